@@ -6,3 +6,21 @@
 
 #include <sourcetrace/error.hpp>
 #include <sourcetrace/time/date.hpp>
+
+#include <sourcetrace/model/agents.hpp>
+#include <sourcetrace/model/claim.hpp>
+#include <sourcetrace/model/event.hpp>
+#include <sourcetrace/model/handle.hpp>
+#include <sourcetrace/model/source_kind.hpp>
+#include <sourcetrace/model/statement.hpp>
+
+#include <sourcetrace/graph.hpp>
+
+#include <sourcetrace/analysis/cycles.hpp>
+#include <sourcetrace/analysis/duplicates.hpp>
+#include <sourcetrace/analysis/origins.hpp>
+#include <sourcetrace/analysis/reports.hpp>
+#include <sourcetrace/analysis/timeline.hpp>
+#include <sourcetrace/analysis/trace.hpp>
+
+#include <sourcetrace/io/report.hpp>

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+/// @file
+/// Duplicated reporting: each claim's reports grouped by the origins they
+/// share, with the count of independent origins ("3 reports, 1 independent origin").
+
+#include <sourcetrace/analysis/origins.hpp>
+#include <sourcetrace/analysis/reports.hpp>
+#include <sourcetrace/graph.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <numeric>
+#include <vector>
+
+namespace sourcetrace {
+
+/// Reports of one claim that share origins, directly or through one another.
+struct echo_cluster {
+  std::vector<std::uint32_t> reports;  ///< ascending
+  std::vector<std::uint32_t> origins;  ///< every origin of those reports, ascending
+};
+
+/// How one claim was reported.
+struct claim_reporting {
+  claim_handle claim;                    ///< the claim
+  std::vector<std::uint32_t> reports;    ///< its reports, ascending
+  std::vector<echo_cluster> clusters;    ///< reports grouped by shared origins, by first report
+  std::vector<std::uint32_t> origins;    ///< every origin of its reports, ascending
+  std::size_t independent_origins = 0;   ///< first-hand origins: distinct statements that derive from nothing
+  std::size_t unsourced_origins = 0;     ///< origins whose agent only relays (an outlet naming no source)
+  std::vector<std::uint32_t> circular;   ///< reports that rest on a closed cycle and no origin
+};
+
+/// Returns, for every claim of `g` in the order claims were added, its reports
+/// grouped by shared origins. One pass over the reports and their origin sets.
+template <source_kind... Kinds>
+std::vector<claim_reporting> duplicates(const basic_provenance_graph<Kinds...>& g, const origin_map& m) {
+  claim_reports by_claim(g);
+  std::vector<claim_reporting> out;
+  out.reserve(g.claim_count());
+  constexpr std::uint32_t none = UINT32_MAX;
+  // owner[o]: the first report (local index) seen resting on origin o; reset after each claim.
+  std::vector<std::uint32_t> owner(g.statement_count(), none);
+  std::vector<std::uint32_t> parent;
+  auto find = [&](std::uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (std::uint32_t c = 0; c < g.claim_count(); ++c) {
+    claim_reporting r;
+    r.claim = claim_handle{c};
+    auto reports = by_claim[r.claim];
+    r.reports.assign(reports.begin(), reports.end());
+    parent.resize(reports.size());
+    std::iota(parent.begin(), parent.end(), 0u);
+    for (std::uint32_t i = 0; i < reports.size(); ++i) {
+      auto set = m.of(reports[i]);
+      if (set.empty()) r.circular.push_back(reports[i]);
+      for (std::uint32_t o : set) {
+        if (owner[o] == none) {
+          owner[o] = i;
+          r.origins.push_back(o);
+        } else {
+          parent[find(i)] = find(owner[o]);
+        }
+      }
+    }
+    for (std::uint32_t o : r.origins) owner[o] = none;
+    std::ranges::sort(r.origins);
+    for (std::uint32_t o : r.origins) {
+      if (m.is_unsourced(o)) ++r.unsourced_origins; else ++r.independent_origins;
+    }
+    // Clusters in order of their first report; circular reports form none.
+    std::vector<std::uint32_t> cluster_of(reports.size(), none);
+    for (std::uint32_t i = 0; i < reports.size(); ++i) {
+      if (m.of(reports[i]).empty()) continue;
+      std::uint32_t root = find(i);
+      if (cluster_of[root] == none) {
+        cluster_of[root] = static_cast<std::uint32_t>(r.clusters.size());
+        r.clusters.emplace_back();
+      }
+      echo_cluster& cl = r.clusters[cluster_of[root]];
+      cl.reports.push_back(reports[i]);
+      auto set = m.of(reports[i]);
+      cl.origins.insert(cl.origins.end(), set.begin(), set.end());
+    }
+    for (echo_cluster& cl : r.clusters) {
+      std::ranges::sort(cl.origins);
+      cl.origins.erase(std::unique(cl.origins.begin(), cl.origins.end()), cl.origins.end());
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace sourcetrace

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+/// @file
+/// Timeline: each claim's origin date, first and last report, and the delay
+/// from origin to each report, in days, with Boost.Date_Time.
+
+#include <sourcetrace/analysis/origins.hpp>
+#include <sourcetrace/analysis/reports.hpp>
+#include <sourcetrace/graph.hpp>
+#include <sourcetrace/time/date.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace sourcetrace {
+
+/// When one report appeared, and how long after its origin.
+struct report_timing {
+  std::uint32_t report = 0;             ///< the report
+  std::optional<partial_date> date;     ///< its event's date, if known
+  std::optional<std::uint32_t> origin;  ///< its earliest dated origin, if any
+  std::optional<day_delay> delay;       ///< days from that origin to the report, if both are dated
+};
+
+/// The timeline of one claim.
+struct claim_timeline {
+  claim_handle claim;                          ///< the claim
+  std::optional<partial_date> origin_date;     ///< date of its earliest dated origin
+  std::optional<partial_date> first_report;    ///< date of its earliest dated report
+  std::optional<partial_date> last_report;     ///< date of its latest dated report
+  std::vector<report_timing> reports;          ///< dated reports by date, then undated ones, each by vertex
+};
+
+/// Returns the timeline of every claim of `g`, in the order claims were added.
+/// Partial dates order by their first day; a delay between partial dates is a
+/// range of days (`day_delay`).
+template <source_kind... Kinds>
+std::vector<claim_timeline> timeline(const basic_provenance_graph<Kinds...>& g, const origin_map& m) {
+  claim_reports by_claim(g);
+  std::vector<claim_timeline> out;
+  out.reserve(g.claim_count());
+  for (std::uint32_t c = 0; c < g.claim_count(); ++c) {
+    claim_timeline t;
+    t.claim = claim_handle{c};
+    for (std::uint32_t r : by_claim[t.claim]) {
+      report_timing rt;
+      rt.report = r;
+      rt.date = g.date(r);
+      for (std::uint32_t o : m.of(r)) {
+        auto d = g.date(o);
+        if (d && (!rt.origin || *d < *g.date(*rt.origin))) rt.origin = o;
+      }
+      if (rt.origin) {
+        auto od = *g.date(*rt.origin);
+        if (!t.origin_date || od < *t.origin_date) t.origin_date = od;
+        // A report that is its own origin (it names no source) has no delay,
+        // even when its date is only known to a period.
+        if (rt.date) rt.delay = *rt.origin == r ? day_delay{0, 0} : delay_between(od, *rt.date);
+      }
+      if (rt.date) {
+        if (!t.first_report || *rt.date < *t.first_report) t.first_report = rt.date;
+        if (!t.last_report || *t.last_report < *rt.date) t.last_report = rt.date;
+      }
+      t.reports.push_back(rt);
+    }
+    std::ranges::stable_sort(t.reports, [](const report_timing& a, const report_timing& b) {
+      if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
+      return a.date && *a.date < *b.date;
+    });
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace sourcetrace

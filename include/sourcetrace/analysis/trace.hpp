@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+/// @file
+/// Trace: every attribution path from a statement back to its origins.
+
+#include <sourcetrace/graph.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace sourcetrace {
+
+/// One hop of an attribution path: `from` was taken from `to` by `kind`.
+struct hop {
+  std::uint32_t from = 0;                         ///< the later statement
+  std::uint32_t to = 0;                           ///< the statement it was taken from
+  derivation_kind kind = derivation_kind::cites;  ///< how
+  friend bool operator==(const hop&, const hop&) = default;
+};
+
+/// How an attribution path ends.
+enum class path_end : std::uint8_t {
+  origin,  ///< at a statement that derives from nothing
+  loop,    ///< where the next hop would return to a statement already on the path
+};
+
+/// One attribution path, from the traced statement to where it ends.
+struct attribution_path {
+  std::vector<hop> hops;          ///< in order; empty if the statement is itself an origin
+  path_end end = path_end::origin;  ///< how it ends
+  /// Returns the statement the path ends at (for a cycle, the last one before it closes).
+  std::uint32_t last(std::uint32_t start) const noexcept { return hops.empty() ? start : hops.back().to; }
+};
+
+/// Settings of `trace`.
+struct trace_options {
+  /// Stop after this many paths: chained diamonds multiply paths, so a
+  /// statement can have more paths than there are atoms to store them.
+  std::size_t max_paths = 10000;
+};
+
+/// The attribution paths of one statement.
+struct trace_result {
+  std::vector<attribution_path> paths;  ///< depth-first, derivations in the order they were added
+  bool truncated = false;               ///< true if `max_paths` stopped the search
+};
+
+/// Returns every attribution path from statement `v` to its origins, with the
+/// kind of each hop. A path that would return to a statement already on it
+/// ends there, marked `path_end::loop`, so cycles never loop. Iterative: a
+/// chain of any length cannot overflow the call stack.
+/// @throws error if `v` is not a statement of `g`.
+template <source_kind... Kinds>
+trace_result trace(const basic_provenance_graph<Kinds...>& g, std::size_t v, trace_options options = {}) {
+  const auto& bgl = g.graph();
+  if (v >= g.statement_count()) throw error("statement " + std::to_string(v) + " is not of this graph");
+  using out_iter = typename boost::graph_traits<std::decay_t<decltype(bgl)>>::out_edge_iterator;
+  struct frame {
+    std::uint32_t vertex;
+    out_iter next, end;
+  };
+  trace_result result;
+  std::vector<frame> stack;
+  std::vector<hop> path;
+  // Statements on the current path; a hash set keeps one trace proportional to
+  // what it visits, not to the size of the graph.
+  std::unordered_set<std::uint32_t> on_path;
+  auto push = [&](std::uint32_t u) {
+    auto [b, e] = boost::out_edges(u, bgl);
+    stack.push_back({u, b, e});
+    on_path.insert(u);
+  };
+  auto emit = [&](path_end end) {
+    if (result.paths.size() == options.max_paths) {
+      result.truncated = true;
+      return false;
+    }
+    result.paths.push_back({path, end});
+    return true;
+  };
+  push(static_cast<std::uint32_t>(v));
+  if (stack.back().next == stack.back().end) {
+    emit(path_end::origin);
+    return result;
+  }
+  while (!stack.empty()) {
+    frame& top = stack.back();
+    if (top.next == top.end) {
+      on_path.erase(top.vertex);
+      stack.pop_back();
+      if (!path.empty()) path.pop_back();
+      continue;
+    }
+    auto e = *top.next++;
+    auto to = static_cast<std::uint32_t>(boost::target(e, bgl));
+    path.push_back(hop{top.vertex, to, bgl[e].kind});
+    if (on_path.contains(to)) {
+      if (!emit(path_end::loop)) break;
+      path.pop_back();
+    } else {
+      push(to);
+      if (stack.back().next == stack.back().end && !emit(path_end::origin)) break;
+    }
+  }
+  return result;
+}
+
+}  // namespace sourcetrace

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sourcetrace::detail {
+
+// Maps each distinct string to a dense 32-bit number. The text of all strings
+// lives in one arena and the table is open-addressed over plain integers, so
+// tens of millions of ids cost a few large allocations rather than one node
+// and one string each.
+class interner {
+public:
+  static constexpr std::uint32_t npos = UINT32_MAX;
+
+  std::size_t size() const noexcept { return offsets_.size() - 1; }
+
+  std::string_view operator[](std::uint32_t i) const noexcept {
+    return std::string_view(arena_).substr(offsets_[i], offsets_[i + 1] - offsets_[i]);
+  }
+
+  std::optional<std::uint32_t> find(std::string_view s) const noexcept {
+    if (table_.empty()) return std::nullopt;
+    std::size_t mask = table_.size() - 1;
+    for (std::size_t slot = hash(s) & mask;; slot = (slot + 1) & mask) {
+      std::uint32_t entry = table_[slot];
+      if (entry == npos) return std::nullopt;
+      if ((*this)[entry] == s) return entry;
+    }
+  }
+
+  // Returns the number of `s` and whether it was added by this call.
+  std::pair<std::uint32_t, bool> intern(std::string_view s) {
+    if ((size() + 1) * 4 >= table_.size() * 3) grow();
+    std::size_t mask = table_.size() - 1;
+    std::size_t slot = hash(s) & mask;
+    for (;; slot = (slot + 1) & mask) {
+      std::uint32_t entry = table_[slot];
+      if (entry == npos) break;
+      if ((*this)[entry] == s) return {entry, false};
+    }
+    auto n = static_cast<std::uint32_t>(size());
+    arena_.append(s);
+    offsets_.push_back(arena_.size());
+    table_[slot] = n;
+    return {n, true};
+  }
+
+  void reserve(std::size_t count, std::size_t bytes) {
+    arena_.reserve(bytes);
+    offsets_.reserve(count + 1);
+    std::size_t want = 16;
+    while (want * 3 <= count * 4) want *= 2;
+    if (want > table_.size()) rehash(want);
+  }
+
+private:
+  static std::size_t hash(std::string_view s) noexcept { return std::hash<std::string_view>{}(s); }
+
+  void grow() { rehash(table_.empty() ? 16 : table_.size() * 2); }
+
+  void rehash(std::size_t buckets) {
+    std::vector<std::uint32_t> table(buckets, npos);
+    std::size_t mask = buckets - 1;
+    for (std::uint32_t i = 0; i < size(); ++i) {
+      std::size_t slot = hash((*this)[i]) & mask;
+      while (table[slot] != npos) slot = (slot + 1) & mask;
+      table[slot] = i;
+    }
+    table_.swap(table);
+  }
+
+  std::string arena_;
+  std::vector<std::size_t> offsets_{0};
+  std::vector<std::uint32_t> table_;
+};
+
+}  // namespace sourcetrace::detail

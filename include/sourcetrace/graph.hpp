@@ -1,0 +1,465 @@
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+/// @file
+/// The provenance graph: statements as vertices, derivations as edges, in a
+/// Boost.Graph adjacency_list with bundled properties, plus the builder that
+/// reads like the chain a reporter writes.
+
+#include <sourcetrace/detail/interner.hpp>
+#include <sourcetrace/error.hpp>
+#include <sourcetrace/model/agents.hpp>
+#include <sourcetrace/model/claim.hpp>
+#include <sourcetrace/model/event.hpp>
+#include <sourcetrace/model/handle.hpp>
+#include <sourcetrace/model/source_kind.hpp>
+#include <sourcetrace/model/statement.hpp>
+#include <sourcetrace/time/date.hpp>
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace sourcetrace {
+
+/// The kind of thing an id names in a graph. Agents, events, claims and
+/// statements share one id space, as in W3C PROV.
+enum class record_kind : std::uint8_t { agent, event, claim, statement };
+
+/// Returns "agent", "event", "claim" or "statement".
+inline std::string_view to_string(record_kind k) noexcept {
+  switch (k) {
+    case record_kind::agent: return "agent";
+    case record_kind::event: return "event";
+    case record_kind::claim: return "claim";
+    case record_kind::statement: return "statement";
+  }
+  return "?";
+}
+
+/// A provenance graph over the source kinds `Kinds...`.
+///
+/// Vertices are statements (one agent asserting one claim at one event),
+/// edges are derivations pointing from a statement to the statement it was
+/// taken from. The underlying Boost.Graph is `graph()`, so BGL algorithms and
+/// property maps (`get(&statement::claim, g.graph())`) run on it directly.
+/// Ids are interned: a statement vertex holds five 32-bit numbers.
+template <source_kind... Kinds>
+  requires(sizeof...(Kinds) > 0)
+class basic_provenance_graph {
+public:
+  /// The Boost.Graph type holding statements and derivations.
+  using graph_type =
+      boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, statement, derivation>;
+  /// A statement: a vertex of `graph_type`.
+  using vertex_descriptor = typename boost::graph_traits<graph_type>::vertex_descriptor;
+  /// A derivation: an edge of `graph_type`.
+  using edge_descriptor = typename boost::graph_traits<graph_type>::edge_descriptor;
+  /// Holds the kind of an agent, one of `Kinds...`.
+  using kind_variant = std::variant<Kinds...>;
+
+  /// Who speaks.
+  struct agent {
+    std::string id;     ///< unique id within the graph
+    std::string name;   ///< display name ("Lee Seong-kweun")
+    kind_variant kind;  ///< the agent's kind with its own fields
+  };
+
+  class chain;
+
+  // ---- agents, events, claims ------------------------------------------------
+
+  /// Adds an agent of kind `Kind`.
+  /// @throws error if `id` is empty or already names something.
+  template <class Kind>
+    requires(std::same_as<Kind, Kinds> || ...)
+  agent_handle add_agent(std::string_view id, std::string name, Kind kind) {
+    auto index = static_cast<std::uint32_t>(agents_.size());
+    add_symbol(id, record_kind::agent, index);
+    agents_.push_back(agent{std::string(id), std::move(name), kind_variant(std::move(kind))});
+    roles_.push_back(source_traits<Kind>::role);
+    return agent_handle{index};
+  }
+
+  /// Adds an event held by `host` (may be invalid when unknown).
+  /// @throws error if `id` is empty or already names something, or `host` is not an agent of this graph.
+  event_handle add_event(std::string_view id, event_kind kind, std::optional<partial_date> date,
+                         agent_handle host = {}, event_info info = {}) {
+    if (host.valid()) check(host);
+    auto index = static_cast<std::uint32_t>(events_.size());
+    add_symbol(id, record_kind::event, index);
+    events_.push_back(event{std::string(id), kind, date, host, std::move(info)});
+    return event_handle{index};
+  }
+
+  /// Adds an event whose date is ISO 8601 text (empty when unknown) and whose
+  /// host is named by id (empty when unknown).
+  /// @throws error if the date is malformed or does not exist (naming the event), the
+  /// host id names no agent, or `id` is empty or taken.
+  event_handle add_event(std::string_view id, event_kind kind, std::string_view date, std::string_view host = {},
+                         event_info info = {}) {
+    std::optional<partial_date> when;
+    if (!date.empty()) {
+      std::string why;
+      when = partial_date::try_parse(date, &why);
+      if (!when) {
+        throw error("event \"" + std::string(id) + "\": " + error::invalid_date(date, why).what());
+      }
+    }
+    return add_event(id, kind, when, host.empty() ? agent_handle{} : agent_id(host), std::move(info));
+  }
+
+  /// Adds a claim: a proposition in one sentence, with its structure.
+  /// @throws error if `id` is empty or already names something.
+  claim_handle add_claim(std::string_view id, std::string text, claim_details details = {}) {
+    auto index = static_cast<std::uint32_t>(claims_.size());
+    add_symbol(id, record_kind::claim, index);
+    claims_.push_back(claim{std::string(id), std::move(text), std::move(details)});
+    return claim_handle{index};
+  }
+
+  // ---- statements and derivations --------------------------------------------
+
+  /// Adds a statement: `a` asserts `c` at `e` (invalid when unknown), as `stated`.
+  /// @throws error if `id` is empty or taken, or a handle is not of this graph.
+  vertex_descriptor add_statement(std::string_view id, agent_handle a, claim_handle c, event_handle e = {},
+                                  claim_details stated = {}) {
+    check(a);
+    check(c);
+    if (e.valid()) check(e);
+    auto v = static_cast<std::uint32_t>(boost::num_vertices(graph_));
+    if (v == interner_npos - 1) throw error("too many statements: at most 4294967294 fit in one graph");
+    statement s;
+    s.id = add_symbol(id, record_kind::statement, v);
+    s.claim = c;
+    s.agent = a;
+    s.event = e;
+    if (!stated.empty()) {
+      s.details = static_cast<std::uint32_t>(details_.size());
+      details_.push_back(std::move(stated));
+    }
+    boost::add_vertex(s, graph_);
+    return v;
+  }
+
+  /// Adds a statement with every reference given by id (`event` may be empty).
+  /// @throws error naming any id that is unknown or of the wrong kind.
+  vertex_descriptor add_statement(std::string_view id, std::string_view agent_ref, std::string_view claim_ref,
+                                  std::string_view event_ref = {}, claim_details stated = {}) {
+    return add_statement(id, agent_id(agent_ref), claim_id(claim_ref),
+                         event_ref.empty() ? event_handle{} : event_id(event_ref), std::move(stated));
+  }
+
+  /// Records that statement `from` was taken from statement `to` by `kind`.
+  /// Adding the same derivation again returns the existing edge.
+  /// @throws error if `from == to`, the two assert different claims, the pair is
+  /// already joined by another kind, or either is not a statement of this graph.
+  edge_descriptor add_derivation(vertex_descriptor from, vertex_descriptor to,
+                                 derivation_kind kind = derivation_kind::cites) {
+    check_vertex(from);
+    check_vertex(to);
+    if (from == to) throw error::self_derivation(id(from));
+    const statement& f = graph_[from];
+    const statement& t = graph_[to];
+    if (f.claim != t.claim) {
+      throw error::cross_claim(id(from), claims_[f.claim.index].id, id(to), claims_[t.claim.index].id);
+    }
+    if (auto [e, exists] = boost::edge(from, to, graph_); exists) {
+      if (graph_[e].kind != kind) {
+        throw error("statement \"" + std::string(id(from)) + "\" already derives from \"" + std::string(id(to)) +
+                    "\" by " + std::string(to_string(graph_[e].kind)) + ", not " + std::string(to_string(kind)));
+      }
+      return e;
+    }
+    return boost::add_edge(from, to, derivation{kind}, graph_).first;
+  }
+
+  /// Records a derivation between statements given by id.
+  /// @throws error naming an unknown id, and as `add_derivation` above.
+  edge_descriptor add_derivation(std::string_view from, std::string_view to,
+                                 derivation_kind kind = derivation_kind::cites) {
+    return add_derivation(statement_id(from), statement_id(to), kind);
+  }
+
+  // ---- the builder -------------------------------------------------------------
+
+  /// Starts a chain at the statement of `c` made at publication or event `e` by
+  /// the event's host (an article by its outlet). Continue it with `via`.
+  /// @throws error if `e` has no host agent.
+  chain report(event_handle e, claim_handle c, claim_details stated = {}) {
+    check(e);
+    const event& ev = events_[e.index];
+    if (!ev.host.valid()) {
+      throw error("event \"" + ev.id + "\" has no host agent: say who made the statement with report(agent, event, claim)");
+    }
+    return report(ev.host, e, c, std::move(stated));
+  }
+
+  /// Starts a chain at the statement of `c` by `a` at `e` (invalid when unknown).
+  chain report(agent_handle a, event_handle e, claim_handle c, claim_details stated = {}) {
+    return chain(*this, ensure_statement(a, c, e, std::move(stated)));
+  }
+
+  /// Starts a chain at the statement of claim `c` made at the event (or by the
+  /// agent) named `source`; see `chain::via` for how `source` is read.
+  /// @throws error naming an unknown id.
+  chain report(std::string_view source, std::string_view c, claim_details stated = {}) {
+    auto [a, e] = speaker(source);
+    return chain(*this, ensure_statement(a, claim_id(c), e, std::move(stated)));
+  }
+
+  /// A chain of attribution under construction: each `via` adds the statement
+  /// the previous one was taken from.
+  class chain {
+  public:
+    /// Continues the chain: the current statement was taken, by `kind`, from a
+    /// statement of the same claim made by `source`. `source` names an event
+    /// (its host speaks there) or an agent (the statement's event is unknown).
+    /// An identical statement already in the graph is reused, so chains that
+    /// meet share their tail.
+    /// @throws error naming an unknown id, or an event without a host.
+    chain& via(std::string_view source, derivation_kind kind = derivation_kind::cites, claim_details stated = {}) {
+      auto [a, e] = g_->speaker(source);
+      return via(a, e, kind, std::move(stated));
+    }
+
+    /// Continues the chain with the statement `a` made at `e` (invalid when unknown).
+    chain& via(agent_handle a, event_handle e, derivation_kind kind = derivation_kind::cites,
+               claim_details stated = {}) {
+      auto next = g_->ensure_statement(a, g_->graph_[tail_].claim, e, std::move(stated));
+      g_->add_derivation(tail_, next, kind);
+      tail_ = next;
+      return *this;
+    }
+
+    /// Continues the chain with `agent`'s statement at `event`, both by id.
+    chain& via(std::string_view agent_ref, std::string_view event_ref, derivation_kind kind = derivation_kind::cites,
+               claim_details stated = {}) {
+      return via(g_->agent_id(agent_ref), g_->event_id(event_ref), kind, std::move(stated));
+    }
+
+    /// Returns the statement the chain started at (the report).
+    vertex_descriptor head() const noexcept { return head_; }
+    /// Returns the statement the chain has reached so far.
+    vertex_descriptor tail() const noexcept { return tail_; }
+
+  private:
+    friend class basic_provenance_graph;
+    chain(basic_provenance_graph& g, vertex_descriptor v) : g_(&g), head_(v), tail_(v) {}
+    basic_provenance_graph* g_;
+    vertex_descriptor head_;
+    vertex_descriptor tail_;
+  };
+
+  // ---- lookup ------------------------------------------------------------------
+
+  /// Returns what `id` names, if anything.
+  std::optional<record_kind> kind_of(std::string_view id) const noexcept {
+    if (auto s = symbols_.find(id)) return symbol_of_[*s].kind;
+    return std::nullopt;
+  }
+  /// Returns the agent named `id`, if any.
+  std::optional<agent_handle> find_agent(std::string_view id) const noexcept {
+    if (auto i = find(id, record_kind::agent)) return agent_handle{*i};
+    return std::nullopt;
+  }
+  /// Returns the event named `id`, if any.
+  std::optional<event_handle> find_event(std::string_view id) const noexcept {
+    if (auto i = find(id, record_kind::event)) return event_handle{*i};
+    return std::nullopt;
+  }
+  /// Returns the claim named `id`, if any.
+  std::optional<claim_handle> find_claim(std::string_view id) const noexcept {
+    if (auto i = find(id, record_kind::claim)) return claim_handle{*i};
+    return std::nullopt;
+  }
+  /// Returns the statement named `id`, if any.
+  std::optional<vertex_descriptor> find_statement(std::string_view id) const noexcept {
+    if (auto i = find(id, record_kind::statement)) return vertex_descriptor{*i};
+    return std::nullopt;
+  }
+
+  /// Returns the agent named `id`.
+  /// @throws error if `id` names no agent.
+  agent_handle agent_id(std::string_view id) const { return agent_handle{require(id, record_kind::agent)}; }
+  /// Returns the event named `id`.
+  /// @throws error if `id` names no event.
+  event_handle event_id(std::string_view id) const { return event_handle{require(id, record_kind::event)}; }
+  /// Returns the claim named `id`.
+  /// @throws error if `id` names no claim.
+  claim_handle claim_id(std::string_view id) const { return claim_handle{require(id, record_kind::claim)}; }
+  /// Returns the statement named `id`.
+  /// @throws error if `id` names no statement.
+  vertex_descriptor statement_id(std::string_view id) const { return require(id, record_kind::statement); }
+
+  /// Returns the agent `a` refers to.
+  const agent& operator[](agent_handle a) const { return agents_[a.index]; }
+  /// Returns the event `e` refers to.
+  const event& operator[](event_handle e) const { return events_[e.index]; }
+  /// Returns the claim `c` refers to.
+  const claim& operator[](claim_handle c) const { return claims_[c.index]; }
+  /// Returns the statement at vertex `v`.
+  const statement& operator[](vertex_descriptor v) const { return graph_[v]; }
+
+  /// Returns the id of statement `v`.
+  std::string_view id(vertex_descriptor v) const { return symbols_[graph_[v].id]; }
+  /// Returns how statement `v` put its claim, or nullptr if it adds nothing to the claim's own details.
+  const claim_details* stated(vertex_descriptor v) const {
+    auto d = graph_[v].details;
+    return d == interner_npos ? nullptr : &details_[d];
+  }
+  /// Returns the date of statement `v`'s event, if known.
+  std::optional<partial_date> date(vertex_descriptor v) const {
+    auto e = graph_[v].event;
+    if (!e.valid()) return std::nullopt;
+    return events_[e.index].date;
+  }
+  /// Returns the role of agent `a`'s kind.
+  source_role role(agent_handle a) const { return roles_[a.index]; }
+  /// Returns the name of agent `a`'s kind ("outlet", "telegram_channel").
+  std::string_view kind_name(agent_handle a) const {
+    return std::visit([](const auto& k) { return std::string_view(source_traits<std::decay_t<decltype(k)>>::name); },
+                      agents_[a.index].kind);
+  }
+  /// Returns the one-line label of agent `a`'s kind ("lawmaker, People Power Party").
+  std::string kind_label(agent_handle a) const {
+    return std::visit([](const auto& k) { return std::string(source_traits<std::decay_t<decltype(k)>>::label(k)); },
+                      agents_[a.index].kind);
+  }
+
+  /// Returns the number of agents.
+  std::size_t agent_count() const noexcept { return agents_.size(); }
+  /// Returns the number of events.
+  std::size_t event_count() const noexcept { return events_.size(); }
+  /// Returns the number of claims.
+  std::size_t claim_count() const noexcept { return claims_.size(); }
+  /// Returns the number of statements.
+  std::size_t statement_count() const noexcept { return boost::num_vertices(graph_); }
+  /// Returns the number of derivations.
+  std::size_t derivation_count() const noexcept { return boost::num_edges(graph_); }
+
+  /// Returns the underlying Boost.Graph.
+  const graph_type& graph() const noexcept { return graph_; }
+
+  /// Reserves room for `statements` statements whose ids total `id_bytes`.
+  void reserve(std::size_t statements, std::size_t id_bytes) {
+    symbols_.reserve(statements + agents_.size() + events_.size() + claims_.size(), id_bytes);
+    symbol_of_.reserve(statements + symbol_of_.size());
+  }
+
+private:
+  static constexpr std::uint32_t interner_npos = detail::interner::npos;
+
+  struct symbol {
+    record_kind kind;
+    std::uint32_t index;
+  };
+
+  // Interns `id` as naming entry `index` of `kind`; returns the id's symbol number.
+  std::uint32_t add_symbol(std::string_view id, record_kind kind, std::uint32_t index) {
+    if (id.empty()) throw error::empty_id(to_string(kind));
+    auto [s, added] = symbols_.intern(id);
+    if (!added) {
+      const symbol& old = symbol_of_[s];
+      if (old.kind == kind) throw error::duplicate_id(to_string(kind), id);
+      throw error("duplicate id \"" + std::string(id) + "\": already names " + std::string(to_string(old.kind)) +
+                  ", cannot also name " + std::string(to_string(kind)));
+    }
+    symbol_of_.push_back(symbol{kind, index});
+    return s;
+  }
+
+  std::optional<std::uint32_t> find(std::string_view id, record_kind kind) const noexcept {
+    auto s = symbols_.find(id);
+    if (!s || symbol_of_[*s].kind != kind) return std::nullopt;
+    return symbol_of_[*s].index;
+  }
+
+  std::uint32_t require(std::string_view id, record_kind kind) const {
+    auto s = symbols_.find(id);
+    if (!s) throw error::unknown_id(to_string(kind), id);
+    const symbol& found = symbol_of_[*s];
+    if (found.kind != kind) {
+      throw error("id \"" + std::string(id) + "\" names " + std::string(to_string(found.kind)) + ", expected " +
+                  std::string(to_string(kind)));
+    }
+    return found.index;
+  }
+
+  void check(agent_handle a) const {
+    if (a.index >= agents_.size()) throw error("agent handle " + std::to_string(a.index) + " is not of this graph");
+  }
+  void check(event_handle e) const {
+    if (e.index >= events_.size()) throw error("event handle " + std::to_string(e.index) + " is not of this graph");
+  }
+  void check(claim_handle c) const {
+    if (c.index >= claims_.size()) throw error("claim handle " + std::to_string(c.index) + " is not of this graph");
+  }
+  void check_vertex(vertex_descriptor v) const {
+    if (v >= boost::num_vertices(graph_)) throw error("statement " + std::to_string(v) + " is not of this graph");
+  }
+
+  // Who speaks at `source`: an event's host at that event, or an agent at an unknown event.
+  std::pair<agent_handle, event_handle> speaker(std::string_view source) const {
+    auto s = symbols_.find(source);
+    if (!s) throw error::unknown_id("agent or event", source);
+    const symbol& found = symbol_of_[*s];
+    if (found.kind == record_kind::agent) return {agent_handle{found.index}, event_handle{}};
+    if (found.kind == record_kind::event) {
+      const event& ev = events_[found.index];
+      if (!ev.host.valid()) {
+        throw error("event \"" + ev.id + "\" has no host agent: name the speaker with via(agent, event)");
+      }
+      return {ev.host, event_handle{found.index}};
+    }
+    throw error("id \"" + std::string(source) + "\" names " + std::string(to_string(found.kind)) +
+                ", expected agent or event");
+  }
+
+  // Returns the statement of `c` by `a` at `e`, adding it under the id
+  // "claim/agent@event" (or "claim/agent") if it is not there yet.
+  vertex_descriptor ensure_statement(agent_handle a, claim_handle c, event_handle e, claim_details stated) {
+    check(a);
+    check(c);
+    if (e.valid()) check(e);
+    std::string id = claims_[c.index].id + "/" + agents_[a.index].id;
+    if (e.valid()) id += "@" + events_[e.index].id;
+    if (auto v = find(id, record_kind::statement)) {
+      const statement& s = graph_[*v];
+      if (s.agent != a || s.claim != c || s.event != e) throw error::duplicate_id("statement", id);
+      if (!stated.empty()) {
+        const claim_details* old = this->stated(*v);
+        if (!old) {
+          graph_[*v].details = static_cast<std::uint32_t>(details_.size());
+          details_.push_back(std::move(stated));
+        } else if (*old != stated) {
+          throw error("statement \"" + id + "\" was already added with other stated details");
+        }
+      }
+      return *v;
+    }
+    return add_statement(id, a, c, e, std::move(stated));
+  }
+
+  graph_type graph_;
+  std::vector<agent> agents_;
+  std::vector<source_role> roles_;
+  std::vector<event> events_;
+  std::vector<claim> claims_;
+  std::vector<claim_details> details_;
+  detail::interner symbols_;
+  std::vector<symbol> symbol_of_;
+};
+
+/// The provenance graph over the built-in kinds: organization, person,
+/// outlet and anonymous.
+using provenance_graph = basic_provenance_graph<organization, person, outlet, anonymous>;
+
+}  // namespace sourcetrace

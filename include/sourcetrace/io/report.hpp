@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+/// @file
+/// A text report a person can read: each claim, its reports and their paths,
+/// its origins and independent-origin count, echo clusters, cycles, and the
+/// timeline.
+
+#include <sourcetrace/analysis/cycles.hpp>
+#include <sourcetrace/analysis/duplicates.hpp>
+#include <sourcetrace/analysis/origins.hpp>
+#include <sourcetrace/analysis/timeline.hpp>
+#include <sourcetrace/analysis/trace.hpp>
+#include <sourcetrace/graph.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace sourcetrace {
+
+/// Settings of `write_report`.
+struct report_options {
+  /// Paths printed per report at most; the rest are counted.
+  std::size_t max_paths_per_report = 8;
+};
+
+/// Returns "N reports, K independent origin(s)" with ", U unsourced" when any
+/// origin only relays: the one-line verdict on how a claim was reported.
+inline std::string summary(const claim_reporting& r) {
+  auto plural = [](std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  std::string out = plural(r.reports.size(), "report", "reports") + ", " +
+                    plural(r.independent_origins, "independent origin", "independent origins");
+  if (r.unsourced_origins) out += ", " + std::to_string(r.unsourced_origins) + " unsourced";
+  if (!r.circular.empty()) out += ", " + std::to_string(r.circular.size()) + " resting on a cycle";
+  return out;
+}
+
+/// Returns a one-line description of statement `v`: its agent, and its event
+/// and date where known ("National Intelligence Service at NIS briefing (2025-06-26)").
+template <source_kind... Kinds>
+std::string describe(const basic_provenance_graph<Kinds...>& g, std::size_t v) {
+  const statement& s = g[v];
+  std::string out = g[s.agent].name;
+  if (s.event.valid()) {
+    const event& e = g[s.event];
+    bool own_publication = e.kind == event_kind::publication && e.host == s.agent;
+    if (!own_publication) out += " at " + (e.info.title.empty() ? e.id : e.info.title);
+    if (e.date) out += " (" + e.date->to_string() + ")";
+  }
+  return out;
+}
+
+/// Writes the report on every claim of `g` to `out`.
+template <source_kind... Kinds>
+void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, report_options options = {}) {
+  auto map = origins(g);
+  auto reporting = duplicates(g, map);
+  auto times = timeline(g, map);
+  auto loops = cycles(g);
+
+  out << "sourcetrace report: " << g.claim_count() << " claims, " << g.statement_count() << " statements, "
+      << g.derivation_count() << " derivations, " << g.agent_count() << " agents\n";
+
+  for (std::uint32_t c = 0; c < g.claim_count(); ++c) {
+    const claim& cl = g[claim_handle{c}];
+    const claim_reporting& r = reporting[c];
+    out << "\n== " << cl.id << ": " << cl.text << "\n";
+    out << summary(r) << "\n";
+
+    // Each report with how it put the claim and the paths back to its origins.
+    std::map<std::string, std::vector<std::string>> stated_when;  // date -> who said so
+    for (std::uint32_t rep : r.reports) {
+      out << "  report: " << describe(g, rep);
+      if (const claim_details* d = g.stated(rep)) {
+        std::string as;
+        auto add = [&](const std::string& x) { as += (as.empty() ? "" : "; ") + x; };
+        if (!d->quantity.empty()) add(d->quantity);
+        if (d->when) {
+          add(d->when->to_string());
+          stated_when[d->when->to_string()].push_back(g[g[rep].agent].name);
+        }
+        if (d->mode) add(std::string(to_string(*d->mode)));
+        if (!as.empty()) out << " [as stated: " << as << "]";
+      }
+      out << "\n";
+      auto t = trace(g, rep, {.max_paths = options.max_paths_per_report});
+      for (const attribution_path& p : t.paths) {
+        if (p.hops.empty()) {
+          out << "    (names no source)\n";
+          continue;
+        }
+        out << "    path:";
+        for (const hop& h : p.hops) out << " -" << to_string(h.kind) << "-> " << describe(g, h.to);
+        if (p.end == path_end::loop) out << " (loops back: circular reporting)";
+        out << "\n";
+      }
+      if (t.truncated) out << "    ... more paths not shown\n";
+    }
+
+    if (stated_when.size() > 1) {
+      out << "  reports disagree on when:";
+      bool first = true;
+      for (const auto& [when, who] : stated_when) {
+        out << (first ? " " : " vs ") << when << " (";
+        for (std::size_t i = 0; i < who.size(); ++i) out << (i ? ", " : "") << who[i];
+        out << ")";
+        first = false;
+      }
+      out << "\n";
+    }
+
+    out << "  origins:\n";
+    for (std::uint32_t o : r.origins) {
+      out << "    " << describe(g, o) << (map.is_unsourced(o) ? " [unsourced: its agent only relays]" : " [first-hand]")
+          << "\n";
+    }
+    if (r.origins.empty()) out << "    none\n";
+    if (r.clusters.size() > 0) {
+      out << "  echo clusters: " << r.clusters.size() << "\n";
+      for (std::size_t i = 0; i < r.clusters.size(); ++i) {
+        const echo_cluster& e = r.clusters[i];
+        out << "    " << i + 1 << ". " << e.reports.size() << (e.reports.size() == 1 ? " report" : " reports")
+            << " on " << e.origins.size() << (e.origins.size() == 1 ? " origin" : " origins") << ":";
+        for (std::size_t j = 0; j < e.reports.size(); ++j) out << (j ? ", " : " ") << g[g[e.reports[j]].agent].name;
+        out << "\n";
+      }
+    }
+
+    const claim_timeline& tl = times[c];
+    out << "  timeline: origin " << (tl.origin_date ? tl.origin_date->to_string() : "undated") << ", first report "
+        << (tl.first_report ? tl.first_report->to_string() : "undated") << ", last report "
+        << (tl.last_report ? tl.last_report->to_string() : "undated") << "\n";
+    for (const report_timing& rt : tl.reports) {
+      if (!rt.delay) continue;
+      out << "    " << g[g[rt.report].agent].name << ": " << rt.delay->to_string()
+          << (rt.delay->min == 1 && rt.delay->max == 1 ? " day" : " days") << " after its origin\n";
+    }
+  }
+
+  out << "\ncircular reporting: ";
+  if (loops.empty()) out << "none\n";
+  else out << loops.size() << (loops.size() == 1 ? " cycle\n" : " cycles\n");
+  for (const cycle& cy : loops) {
+    out << "  cycle:";
+    for (std::size_t i = 0; i < cy.size(); ++i) out << (i ? ", " : " ") << g.id(cy[i]);
+    out << "\n";
+  }
+}
+
+}  // namespace sourcetrace

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: BSL-1.0
+#include <sourcetrace/graph.hpp>
+
+#include "catch.hpp"
+
+using namespace sourcetrace;
+using Catch::Matchers::Message;
+
+namespace {
+// The Korea Herald reports Lee, who relays the NIS briefing: the chain of seed 000.
+provenance_graph herald_chain() {
+  provenance_graph g;
+  g.add_agent("nis", "National Intelligence Service", organization{"intelligence agency", "South Korea"});
+  g.add_agent("lee", "Lee Seong-kweun", person{"lawmaker", "People Power Party"});
+  g.add_agent("herald", "The Korea Herald", outlet{"newspaper", "South Korea"});
+  g.add_event("briefing", event_kind::briefing, "2025-06-26", "nis");
+  g.add_event("herald-0627", event_kind::publication, "2025-06-27", "herald");
+  g.add_claim("deploy", "North Korea may send more troops to Russia in July or August 2025");
+  return g;
+}
+}  // namespace
+
+TEST_CASE("the builder creates one statement per hop, named claim/agent@event") {
+  auto g = herald_chain();
+  auto chain = g.report("herald-0627", "deploy").via("lee", derivation_kind::quotes).via("briefing");
+  REQUIRE(g.statement_count() == 3);
+  REQUIRE(g.derivation_count() == 2);
+  CHECK(g.id(chain.head()) == "deploy/herald@herald-0627");
+  CHECK(g.id(chain.tail()) == "deploy/nis@briefing");
+  auto lee = *g.find_statement("deploy/lee");
+  CHECK(g[lee].agent == g.agent_id("lee"));
+  CHECK_FALSE(g[lee].event.valid());
+  auto [e, found] = boost::edge(chain.head(), lee, g.graph());
+  REQUIRE(found);
+  CHECK(g.graph()[e].kind == derivation_kind::quotes);
+  CHECK(g.date(chain.tail())->to_string() == "2025-06-26");
+  CHECK_FALSE(g.date(lee).has_value());
+}
+
+TEST_CASE("chains that meet share the statements they have in common") {
+  auto g = herald_chain();
+  g.add_agent("yonhap", "Yonhap", outlet{"wire", "South Korea"});
+  g.add_event("yonhap-0626", event_kind::publication, "2025-06-26", "yonhap");
+  g.report("herald-0627", "deploy").via("lee").via("briefing");
+  g.report("yonhap-0626", "deploy").via("lee").via("briefing");
+  CHECK(g.statement_count() == 4);
+  CHECK(g.derivation_count() == 3);
+  CHECK(boost::in_degree(g.statement_id("deploy/lee"), g.graph()) == 2);
+}
+
+TEST_CASE("the plain API adds statements and derivations by id") {
+  auto g = herald_chain();
+  auto a = g.add_statement("s1", "herald", "deploy", "herald-0627", claim_details{.subject = "", .quantity = "", .when = partial_date::parse("2025-07/2025-08"), .mode = modality::possible});
+  auto b = g.add_statement("s2", "nis", "deploy", "briefing");
+  g.add_derivation("s1", "s2", derivation_kind::paraphrases);
+  CHECK(g.derivation_count() == 1);
+  CHECK(g.stated(a)->when->to_string() == "2025-07-01/2025-08-31");
+  CHECK(g.stated(b) == nullptr);
+  // Adding the same derivation twice keeps one edge.
+  g.add_derivation(a, b, derivation_kind::paraphrases);
+  CHECK(g.derivation_count() == 1);
+  CHECK(g.kind_of("s1") == record_kind::statement);
+  CHECK(g.kind_of("herald") == record_kind::agent);
+  CHECK_FALSE(g.kind_of("nobody").has_value());
+  CHECK(g.kind_name(g.agent_id("herald")) == "outlet");
+  CHECK(g.role(g.agent_id("herald")) == source_role::relay);
+  CHECK(g.kind_label(g.agent_id("lee")) == "lawmaker, People Power Party");
+}
+
+TEST_CASE("misuse of the builder throws an error naming the offending id or value") {
+  auto g = herald_chain();
+  CHECK_THROWS_MATCHES(g.report("herald-0627", "nothing"), error, Message("unknown claim id \"nothing\""));
+  CHECK_THROWS_MATCHES(g.report("herald-0627", "deploy").via("kim"), error,
+                       Message("unknown agent or event id \"kim\""));
+  CHECK_THROWS_MATCHES(g.report("herald-0627", "deploy").via("deploy"), error,
+                       Message("id \"deploy\" names claim, expected agent or event"));
+  CHECK_THROWS_MATCHES(g.add_agent("lee", "Lee again", person{}), error, Message("duplicate agent id \"lee\""));
+  CHECK_THROWS_MATCHES(g.add_claim("lee", "x"), error,
+                       Message("duplicate id \"lee\": already names agent, cannot also name claim"));
+  CHECK_THROWS_MATCHES(g.add_claim("", "x"), error, Message("empty claim id"));
+  CHECK_THROWS_MATCHES(g.add_event("bad", event_kind::briefing, "2025-02-30", "nis"), error,
+                       Message("event \"bad\": invalid date \"2025-02-30\": day 30 is outside 1..28 for 2025-02"));
+  CHECK_THROWS_MATCHES(g.add_event("bad", event_kind::briefing, "2025-06-26", "kim"), error,
+                       Message("unknown agent id \"kim\""));
+  CHECK_FALSE(g.kind_of("bad").has_value());  // nothing half-added
+  auto s = g.add_statement("s1", "lee", "deploy");
+  CHECK_THROWS_MATCHES(g.add_derivation(s, s), error, Message("statement \"s1\" cannot derive from itself"));
+  CHECK_THROWS_MATCHES(g.add_derivation("s1", "s9"), error, Message("unknown statement id \"s9\""));
+  CHECK_THROWS_MATCHES(g.add_statement("s2", "lee", "herald"), error,
+                       Message("id \"herald\" names agent, expected claim"));
+  g.add_claim("ceasefire", "The Israel-Iran ceasefire may not hold");
+  g.add_statement("s3", "lee", "ceasefire");
+  CHECK_THROWS_MATCHES(g.add_derivation("s1", "s3"), error,
+                       Message("statement \"s1\" (claim \"deploy\") cannot derive from statement \"s3\" (claim "
+                               "\"ceasefire\"): a derivation stays within one claim"));
+  g.add_statement("s4", "nis", "deploy", "briefing");
+  g.add_derivation("s1", "s4", derivation_kind::quotes);
+  CHECK_THROWS_MATCHES(g.add_derivation("s1", "s4", derivation_kind::cites), error,
+                       Message("statement \"s1\" already derives from \"s4\" by quotes, not cites"));
+  g.add_event("untitled", event_kind::statement, "", "");
+  CHECK_THROWS_MATCHES(g.report("untitled", "deploy"), error,
+                       Message("event \"untitled\" has no host agent: name the speaker with via(agent, event)"));
+}
+
+TEST_CASE("Boost.Graph algorithms and property maps run on the graph directly") {
+  auto g = herald_chain();
+  g.report("herald-0627", "deploy").via("lee").via("briefing");
+  auto claims = boost::get(&statement::claim, g.graph());
+  for (auto v : boost::make_iterator_range(boost::vertices(g.graph()))) {
+    CHECK(boost::get(claims, v) == g.claim_id("deploy"));
+  }
+  CHECK(boost::num_edges(g.graph()) == 2);
+}
