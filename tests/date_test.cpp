@@ -3,8 +3,8 @@
 
 #include "catch.hpp"
 
-using sourcetrace::partial_date;
 using sourcetrace::date_precision;
+using sourcetrace::partial_date;
 namespace greg = boost::gregorian;
 
 TEST_CASE("partial dates parse from ISO 8601 and print back") {

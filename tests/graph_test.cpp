@@ -50,7 +50,10 @@ TEST_CASE("chains that meet share the statements they have in common") {
 
 TEST_CASE("the plain API adds statements and derivations by id") {
   auto g = herald_chain();
-  auto a = g.add_statement("s1", "herald", "deploy", "herald-0627", claim_details{.subject = "", .quantity = "", .when = partial_date::parse("2025-07/2025-08"), .mode = modality::possible});
+  auto a = g.add_statement(
+      "s1", "herald", "deploy", "herald-0627",
+      claim_details{
+          .subject = "", .quantity = "", .when = partial_date::parse("2025-07/2025-08"), .mode = modality::possible});
   auto b = g.add_statement("s2", "nis", "deploy", "briefing");
   g.add_derivation("s1", "s2", derivation_kind::paraphrases);
   CHECK(g.derivation_count() == 1);

@@ -40,7 +40,8 @@ inline sourcetrace::provenance_graph story() {
   g.add_agent("russian-media", "Russian media", outlet{"press", "Russia"});
   g.add_agent("korean-media", "South Korean media", outlet{"press", "South Korea"});
   g.add_agent("euromaidan", "Euromaidan Press", outlet{"website", "Ukraine"});
-  g.add_agent("kr-military-sources", "unidentified South Korean military sources", anonymous{"unidentified military sources"});
+  g.add_agent("kr-military-sources", "unidentified South Korean military sources",
+              anonymous{"unidentified military sources"});
   g.add_agent("ua-military-sources", "Ukrainian military sources", anonymous{"Ukrainian military sources"});
 
   // ---- where and when ---------------------------------------------------------
@@ -63,7 +64,8 @@ inline sourcetrace::provenance_graph story() {
 
   // Seed 000: dated in the article.
   g.add_event("herald-2025-06-27", event_kind::publication, "2025-06-27", "korea-herald",
-              {.title = "Spy agency expects more North Korean troops for Russia in summer", .byline = "Kim Arin",
+              {.title = "Spy agency expects more North Korean troops for Russia in summer",
+               .byline = "Kim Arin",
                .place = "Seoul"});
   // Seed 001: no dateline; it reports the 2025-06-26 briefing as fresh news and
   // the Israel-Iran ceasefire of 2025-06-24 as recent: the last days of June.
@@ -86,14 +88,18 @@ inline sourcetrace::provenance_graph story() {
   // The NIS briefing of 2025-06-26, relayed by Lee (000, 002) and stated as the
   // agency's own (001).
   g.add_claim("deploy-jul-aug", "North Korea may send more troops to Russia as soon as July or August 2025",
-              {.subject = "North Korean troops to Russia", .when = partial_date::parse("2025-07/2025-08"),
+              {.subject = "North Korean troops to Russia",
+               .when = partial_date::parse("2025-07/2025-08"),
                .mode = modality::possible});
-  g.report("herald-2025-06-27", "deploy-jul-aug", {.when = partial_date::parse("2025-07/2025-08"), .mode = modality::possible})
+  g.report("herald-2025-06-27", "deploy-jul-aug",
+           {.when = partial_date::parse("2025-07/2025-08"), .mode = modality::possible})
       .via("lee-seong-kweun", k::paraphrases)
       .via("nis-briefing-2025-06-26");
-  g.report("blog-2025-06", "deploy-jul-aug", {.when = partial_date::parse("2025-07/2025-08"), .mode = modality::possible})
+  g.report("blog-2025-06", "deploy-jul-aug",
+           {.when = partial_date::parse("2025-07/2025-08"), .mode = modality::possible})
       .via("nis-briefing-2025-06-26", k::paraphrases);
-  g.report("site-2025-06", "deploy-jul-aug", {.when = partial_date::parse("2025-07/2025-08"), .mode = modality::possible})
+  g.report("site-2025-06", "deploy-jul-aug",
+           {.when = partial_date::parse("2025-07/2025-08"), .mode = modality::possible})
       .via("lee-seong-kweun", k::cites)
       .via("nis-briefing-2025-06-26");
 
@@ -110,14 +116,16 @@ inline sourcetrace::provenance_graph story() {
   g.report("herald-2025-06-27", "first-deployment", {.quantity = "11,000", .when = partial_date::parse("2024-10")})
       .via("lee-seong-kweun", k::quotes)
       .via("nis-briefing-2025-06-26");
-  g.report("blog-2025-06", "first-deployment", {.quantity = "an estimated 11,000", .when = partial_date::parse("2024-11")})
+  g.report("blog-2025-06", "first-deployment",
+           {.quantity = "an estimated 11,000", .when = partial_date::parse("2024-11")})
       .via("nis-briefing-2025-06-26", k::paraphrases);
   g.report("site-2025-06", "first-deployment", {.quantity = "11,000", .when = partial_date::parse("2024-10")})
       .via("lee-seong-kweun", k::paraphrases)
       .via("nis-briefing-2025-06-26");
 
-  g.add_claim("second-deployment", "North Korea sent about 4,000 more troops to Russia in February 2025",
-              {.subject = "North Korean troops to Russia", .quantity = "4,000", .when = partial_date::parse("2025-02")});
+  g.add_claim(
+      "second-deployment", "North Korea sent about 4,000 more troops to Russia in February 2025",
+      {.subject = "North Korean troops to Russia", .quantity = "4,000", .when = partial_date::parse("2025-02")});
   g.report("herald-2025-06-27", "second-deployment", {.quantity = "4,000", .when = partial_date::parse("2025-02")})
       .via("lee-seong-kweun", k::paraphrases)
       .via("nis-briefing-2025-06-26");
@@ -135,7 +143,8 @@ inline sourcetrace::provenance_graph story() {
       .via("shoigu-pyongyang-2025-06-17");
   g.report("site-2025-06", "kursk-engineers").via("shoigu-pyongyang-2025-06-17", k::paraphrases);
 
-  g.add_claim("shells-supplied", "North Korea has supplied Russia with artillery shells, missiles and long-range weapons",
+  g.add_claim("shells-supplied",
+              "North Korea has supplied Russia with artillery shells, missiles and long-range weapons",
               {.subject = "North Korean arms to Russia", .mode = modality::believed});
   g.report("herald-2025-06-27", "shells-supplied", {.mode = modality::believed})
       .via("lee-seong-kweun", k::paraphrases)
@@ -146,7 +155,9 @@ inline sourcetrace::provenance_graph story() {
       .via("lee-seong-kweun", k::paraphrases)
       .via("nis-briefing-2025-06-26");
 
-  g.add_claim("russian-aid", "Russia gave North Korea air defence systems, jamming equipment and help with launchers, drones and missile guidance",
+  g.add_claim("russian-aid",
+              "Russia gave North Korea air defence systems, jamming equipment and help with launchers, drones and "
+              "missile guidance",
               {.subject = "Russian aid to North Korea", .mode = modality::believed});
   g.report("herald-2025-06-27", "russian-aid").via("lee-seong-kweun", k::paraphrases).via("nis-briefing-2025-06-26");
   g.report("blog-2025-06", "russian-aid").via("nis-briefing-2025-06-26", k::paraphrases);
@@ -155,7 +166,8 @@ inline sourcetrace::provenance_graph story() {
               {.subject = "territory held by Russia", .quantity = "81 percent", .mode = modality::estimated});
   g.report("blog-2025-06", "occupied-81pct").via("nis-briefing-2025-06-26", k::paraphrases);
 
-  g.add_claim("killed-600", "About 600 North Korean soldiers have died fighting for Russia and thousands more were wounded",
+  g.add_claim("killed-600",
+              "About 600 North Korean soldiers have died fighting for Russia and thousands more were wounded",
               {.subject = "North Korean casualties", .quantity = "approximately 600"});
   g.report("site-2025-06", "killed-600").via("nis", k::cites);
 
@@ -165,35 +177,45 @@ inline sourcetrace::provenance_graph story() {
   g.report("site-2025-06", "defence-pact-2024");
 
   // Seed 003: a later deployment that only looks like the 2024 one.
-  g.add_claim("since-september-10000", "North Korea has sent about 10,000 troops, mostly construction units, to Russia since September 2025, with 5,000 more expected",
-              {.subject = "North Korean construction troops to Russia", .quantity = "approximately 10,000",
+  g.add_claim("since-september-10000",
+              "North Korea has sent about 10,000 troops, mostly construction units, to Russia since September 2025, "
+              "with 5,000 more expected",
+              {.subject = "North Korean construction troops to Russia",
+               .quantity = "approximately 10,000",
                .when = partial_date::parse("2025-09/2025-11")});
   g.report("pravda-2025-11", "since-september-10000").via("nis-briefing-2025-11", k::paraphrases);
 
-  g.add_claim("deminers-1000", "About 1,000 North Korean engineers were sent to clear mines near the Russian-Ukrainian border",
+  g.add_claim("deminers-1000",
+              "About 1,000 North Korean engineers were sent to clear mines near the Russian-Ukrainian border",
               {.subject = "North Korean engineers to Russia", .quantity = "around 1,000"});
   g.report("pravda-2025-11", "deminers-1000").via("nis-briefing-2025-11", k::paraphrases);
 
-  g.add_claim("gerasimov-confirms", "Russia's chief of the General Staff credited North Korean troops with helping retake Kursk",
+  g.add_claim("gerasimov-confirms",
+              "Russia's chief of the General Staff credited North Korean troops with helping retake Kursk",
               {.subject = "North Korean troops in Kursk"});
   g.report("pravda-2025-11", "gerasimov-confirms").via("gerasimov-2025-04", k::quotes);
 
   // Seed 004.
-  g.add_claim("more-troops-feb-2025", "North Korea appears to have sent additional troops to Russia, scale still being assessed",
+  g.add_claim("more-troops-feb-2025",
+              "North Korea appears to have sent additional troops to Russia, scale still being assessed",
               {.subject = "North Korean troops to Russia", .mode = modality::possible});
   g.report("rfa-2025-02-13", "more-troops-feb-2025").via("nis-statement-2025-02-13", k::quotes);
 
-  g.add_claim("redeployed-kursk", "North Korean troops returned to the Kursk front in the first week of February 2025",
-              {.subject = "North Korean troops in Kursk", .when = partial_date::parse("2025-02-01/2025-02-07"),
+  g.add_claim("redeployed-kursk",
+              "North Korean troops went back into the Kursk fighting during the first week of February 2025",
+              {.subject = "North Korean troops in Kursk",
+               .when = partial_date::parse("2025-02-01/2025-02-07"),
                .mode = modality::believed});
   g.report("rfa-2025-02-13", "redeployed-kursk").via("nis-statement-2025-02-13", k::quotes);
 
-  g.add_claim("over-1000-jan-feb", "North Korea sent more than 1,000 additional troops to Russia in January and February 2025",
-              {.subject = "North Korean troops to Russia", .quantity = "more than 1,000",
+  g.add_claim("over-1000-jan-feb",
+              "North Korea sent more than 1,000 additional troops to Russia in January and February 2025",
+              {.subject = "North Korean troops to Russia",
+               .quantity = "more than 1,000",
                .when = partial_date::parse("2025-01/2025-02")});
   g.report("rfa-2025-02-13", "over-1000-jan-feb").via("korean-media", k::cites).via("kr-military-sources", k::cites);
 
-  g.add_claim("up-to-12000", "As many as 12,000 North Korean soldiers are in Russia fighting Ukrainian forces",
+  g.add_claim("up-to-12000", "Up to 12,000 North Korean soldiers are fighting Ukrainian forces from Russian soil",
               {.subject = "North Korean troops in Russia", .quantity = "as many as 12,000"});
   g.report("rfa-2025-02-13", "up-to-12000").via("ukraine", k::cites);
   g.report("rfa-2025-02-13", "up-to-12000").via("united-states", k::cites);
@@ -202,11 +224,13 @@ inline sourcetrace::provenance_graph story() {
               {.subject = "North Korean casualties", .quantity = "about 4,000"});
   g.report("rfa-2025-02-13", "casualties-4000").via("ukraine", k::cites);
 
-  g.add_claim("could-send-25000", "North Korea could send another 20,000 to 25,000 soldiers to Russia",
-              {.subject = "North Korean troops to Russia", .quantity = "20,000 to 25,000", .mode = modality::estimated});
+  g.add_claim(
+      "could-send-25000", "North Korea could send another 20,000 to 25,000 soldiers to Russia",
+      {.subject = "North Korean troops to Russia", .quantity = "20,000 to 25,000", .mode = modality::estimated});
   g.report("rfa-2025-02-13", "could-send-25000").via("zelenskyy", k::cites);
 
-  g.add_claim("casualties-92-a-day", "North Koreans have suffered about 92 casualties a day since early December 2024",
+  g.add_claim("casualties-92-a-day",
+              "Since early December 2024 North Korean units have lost roughly 92 troops a day, killed or wounded",
               {.subject = "North Korean casualties", .quantity = "about 92 a day", .mode = modality::estimated});
   g.report("rfa-2025-02-13", "casualties-92-a-day").via("isw", k::cites);
 
@@ -214,7 +238,8 @@ inline sourcetrace::provenance_graph story() {
               {.subject = "North Korean casualties", .quantity = "50%", .mode = modality::possible});
   g.report("rfa-2025-02-13", "casualty-rate-50pct").via("seth-jones", k::quotes);
 
-  g.add_claim("trapped-nikolske", "A group of North Korean soldiers is encircled near Nikolske in Donetsk and short of supplies",
+  g.add_claim("trapped-nikolske",
+              "A group of North Korean soldiers is encircled near Nikolske in Donetsk and short of supplies",
               {.subject = "North Korean troops in Donetsk"});
   g.report("rfa-2025-02-13", "trapped-nikolske").via("euromaidan", k::cites).via("ua-military-sources", k::cites);
 

@@ -14,7 +14,7 @@ namespace sourcetrace {
 
 /// Base of every exception sourcetrace throws.
 class error : public std::runtime_error {
-public:
+ public:
   using std::runtime_error::runtime_error;
 
   /// Returns the error for a reference to an id that was never added.
@@ -29,9 +29,7 @@ public:
   }
 
   /// Returns the error for an empty id.
-  static error empty_id(std::string_view what) {
-    return error("empty " + std::string(what) + " id");
-  }
+  static error empty_id(std::string_view what) { return error("empty " + std::string(what) + " id"); }
 
   /// Returns the error for a statement that would derive from itself.
   static error self_derivation(std::string_view statement) {
@@ -39,11 +37,11 @@ public:
   }
 
   /// Returns the error for a derivation joining statements of two claims.
-  static error cross_claim(std::string_view from, std::string_view from_claim,
-                           std::string_view to, std::string_view to_claim) {
+  static error cross_claim(std::string_view from, std::string_view from_claim, std::string_view to,
+                           std::string_view to_claim) {
     return error("statement \"" + std::string(from) + "\" (claim \"" + std::string(from_claim) +
-                 "\") cannot derive from statement \"" + std::string(to) + "\" (claim \"" +
-                 std::string(to_claim) + "\"): a derivation stays within one claim");
+                 "\") cannot derive from statement \"" + std::string(to) + "\" (claim \"" + std::string(to_claim) +
+                 "\"): a derivation stays within one claim");
   }
 
   /// Returns the error for a date that is malformed or does not exist.
@@ -54,14 +52,11 @@ public:
 
 /// Thrown when input text cannot be read: names the file, line and column.
 class parse_error : public error {
-public:
+ public:
   /// Builds the error `file:line:column: message`; line and column count from 1,
   /// and a zero column is left out of the message.
   parse_error(std::string file, std::size_t line, std::size_t column, const std::string& message)
-      : error(format(file, line, column, message)),
-        file_(std::move(file)),
-        line_(line),
-        column_(column) {}
+      : error(format(file, line, column, message)), file_(std::move(file)), line_(line), column_(column) {}
 
   /// Returns the file the error was found in.
   const std::string& file() const noexcept { return file_; }
@@ -70,9 +65,8 @@ public:
   /// Returns the column, counting from 1, or 0 when unknown.
   std::size_t column() const noexcept { return column_; }
 
-private:
-  static std::string format(const std::string& file, std::size_t line, std::size_t column,
-                            const std::string& message) {
+ private:
+  static std::string format(const std::string& file, std::size_t line, std::size_t column, const std::string& message) {
     std::string out = file + ":" + std::to_string(line);
     if (column != 0) out += ":" + std::to_string(column);
     return out + ": " + message;

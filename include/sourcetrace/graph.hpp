@@ -52,12 +52,10 @@ inline std::string_view to_string(record_kind k) noexcept {
 /// property maps (`get(&statement::claim, g.graph())`) run on it directly.
 /// Ids are interned: a statement vertex holds five 32-bit numbers.
 template <source_kind... Kinds>
-  requires(sizeof...(Kinds) > 0)
-class basic_provenance_graph {
-public:
+requires(sizeof...(Kinds) > 0) class basic_provenance_graph {
+ public:
   /// The Boost.Graph type holding statements and derivations.
-  using graph_type =
-      boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, statement, derivation>;
+  using graph_type = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, statement, derivation>;
   /// A statement: a vertex of `graph_type`.
   using vertex_descriptor = typename boost::graph_traits<graph_type>::vertex_descriptor;
   /// A derivation: an edge of `graph_type`.
@@ -79,8 +77,7 @@ public:
   /// Adds an agent of kind `Kind`.
   /// @throws error if `id` is empty or already names something.
   template <class Kind>
-    requires(std::same_as<Kind, Kinds> || ...)
-  agent_handle add_agent(std::string_view id, std::string name, Kind kind) {
+  requires(std::same_as<Kind, Kinds> || ...) agent_handle add_agent(std::string_view id, std::string name, Kind kind) {
     auto index = static_cast<std::uint32_t>(agents_.size());
     add_symbol(id, record_kind::agent, index);
     agents_.push_back(agent{std::string(id), std::move(name), kind_variant(std::move(kind))});
@@ -90,8 +87,8 @@ public:
 
   /// Adds an event held by `host` (may be invalid when unknown).
   /// @throws error if `id` is empty or already names something, or `host` is not an agent of this graph.
-  event_handle add_event(std::string_view id, event_kind kind, std::optional<partial_date> date,
-                         agent_handle host = {}, event_info info = {}) {
+  event_handle add_event(std::string_view id, event_kind kind, std::optional<partial_date> date, agent_handle host = {},
+                         event_info info = {}) {
     if (host.valid()) check(host);
     auto index = static_cast<std::uint32_t>(events_.size());
     add_symbol(id, record_kind::event, index);
@@ -197,7 +194,8 @@ public:
     check(e);
     const event& ev = events_[e.index];
     if (!ev.host.valid()) {
-      throw error("event \"" + ev.id + "\" has no host agent: say who made the statement with report(agent, event, claim)");
+      throw error("event \"" + ev.id +
+                  "\" has no host agent: say who made the statement with report(agent, event, claim)");
     }
     return report(ev.host, e, c, std::move(stated));
   }
@@ -218,7 +216,7 @@ public:
   /// A chain of attribution under construction: each `via` adds the statement
   /// the previous one was taken from.
   class chain {
-  public:
+   public:
     /// Continues the chain: the current statement was taken, by `kind`, from a
     /// statement of the same claim made by `source`. `source` names an event
     /// (its host speaks there) or an agent (the statement's event is unknown).
@@ -250,7 +248,7 @@ public:
     /// Returns the statement the chain has reached so far.
     vertex_descriptor tail() const noexcept { return tail_; }
 
-  private:
+   private:
     friend class basic_provenance_graph;
     chain(basic_provenance_graph& g, vertex_descriptor v) : g_(&g), head_(v), tail_(v) {}
     basic_provenance_graph* g_;
@@ -354,7 +352,7 @@ public:
     symbol_of_.reserve(statements + symbol_of_.size());
   }
 
-private:
+ private:
   static constexpr std::uint32_t interner_npos = detail::interner::npos;
 
   struct symbol {

@@ -25,13 +25,13 @@ struct echo_cluster {
 
 /// How one claim was reported.
 struct claim_reporting {
-  claim_handle claim;                    ///< the claim
-  std::vector<std::uint32_t> reports;    ///< its reports, ascending
-  std::vector<echo_cluster> clusters;    ///< reports grouped by shared origins, by first report
-  std::vector<std::uint32_t> origins;    ///< every origin of its reports, ascending
-  std::size_t independent_origins = 0;   ///< first-hand origins: distinct statements that derive from nothing
-  std::size_t unsourced_origins = 0;     ///< origins whose agent only relays (an outlet naming no source)
-  std::vector<std::uint32_t> circular;   ///< reports that rest on a closed cycle and no origin
+  claim_handle claim;                   ///< the claim
+  std::vector<std::uint32_t> reports;   ///< its reports, ascending
+  std::vector<echo_cluster> clusters;   ///< reports grouped by shared origins, by first report
+  std::vector<std::uint32_t> origins;   ///< every origin of its reports, ascending
+  std::size_t independent_origins = 0;  ///< first-hand origins: distinct statements that derive from nothing
+  std::size_t unsourced_origins = 0;    ///< origins whose agent only relays (an outlet naming no source)
+  std::vector<std::uint32_t> circular;  ///< reports that rest on a closed cycle and no origin
 };
 
 /// Returns, for every claim of `g` in the order claims were added, its reports
@@ -71,7 +71,10 @@ std::vector<claim_reporting> duplicates(const basic_provenance_graph<Kinds...>& 
     for (std::uint32_t o : r.origins) owner[o] = none;
     std::ranges::sort(r.origins);
     for (std::uint32_t o : r.origins) {
-      if (m.is_unsourced(o)) ++r.unsourced_origins; else ++r.independent_origins;
+      if (m.is_unsourced(o))
+        ++r.unsourced_origins;
+      else
+        ++r.independent_origins;
     }
     // Clusters in order of their first report; circular reports form none.
     std::vector<std::uint32_t> cluster_of(reports.size(), none);

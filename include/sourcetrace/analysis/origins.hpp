@@ -23,7 +23,7 @@ namespace sourcetrace {
 /// first-hand origin. Statements on a closed cycle, with no way out of it,
 /// rest on no origin at all. Statements are numbered as vertices of the graph.
 class origin_map {
-public:
+ public:
   /// Returns the origins of statement `v`, ascending; empty if `v` rests only on a closed cycle.
   std::span<const std::uint32_t> of(std::size_t v) const noexcept { return sets_.of(v); }
   /// Returns true if statement `v` derives from nothing.
@@ -54,7 +54,7 @@ public:
     }
   }
 
-private:
+ private:
   static constexpr std::uint8_t origin_flag = 1;
   static constexpr std::uint8_t unsourced_flag = 2;
   detail::origin_sets sets_;
@@ -85,7 +85,10 @@ inline bool independent(const origin_map& m, std::size_t a, std::size_t b) {
   auto j = y.begin();
   while (i != x.end() && j != y.end()) {
     if (*i == *j) return false;
-    if (*i < *j) ++i; else ++j;
+    if (*i < *j)
+      ++i;
+    else
+      ++j;
   }
   return true;
 }

@@ -23,7 +23,7 @@ bool is_report(const basic_provenance_graph<Kinds...>& g, std::size_t v) {
 
 /// The reports of every claim, grouped in one pass.
 class claim_reports {
-public:
+ public:
   /// Returns the reports of claim `c`, ascending by vertex number.
   std::span<const std::uint32_t> operator[](claim_handle c) const noexcept {
     return {reports_.data() + start_[c.index], reports_.data() + start_[c.index + 1]};
@@ -46,7 +46,7 @@ public:
     }
   }
 
-private:
+ private:
   std::vector<std::uint32_t> start_;
   std::vector<std::uint32_t> reports_;
 };

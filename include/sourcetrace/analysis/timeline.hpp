@@ -27,11 +27,11 @@ struct report_timing {
 
 /// The timeline of one claim.
 struct claim_timeline {
-  claim_handle claim;                          ///< the claim
-  std::optional<partial_date> origin_date;     ///< date of its earliest dated origin
-  std::optional<partial_date> first_report;    ///< date of its earliest dated report
-  std::optional<partial_date> last_report;     ///< date of its latest dated report
-  std::vector<report_timing> reports;          ///< dated reports by date, then undated ones, each by vertex
+  claim_handle claim;                        ///< the claim
+  std::optional<partial_date> origin_date;   ///< date of its earliest dated origin
+  std::optional<partial_date> first_report;  ///< date of its earliest dated report
+  std::optional<partial_date> last_report;   ///< date of its latest dated report
+  std::vector<report_timing> reports;        ///< dated reports by date, then undated ones, each by vertex
 };
 
 /// Returns the timeline of every claim of `g`, in the order claims were added.

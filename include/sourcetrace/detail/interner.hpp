@@ -16,7 +16,7 @@ namespace sourcetrace::detail {
 // tens of millions of ids cost a few large allocations rather than one node
 // and one string each.
 class interner {
-public:
+ public:
   static constexpr std::uint32_t npos = UINT32_MAX;
 
   std::size_t size() const noexcept { return offsets_.size() - 1; }
@@ -60,7 +60,7 @@ public:
     if (want > table_.size()) rehash(want);
   }
 
-private:
+ private:
   static std::size_t hash(std::string_view s) noexcept { return std::hash<std::string_view>{}(s); }
 
   void grow() { rehash(table_.empty() ? 16 : table_.size() * 2); }

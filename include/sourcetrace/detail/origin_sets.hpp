@@ -19,10 +19,10 @@ namespace sourcetrace::detail {
 // stack, and numbers components in the order it finishes them: every edge
 // leaving a component leads to a component with a smaller number.
 struct components {
-  std::vector<std::uint32_t> of;       // component of each vertex
-  std::vector<std::uint32_t> start;    // members of component c: member[start[c] .. start[c+1])
-  std::vector<std::uint32_t> member;   // vertices grouped by component, ascending within each
-  std::vector<std::uint8_t> cyclic;    // 1 if the component holds a cycle (2+ members or a self-loop)
+  std::vector<std::uint32_t> of;      // component of each vertex
+  std::vector<std::uint32_t> start;   // members of component c: member[start[c] .. start[c+1])
+  std::vector<std::uint32_t> member;  // vertices grouped by component, ascending within each
+  std::vector<std::uint8_t> cyclic;   // 1 if the component holds a cycle (2+ members or a self-loop)
 
   std::size_t count() const noexcept { return start.empty() ? 0 : start.size() - 1; }
   std::span<const std::uint32_t> members(std::uint32_t c) const noexcept {
@@ -60,7 +60,7 @@ components strong_components_of(const Graph& g) {
 // Sorted sets of vertex numbers, each distinct set stored once. Set 0 is the
 // empty set.
 class set_pool {
-public:
+ public:
   set_pool() : offsets_{0, 0}, hashes_{hash({})} {}
 
   std::size_t size() const noexcept { return offsets_.size() - 1; }
@@ -90,7 +90,7 @@ public:
 
   std::size_t item_count() const noexcept { return items_.size(); }
 
-private:
+ private:
   static constexpr std::uint32_t empty_slot = UINT32_MAX;
 
   static std::size_t hash(std::span<const std::uint32_t> s) noexcept {

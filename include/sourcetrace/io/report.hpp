@@ -125,8 +125,8 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
       out << "  echo clusters: " << r.clusters.size() << "\n";
       for (std::size_t i = 0; i < r.clusters.size(); ++i) {
         const echo_cluster& e = r.clusters[i];
-        out << "    " << i + 1 << ". " << e.reports.size() << (e.reports.size() == 1 ? " report" : " reports")
-            << " on " << e.origins.size() << (e.origins.size() == 1 ? " origin" : " origins") << ":";
+        out << "    " << i + 1 << ". " << e.reports.size() << (e.reports.size() == 1 ? " report" : " reports") << " on "
+            << e.origins.size() << (e.origins.size() == 1 ? " origin" : " origins") << ":";
         for (std::size_t j = 0; j < e.reports.size(); ++j) out << (j ? ", " : " ") << g[g[e.reports[j]].agent].name;
         out << "\n";
       }
@@ -144,8 +144,10 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
   }
 
   out << "\ncircular reporting: ";
-  if (loops.empty()) out << "none\n";
-  else out << loops.size() << (loops.size() == 1 ? " cycle\n" : " cycles\n");
+  if (loops.empty())
+    out << "none\n";
+  else
+    out << loops.size() << (loops.size() == 1 ? " cycle\n" : " cycles\n");
   for (const cycle& cy : loops) {
     out << "  cycle:";
     for (std::size_t i = 0; i < cy.size(); ++i) out << (i ? ", " : " ") << g.id(cy[i]);

@@ -34,7 +34,8 @@ inline std::string_view to_string(derivation_kind k) noexcept {
 
 /// Parses the names `to_string(derivation_kind)` returns.
 inline std::optional<derivation_kind> derivation_kind_from_string(std::string_view s) noexcept {
-  for (auto k : {derivation_kind::quotes, derivation_kind::paraphrases, derivation_kind::cites, derivation_kind::copies}) {
+  for (auto k :
+       {derivation_kind::quotes, derivation_kind::paraphrases, derivation_kind::cites, derivation_kind::copies}) {
     if (to_string(k) == s) return k;
   }
   return std::nullopt;

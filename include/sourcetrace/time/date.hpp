@@ -49,7 +49,7 @@ inline std::string_view to_string(date_precision p) noexcept {
 /// Every value covers the closed range of days `[first(), last()]`:
 /// "2024-10" covers 2024-10-01 to 2024-10-31.
 class partial_date {
-public:
+ public:
   /// Returns the single day `d`.
   /// @throws error if `d` is not a valid date.
   static partial_date day(greg::date d) {
@@ -59,9 +59,7 @@ public:
 
   /// Returns the day `year`-`month`-`day`.
   /// @throws error if that day does not exist.
-  static partial_date day(int year, int month, int day) {
-    return partial_date::day(make_day(year, month, day));
-  }
+  static partial_date day(int year, int month, int day) { return partial_date::day(make_day(year, month, day)); }
 
   /// Returns the whole month `year`-`month`.
   /// @throws error if the month does not exist.
@@ -123,13 +121,9 @@ public:
   greg::date_period period() const { return greg::date_period(first_, last_ + greg::days(1)); }
 
   /// Returns true if every day of `other` is a day of this.
-  bool contains(const partial_date& other) const noexcept {
-    return first_ <= other.first_ && other.last_ <= last_;
-  }
+  bool contains(const partial_date& other) const noexcept { return first_ <= other.first_ && other.last_ <= last_; }
   /// Returns true if the two share at least one day.
-  bool overlaps(const partial_date& other) const noexcept {
-    return first_ <= other.last_ && other.first_ <= last_;
-  }
+  bool overlaps(const partial_date& other) const noexcept { return first_ <= other.last_ && other.first_ <= last_; }
 
   /// Returns ISO 8601: `2025-06-26`, `2024-10`, `2025`, or a period of days
   /// `2025-07-01/2025-08-31`.
@@ -151,7 +145,7 @@ public:
     return a.precision_ <=> b.precision_;
   }
 
-private:
+ private:
   partial_date(greg::date first, greg::date last, date_precision p) : first_(first), last_(last), precision_(p) {}
 
   static greg::date make_day(int year, int month, int day) {
@@ -172,8 +166,8 @@ private:
     int days = greg::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(year),
                                                           static_cast<unsigned short>(month));
     if (day < 1 || day > days) {
-      return "day " + std::to_string(day) + " is outside 1.." + std::to_string(days) + " for " +
-             std::to_string(year) + "-" + (month < 10 ? "0" : "") + std::to_string(month);
+      return "day " + std::to_string(day) + " is outside 1.." + std::to_string(days) + " for " + std::to_string(year) +
+             "-" + (month < 10 ? "0" : "") + std::to_string(month);
     }
     return {};
   }
