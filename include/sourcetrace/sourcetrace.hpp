@@ -6,6 +6,7 @@
 
 #include <sourcetrace/error.hpp>
 #include <sourcetrace/time/date.hpp>
+#include <sourcetrace/time/relative_date.hpp>
 
 #include <sourcetrace/model/agents.hpp>
 #include <sourcetrace/model/claim.hpp>

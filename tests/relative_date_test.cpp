@@ -1,0 +1,399 @@
+// SPDX-License-Identifier: BSL-1.0
+#include <sourcetrace/time/relative_date.hpp>
+
+#include "catch.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using sourcetrace::date_tense;
+using sourcetrace::resolve_date;
+using sourcetrace::resolve_options;
+namespace greg = boost::gregorian;
+
+namespace {
+
+// One expression, the publication date it is read against, and the expected
+// result as `partial_date::to_string()` prints it, or "unresolved".
+struct row {
+  const char* published;
+  const char* expression;
+  const char* expected;
+  date_tense tense = date_tense::from_cues;
+};
+
+std::string outcome(const row& r) {
+  auto published = sourcetrace::partial_date::parse(r.published).first();
+  auto res = resolve_date(r.expression, published, resolve_options{r.tense});
+  return res.value ? res.value->to_string() : std::string("unresolved");
+}
+
+void check_table(const std::vector<row>& rows) {
+  for (const auto& r : rows) {
+    CAPTURE(r.published, r.expression);
+    CHECK(outcome(r) == r.expected);
+  }
+}
+
+}  // namespace
+
+// Seed 000, The Korea Herald, dated 2025-06-27 (a Friday) in its dateline.
+TEST_CASE("seed 000: The Korea Herald, published 2025-06-27") {
+  check_table({
+      {"2025-06-27", "Thursday", "2025-06-26"},  // the NIS briefing, the day before publication
+      {"2025-06-27", "October last year", "2024-10"},
+      {"2025-06-27", "in October last year", "2024-10"},
+      {"2025-06-27", "this February", "2025-02"},
+      {"2025-06-27", "in July and August at the earliest", "2025-07-01/2025-08-31"},
+      {"2025-06-27", "last week", "2025-06-16/2025-06-22"},  // Shoigu in Pyongyang on 2025-06-17
+      {"2025-06-27", "late last year", "2024-09-01/2024-12-31"},
+      {"2025-06-27", "on June 19, 2024", "2024-06-19"},  // photo caption: the Putin-Kim reception
+      {"2025-06-27", "June 27, 2025", "2025-06-27"},     // the dateline itself
+      // The headline's verb looks ahead, which the caller knows and says.
+      {"2025-06-27", "in July, August", "2025-07-01/2025-08-31", date_tense::future},
+      // Without that, a bare month is the most recent one begun by publication.
+      {"2025-06-27", "in July, August", "2024-07-01/2024-08-31"},
+      {"2025-06-27", "soon", "unresolved"},
+      {"2025-06-27", "recently", "unresolved"},
+      {"2025-06-27", "about a month after Shoigu's Pyongyang trip", "unresolved"},
+      {"2025-06-27", "anytime", "unresolved"},
+      {"2025-06-27", "at any given time", "unresolved"},
+  });
+}
+
+// Seed 001 carries no dateline. It reports the closed-door NIS briefing of
+// June 26 as just held, so it is read as published the next day, 2025-06-27,
+// like seeds 000 and 002 that report the same briefing.
+TEST_CASE("seed 001: undated report of the June 26 briefing, read as 2025-06-27") {
+  check_table({
+      {"2025-06-27", "by August", "2025-08"},
+      {"2025-06-27", "as early as July or August", "2025-07-01/2025-08-31"},
+      {"2025-06-27", "on June 26", "2025-06-26"},
+      {"2025-06-27", "June 17", "2025-06-17"},  // Shoigu's visit
+      {"2025-06-27", "In November 2024", "2024-11"},
+      {"2025-06-27", "in October", "2024-10"},  // Shoigu's earlier visit, as this seed dates it
+      {"2025-06-27", "by late summer", "2025-08"},
+      {"2025-06-27", "just 12 days after their latest clashes", "unresolved"},
+  });
+}
+
+// Seed 002 says the lawmaker spoke "on Thursday" about the same briefing; it
+// is read as published 2025-06-27 too, so Thursday is the briefing day.
+TEST_CASE("seed 002: report of the same briefing, read as 2025-06-27") {
+  check_table({
+      {"2025-06-27", "as soon as July", "2025-07"},
+      {"2025-06-27", "on Thursday", "2025-06-26"},
+      {"2025-06-27", "in October of last year", "2024-10"},
+      {"2025-06-27", "as soon as July or August", "2025-07-01/2025-08-31"},
+      {"2025-06-27", "Last year", "2024"},  // the Putin visit and the defence pact
+      {"2025-06-27", "In April", "2025-04"},
+      {"2025-06-27", "his recent trip", "unresolved"},
+      {"2025-06-27", "about a month before the last troop movement", "unresolved"},
+      {"2025-06-27", "since the onset of the Ukraine invasion", "unresolved"},
+  });
+}
+
+// Seed 003, Pravda.ru, carries no date. It places Choe Son Hui's Moscow visit
+// "in late October" (that visit was in 2025) and its sidebar lists news of the
+// first days of November 2025, so it is read as published 2025-11-05.
+TEST_CASE("seed 003: Pravda.ru, read as 2025-11-05") {
+  check_table({
+      {"2025-11-05", "since September", "2025-09-01/2025-11-05"},
+      {"2025-11-05", "In late October", "2025-10-21/2025-10-31"},
+      {"2025-11-05", "in June 2024", "2024-06"},  // the Pyongyang summit
+      {"2025-11-05", "in 2024", "2024"},
+      {"2025-11-05", "until the spring of 2025", "2025-03-01/2025-05-31"},
+      {"2025-11-05", "Shortly afterward", "unresolved"},
+      {"2025-11-05", "At present", "unresolved"},
+  });
+}
+
+// Seed 004 carries no date. It reports, as past, a redeployment in the first
+// week of February 2025 and statements made in January, and has the NIS speak
+// "on Thursday". The first Thursday after 2025-02-07 is 2025-02-13; the
+// article is read as published that day (a same-day report, the usual wire
+// style). "in August" is then the Ukrainian incursion into Kursk, 2024-08.
+TEST_CASE("seed 004: report of the February NIS statement, read as 2025-02-13") {
+  check_table({
+      {"2025-02-13", "in early February", "2025-02-01/2025-02-10"},
+      {"2025-02-13", "in August", "2024-08"},
+      {"2025-02-13", "on Thursday", "2025-02-13"},
+      {"2025-02-13", "in the first week of February", "2025-02-01/2025-02-07"},
+      {"2025-02-13", "in January", "2025-01"},
+      {"2025-02-13", "since January", "2025-01-01/2025-02-13"},
+      {"2025-02-13", "between January and February", "2025-01-01/2025-02-28"},
+      {"2025-02-13", "since early December 2024", "2024-12-01/2025-02-13"},
+      {"2025-02-13", "on Wednesday", "2025-02-12"},  // the Euromaidan Press report
+      {"2025-02-13", "a few hours after", "unresolved"},
+      {"2025-02-13", "earlier", "unresolved"},
+      {"2025-02-13", "within three months", "unresolved"},
+  });
+}
+
+TEST_CASE("weekdays: the most recent on or before publication, 'last' strictly before") {
+  // 2025-06-27 is a Friday.
+  check_table({
+      {"2025-06-27", "Friday", "2025-06-27"},  // a weekday naming the publication day is that day
+      {"2025-06-27", "on Friday", "2025-06-27"},
+      {"2025-06-27", "this Friday", "2025-06-27"},
+      {"2025-06-27", "last Friday", "2025-06-20"},
+      {"2025-06-27", "this past Friday", "2025-06-20"},
+      {"2025-06-27", "next Friday", "2025-07-04"},
+      {"2025-06-27", "Saturday", "2025-06-21"},
+      {"2025-06-27", "last Wednesday", "2025-06-25"},
+      {"2025-06-27", "this Monday", "2025-06-23"},
+      {"2025-06-27", "Thursday night", "2025-06-26"},
+      {"2025-06-27", "THURSDAY", "2025-06-26"},
+      {"2025-06-27", "Thu.", "2025-06-26"},
+      {"2025-06-27", "on Thursday, June 26", "2025-06-26"},
+      {"2025-06-27", "Wednesday, June 26", "unresolved"},  // the weekday contradicts the date
+      {"2025-06-27", "Thursday", "2025-07-03", date_tense::future},
+      {"2025-06-27", "by Monday", "2025-06-30"},
+  });
+}
+
+TEST_CASE("days, weeks, months and years counted from publication") {
+  check_table({
+      {"2025-06-27", "today", "2025-06-27"},
+      {"2025-06-27", "yesterday", "2025-06-26"},
+      {"2025-06-27", "last night", "2025-06-26"},
+      {"2025-06-27", "the day before yesterday", "2025-06-25"},
+      {"2025-06-27", "tomorrow", "2025-06-28"},
+      {"2025-06-27", "3 days ago", "2025-06-24"},
+      {"2025-06-27", "three days ago", "2025-06-24"},
+      {"2025-06-27", "this week", "2025-06-23/2025-06-29"},
+      {"2025-06-27", "next week", "2025-06-30/2025-07-06"},
+      {"2025-06-27", "last month", "2025-05"},
+      {"2025-06-27", "this month", "2025-06"},
+      {"2025-06-27", "this year", "2025"},
+      {"2025-06-27", "earlier this year", "2025-01-01/2025-06-27"},
+      {"2025-06-27", "earlier this month", "2025-06-01/2025-06-27"},
+      {"2025-06-27", "later this year", "2025-06-27/2025-12-31"},
+  });
+}
+
+TEST_CASE("month names, parts of months and days of months") {
+  check_table({
+      {"2025-06-27", "June", "2025-06"},
+      {"2025-06-27", "July", "2024-07"},  // July 2025 has not begun
+      {"2025-06-27", "next July", "2025-07"},
+      {"2025-06-27", "last June", "2024-06"},  // June 2025 has not ended
+      {"2025-06-27", "June 2025", "2025-06"},
+      {"2025-06-27", "Sept. 2024", "2024-09"},
+      {"2025-06-27", "mid-February", "2025-02-11/2025-02-20"},
+      {"2025-06-27", "late February", "2025-02-21/2025-02-28"},
+      {"2025-06-27", "early December 2024", "2024-12-01/2024-12-10"},
+      {"2025-06-27", "at the end of October", "2024-10-21/2024-10-31"},
+      {"2025-06-27", "the second week of June", "2025-06-08/2025-06-14"},
+      {"2025-06-27", "the last week of May", "2025-05-25/2025-05-31"},
+      {"2025-06-27", "17 June 2024", "2024-06-17"},
+      {"2025-06-27", "the 17th of June", "2025-06-17"},
+      {"2025-06-27", "June 17th", "2025-06-17"},
+      {"2025-06-27", "June 30", "2024-06-30"},  // June 30, 2025 is after publication
+      {"2025-06-27", "June 31", "unresolved"},
+      {"2025-06-27", "mid-2024", "2024-05-01/2024-08-31"},
+      {"2025-06-27", "the first half of 2024", "2024-01-01/2024-06-30"},
+      {"2025-06-27", "the fourth quarter of last year", "2024-10-01/2024-12-31"},
+  });
+}
+
+TEST_CASE("seasons: northern meteorological, the most recent begun by publication") {
+  check_table({
+      {"2025-06-27", "in the spring", "2025-03-01/2025-05-31"},
+      {"2025-06-27", "summer", "2025-06-01/2025-08-31"},
+      {"2025-06-27", "autumn", "2024-09-01/2024-11-30"},
+      {"2025-06-27", "in the fall", "2024-09-01/2024-11-30"},
+      {"2025-06-27", "last summer", "2024-06-01/2024-08-31"},
+      {"2025-06-27", "next spring", "2026-03-01/2026-05-31"},
+      {"2025-06-27", "winter", "2024-12-01/2025-02-28"},
+      {"2025-06-27", "early summer", "2025-06"},
+      {"2025-06-27", "late summer", "2024-08"},  // August 2025 has not begun
+      {"2025-06-27", "summer of last year", "2024-06-01/2024-08-31"},
+      {"2025-02-01", "in the spring", "2024-03-01/2024-05-31"},
+      {"2025-02-01", "this spring", "2025-03-01/2025-05-31"},
+      {"2025-02-01", "this winter", "2024-12-01/2025-02-28"},
+      {"2025-11-05", "this winter", "2025-12-01/2026-02-28"},
+      {"2025-02-01", "winter 2025", "unresolved"},  // which winter is ambiguous
+  });
+}
+
+TEST_CASE("ISO 8601 and periods between two dates") {
+  check_table({
+      {"2025-06-27", "2025-06-26", "2025-06-26"},
+      {"2025-06-27", "2024-10", "2024-10"},
+      {"2025-06-27", "2025", "2025"},
+      {"2025-06-27", "2025-07/2025-08", "2025-07-01/2025-08-31"},
+      {"2025-06-27", "2024-2025", "2024-01-01/2025-12-31"},
+      {"2025-06-27", "2025-13", "unresolved"},
+      {"2025-06-27", "2025-02-29", "unresolved"},
+      {"2025-06-27", "July-August", "2024-07-01/2024-08-31"},
+      {"2025-06-27",
+       "July\xE2\x80\x93"
+       "August",
+       "2024-07-01/2024-08-31"},  // en dash
+      {"2025-06-27", "between January and March 2025", "2025-01-01/2025-03-31"},
+      {"2025-06-27", "from June 17 to June 19", "2025-06-17/2025-06-19"},
+      {"2025-06-27", "December 2024 to February 2025", "2024-12-01/2025-02-28"},
+      {"2025-06-27", "July and August last year", "2024-07-01/2024-08-31"},
+      {"2025-06-27", "2025 and 2024", "unresolved"},
+      {"2025-06-27", "between July", "unresolved"},
+  });
+}
+
+TEST_CASE("the tense option overrides forward-looking cues") {
+  check_table({
+      {"2025-06-27", "as early as October", "2025-10"},
+      {"2025-06-27", "as early as October", "2024-10", date_tense::past},
+      {"2025-06-27", "by August", "2024-08", date_tense::past},
+      {"2025-06-27", "in October", "2025-10", date_tense::future},
+      {"2025-06-27", "in June", "2025-06", date_tense::future},                        // in progress at publication
+      {"2025-06-27", "since September", "2024-09-01/2025-06-27", date_tense::future},  // "since" looks back
+      {"2025-06-27", "last week", "2025-06-16/2025-06-22", date_tense::future},        // anchored: no effect
+  });
+}
+
+TEST_CASE("year boundaries") {
+  check_table({
+      {"2025-01-03", "last month", "2024-12"},
+      {"2025-01-03", "last year", "2024"},
+      {"2025-01-03", "this December", "2025-12"},
+      {"2025-01-03", "in December", "2024-12"},
+      {"2025-01-03", "last week", "2024-12-23/2024-12-29"},
+      {"2025-01-03", "this week", "2024-12-30/2025-01-05"},
+      {"2025-01-03", "yesterday", "2025-01-02"},
+      {"2025-01-03", "earlier this year", "2025-01-01/2025-01-03"},
+      {"2025-01-03", "December-January", "2024-12-01/2025-01-31"},
+      {"2025-01-03", "Tuesday", "2024-12-31"},
+      {"2024-12-31", "next month", "2025-01"},
+      {"2024-12-31", "tomorrow", "2025-01-01"},
+      {"2024-12-31", "next year", "2025"},
+  });
+}
+
+TEST_CASE("leap days") {
+  check_table({
+      {"2024-02-29", "last year", "2023"},
+      {"2024-02-29", "yesterday", "2024-02-28"},
+      {"2024-02-29", "tomorrow", "2024-03-01"},
+      {"2024-02-29", "February 29", "2024-02-29"},
+      {"2024-02-29", "February 29, 2023", "unresolved"},
+      {"2024-02-29", "late February", "2024-02-21/2024-02-29"},
+      {"2024-02-29", "the last week of February", "2024-02-23/2024-02-29"},
+      {"2024-02-29", "this February", "2024-02"},
+      {"2024-03-01", "yesterday", "2024-02-29"},
+      {"2024-03-01", "last month", "2024-02"},
+      {"2024-03-01", "Thursday, Feb. 29", "2024-02-29"},
+      {"2025-03-01", "yesterday", "2025-02-28"},
+      {"2025-03-01", "February 29", "2024-02-29"},  // the most recent one that exists
+  });
+}
+
+TEST_CASE("vague, event-relative and malformed expressions stay unresolved") {
+  check_table({
+      {"2025-06-27", "soon", "unresolved"},
+      {"2025-06-27", "recently", "unresolved"},
+      {"2025-06-27", "someday", "unresolved"},
+      {"2025-06-27", "sometime", "unresolved"},
+      {"2025-06-27", "in the coming weeks", "unresolved"},
+      {"2025-06-27", "around June 17", "unresolved"},
+      {"2025-06-27", "a month after the visit", "unresolved"},
+      {"2025-06-27", "two weeks ago", "unresolved"},
+      {"2025-06-27", "the previous year", "unresolved"},
+      {"2025-06-27", "", "unresolved"},
+      {"2025-06-27", "   ", "unresolved"},
+      {"2025-06-27", "asdf qwerty", "unresolved"},
+      {"2025-06-27", "Thursday garbage", "unresolved"},
+      {"2025-06-27", "last", "unresolved"},
+      {"2025-06-27", "Q1", "unresolved"},
+      {"2025-06-27", "99999", "unresolved"},
+      {"2025-06-27", "0000-00-00", "unresolved"},
+      {"2025-06-27", "June 2025 2024", "unresolved"},
+  });
+}
+
+TEST_CASE("the rule says which convention was applied") {
+  auto pub = greg::date(2025, 6, 27);
+  CHECK(resolve_date("Thursday", pub).rule == "weekday: the most recent on or before publication");
+  CHECK(resolve_date("last week", pub).rule == "last week: the week before the publication week, Monday to Sunday");
+  CHECK(resolve_date("late last year", pub).rule == "late year (September-December): in the year before publication");
+  CHECK(
+      resolve_date("as soon as July", pub).rule ==
+      "month name: the next that ends on or after publication; forward-looking cue \"as soon as\" (an earliest date)");
+  CHECK(resolve_date("by August", pub).rule ==
+        "month name: the next that ends on or after publication; forward-looking cue \"by\" (a deadline)");
+  CHECK(resolve_date("since September", greg::date(2025, 11, 5)).rule ==
+        "since: from the first day of the named date to publication; "
+        "month name: the most recent that begins on or before publication");
+  CHECK(resolve_date("soon", pub).rule == "unresolved: vague (\"soon\"); names no date");
+  CHECK(resolve_date("a month after the visit", pub).rule ==
+        "unresolved: relative to another event or span (\"after\"), not to the publication date");
+  CHECK(resolve_date("winter 2025", pub).rule ==
+        "unresolved: ambiguous: a winter spans two years; name its months instead");
+  CHECK_FALSE(resolve_date("soon", pub).resolved());
+  CHECK(resolve_date("Thursday", pub).resolved());
+  CHECK(resolve_date("Thursday", pub).value->is_day());
+}
+
+TEST_CASE("an invalid publication date is refused") {
+  using Catch::Matchers::Message;
+  CHECK_THROWS_MATCHES(resolve_date("Thursday", greg::date(greg::not_a_date_time)), sourcetrace::error,
+                       Message("invalid date \"not-a-date\": the publication date is not a calendar day"));
+}
+
+TEST_CASE("any input gives a result and never throws") {
+  auto pub = greg::date(2025, 6, 27);
+  // The ends of Boost.Date_Time's calendar.
+  CHECK_NOTHROW(resolve_date("yesterday", greg::date(1400, 1, 1)));
+  CHECK_FALSE(resolve_date("yesterday", greg::date(1400, 1, 1)).resolved());
+  CHECK_FALSE(resolve_date("last year", greg::date(1400, 6, 1)).resolved());
+  CHECK_FALSE(resolve_date("tomorrow", greg::date(9999, 12, 31)).resolved());
+  CHECK_FALSE(resolve_date("next year", greg::date(9999, 12, 31)).resolved());
+  CHECK(resolve_date("99999 days ago", pub).value->to_string() == "1751-09-13");
+  CHECK_FALSE(resolve_date("999999 days ago", pub).resolved());  // more than 100000 days: refused
+  CHECK(resolve_date("3000 days ago", pub).value->to_string() == "2017-04-10");
+
+  // A long text is refused as a whole, not scanned for dates.
+  std::string long_text;
+  for (int i = 0; i < 100000; ++i) long_text += "Thursday ";
+  CHECK_FALSE(resolve_date(long_text, pub).resolved());
+  CHECK_FALSE(resolve_date(std::string(1 << 20, '7'), pub).resolved());
+
+  // Bytes that are not text, with an embedded zero.
+  const char binary[] = {'\xff', '\xfe', '\0', 'J', 'u', 'l', 'y', '\x80', '\xe2', '\x80'};
+  CHECK_FALSE(resolve_date(std::string_view(binary, sizeof binary), pub).resolved());
+
+  // Random sequences of the words the parser knows, and random bytes.
+  const std::vector<std::string> words = {
+      "last",         "this", "next",  "the",  "of",       "in",       "on",   "since",  "by",        "as",    "soon",
+      "early",        "late", "mid",   "-",    "/",        "and",      "or",   "to",     "between",   "from",  "at",
+      "earliest",     "week", "month", "year", "thursday", "february", "june", "summer", "winter",    "2024",  "2025",
+      "29",           "17th", "first", "half", "quarter",  "end",      "days", "ago",    "yesterday", "today", ",",
+      "\xe2\x80\x93", "9999", "1400",  "31",   "0"};
+  std::mt19937 gen(20250627);
+  std::size_t resolved = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    std::size_t n = gen() % 8;
+    for (std::size_t k = 0; k < n; ++k) text += words[gen() % words.size()] + (gen() % 3 == 0 ? "" : " ");
+    if (i % 4 == 0) {
+      text.clear();
+      for (std::size_t k = 0, m = gen() % 24; k < m; ++k) text += static_cast<char>(gen() % 256);
+    }
+    auto published = greg::date(1400, 1, 1) + greg::days(static_cast<long>(gen() % 3000000));
+    sourcetrace::date_resolution r;
+    REQUIRE_NOTHROW(r = resolve_date(text, published));
+    if (r.value) {
+      ++resolved;
+      INFO(text);
+      CHECK(r.value->first() <= r.value->last());
+      CHECK(r.rule.rfind("unresolved", 0) != 0);
+    } else {
+      CHECK(r.rule.rfind("unresolved: ", 0) == 0);
+    }
+  }
+  CHECK(resolved > 100);
+}
