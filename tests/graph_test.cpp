@@ -114,3 +114,10 @@ TEST_CASE("Boost.Graph algorithms and property maps run on the graph directly") 
   }
   CHECK(boost::num_edges(g.graph()) == 2);
 }
+
+TEST_CASE("a kind's PROV type and fields are reachable from the graph") {
+  auto g = herald_chain();
+  CHECK(g.kind_prov_type(g.agent_id("lee")) == "prov:Person");
+  CHECK(g.kind_prov_type(g.agent_id("herald")) == "prov:Organization");
+  CHECK(g.kind_fields(g.agent_id("nis")) == attributes{{"type", "intelligence agency"}, {"country", "South Korea"}});
+}

@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -44,7 +45,14 @@ inline std::string_view to_string(record_kind k) noexcept {
   return "?";
 }
 
-/// A provenance graph over the source kinds `Kinds...`.
+namespace detail {
+template <class... Ts>
+inline constexpr bool distinct_types = true;
+template <class T, class... Rest>
+inline constexpr bool distinct_types<T, Rest...> = (!std::is_same_v<T, Rest> && ...) && distinct_types<Rest...>;
+}  // namespace detail
+
+/// A provenance graph over the source kinds `Kinds...` (at least one, each named once).
 ///
 /// Vertices are statements (one agent asserting one claim at one event),
 /// edges are derivations pointing from a statement to the statement it was
@@ -52,7 +60,7 @@ inline std::string_view to_string(record_kind k) noexcept {
 /// property maps (`get(&statement::claim, g.graph())`) run on it directly.
 /// Ids are interned: a statement vertex holds five 32-bit numbers.
 template <source_kind... Kinds>
-requires(sizeof...(Kinds) > 0) class basic_provenance_graph {
+requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_provenance_graph {
  public:
   /// The Boost.Graph type holding statements and derivations.
   using graph_type = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, statement, derivation>;
@@ -329,6 +337,18 @@ requires(sizeof...(Kinds) > 0) class basic_provenance_graph {
   /// Returns the one-line label of agent `a`'s kind ("lawmaker, People Power Party").
   std::string kind_label(agent_handle a) const {
     return std::visit([](const auto& k) { return std::string(source_traits<std::decay_t<decltype(k)>>::label(k)); },
+                      agents_[a.index].kind);
+  }
+
+  /// Returns the PROV type of agent `a`'s kind ("prov:Person").
+  std::string_view kind_prov_type(agent_handle a) const {
+    return std::visit(
+        [](const auto& k) { return std::string_view(source_traits<std::decay_t<decltype(k)>>::prov_type); },
+        agents_[a.index].kind);
+  }
+  /// Returns the kind's own fields of agent `a`, as its traits write them.
+  attributes kind_fields(agent_handle a) const {
+    return std::visit([](const auto& k) { return attributes(source_traits<std::decay_t<decltype(k)>>::fields(k)); },
                       agents_[a.index].kind);
   }
 

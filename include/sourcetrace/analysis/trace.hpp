@@ -32,7 +32,7 @@ enum class path_end : std::uint8_t {
 struct attribution_path {
   std::vector<hop> hops;            ///< in order; empty if the statement is itself an origin
   path_end end = path_end::origin;  ///< how it ends
-  /// Returns the statement the path ends at (for a cycle, the last one before it closes).
+  /// Returns the statement the path ends at (for a loop, the one it returns to).
   std::uint32_t last(std::uint32_t start) const noexcept { return hops.empty() ? start : hops.back().to; }
 };
 
