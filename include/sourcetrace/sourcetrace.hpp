@@ -25,3 +25,5 @@
 #include <sourcetrace/analysis/trace.hpp>
 
 #include <sourcetrace/io/report.hpp>
+
+#include <sourcetrace/text/quantity.hpp>

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <ostream>
 #include <string>
@@ -74,7 +75,7 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
     out << summary(r) << "\n";
 
     // Each report with how it put the claim and the paths back to its origins.
-    std::map<std::string, std::vector<std::string>> stated_when;  // date -> who said so
+    std::map<partial_date, std::vector<std::string>> stated_when;  // date -> who said so
     for (std::uint32_t rep : r.reports) {
       out << "  report: " << describe(g, rep);
       if (const claim_details* d = g.stated(rep)) {
@@ -83,7 +84,7 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
         if (!d->quantity.empty()) add(d->quantity);
         if (d->when) {
           add(d->when->to_string());
-          stated_when[d->when->to_string()].push_back(g[g[rep].agent].name);
+          stated_when[*d->when].push_back(g[g[rep].agent].name);
         }
         if (d->mode) add(std::string(to_string(*d->mode)));
         if (!as.empty()) out << " [as stated: " << as << "]";
@@ -103,11 +104,16 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
       if (t.truncated) out << "    ... more paths not shown\n";
     }
 
-    if (stated_when.size() > 1) {
+    // Stated dates that cannot both be true (no day in common) are a disagreement.
+    bool disagree = false;
+    for (auto i = stated_when.begin(); i != stated_when.end(); ++i) {
+      for (auto j = std::next(i); j != stated_when.end(); ++j) disagree = disagree || !i->first.overlaps(j->first);
+    }
+    if (disagree) {
       out << "  reports disagree on when:";
       bool first = true;
       for (const auto& [when, who] : stated_when) {
-        out << (first ? " " : " vs ") << when << " (";
+        out << (first ? " " : " vs ") << when.to_string() << " (";
         for (std::size_t i = 0; i < who.size(); ++i) out << (i ? ", " : "") << who[i];
         out << ")";
         first = false;
