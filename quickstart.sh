@@ -3,8 +3,8 @@
 #
 # The README's two commands, for a fresh Debian 12 machine:
 #
-#   bash quickstart.sh example   installs what is missing, builds, and runs the
-#                                seed-story example
+#   bash quickstart.sh example   installs what is missing, builds the sourcetrace
+#                                command, and runs it on the seed story
 #   bash quickstart.sh test      installs what is missing, builds everything with
 #                                warnings as errors, runs the whole test suite,
 #                                then again under AddressSanitizer and UBSan,
@@ -26,9 +26,11 @@ case "$mode" in
 esac
 
 # Debian 12 packages the build needs; the test run needs a few more.
-packages=(cmake g++ make libboost-graph1.81-dev libboost-date-time1.81-dev)
+packages=(cmake g++ make libboost-graph1.81-dev libboost-date-time1.81-dev libboost-json1.81-dev libcli11-dev)
 if [ "$mode" = test ]; then
-  packages+=(catch2 clang-format)
+  # catch2 for the tests; python3 runs the command-line tests; the rest are
+  # the real clients the interoperability tests check our files with.
+  packages+=(catch2 clang-format python3 python3-jsonschema python3-prov python3-networkx graphviz)
 fi
 
 missing=()
@@ -47,8 +49,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 if [ "$mode" = example ]; then
   cmake --preset dev -DSOURCETRACE_BUILD_TESTS=OFF >/dev/null
-  cmake --build build/dev --target seed_story -j"$jobs"
-  ./build/dev/examples/seed_story
+  cmake --build build/dev --target sourcetrace_cli -j"$jobs"
+  ./build/dev/tools/sourcetrace report examples/data/seed_story.json
   exit 0
 fi
 

@@ -47,6 +47,7 @@ struct event_info {
   std::string byline;  ///< author(s) of an article
   std::string url;     ///< where it can be read
   std::string place;   ///< where it happened or was filed from
+  std::string note;    ///< how the date or attribution was established, where not printed
   friend bool operator==(const event_info&, const event_info&) = default;
 };
 

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+namespace sourcetrace::detail {
+
+// Where each value of a JSON text starts, by JSON pointer ("/agents/3/kind").
+//
+// Boost.JSON's DOM keeps no positions, so error messages would lose the line
+// and column. This index is built only after Boost.JSON has accepted the
+// text, and only when an error needs a position: it walks the already-valid
+// text once, tracking strings and nesting, and never interprets a value. It
+// is not a parser: anything it does not expect ends the walk, and lookups
+// then fall back to the nearest indexed ancestor.
+class json_positions {
+ public:
+  explicit json_positions(std::string_view text) : text_(text) {}
+
+  // Returns the 1-based line and column of the value at `pointer`, or of its
+  // nearest ancestor that was indexed.
+  std::pair<std::size_t, std::size_t> locate(std::string_view pointer) {
+    if (!built_) build();
+    std::string p(pointer);
+    for (;;) {
+      if (auto it = offsets_.find(p); it != offsets_.end()) return line_column(it->second);
+      auto slash = p.rfind('/');
+      if (slash == std::string::npos || p.empty()) return line_column(0);
+      p.resize(slash);
+    }
+  }
+
+  // Returns the 1-based line and column of byte `offset`.
+  std::pair<std::size_t, std::size_t> line_column(std::size_t offset) const {
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < offset && i < text_.size(); ++i) {
+      if (text_[i] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
+        ++column;  // count characters, not UTF-8 continuation bytes
+      }
+    }
+    return {line, column};
+  }
+
+ private:
+  void build() {
+    built_ = true;
+    pos_ = 0;
+    std::string pointer;
+    value(pointer, 0);
+  }
+
+  void skip_space() {
+    while (pos_ < text_.size() &&
+           (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r')) {
+      ++pos_;
+    }
+  }
+
+  // Reads a string at pos_ and returns it with escapes of the common kinds
+  // decoded (enough to match object keys); pos_ ends after the closing quote.
+  std::string string() {
+    std::string out;
+    ++pos_;  // opening quote
+    while (pos_ < text_.size() && text_[pos_] != '"') {
+      char c = text_[pos_++];
+      if (c == '\\' && pos_ < text_.size()) {
+        char e = text_[pos_++];
+        switch (e) {
+          case 'n': out += '\n'; break;
+          case 't': out += '\t'; break;
+          case 'r': out += '\r'; break;
+          case 'b': out += '\b'; break;
+          case 'f': out += '\f'; break;
+          case 'u': out += "\\u"; break;  // kept verbatim: such keys are not ours
+          default: out += e;
+        }
+      } else {
+        out += c;
+      }
+    }
+    ++pos_;  // closing quote
+    return out;
+  }
+
+  static std::string escape_token(const std::string& key) {
+    std::string out;
+    for (char c : key) {
+      if (c == '~')
+        out += "~0";
+      else if (c == '/')
+        out += "~1";
+      else
+        out += c;
+    }
+    return out;
+  }
+
+  // Indexes the value at pos_ under `pointer`. Depth is bounded by the caller's
+  // parser limits (the text was accepted by Boost.JSON), and also here.
+  void value(std::string& pointer, int depth) {
+    skip_space();
+    if (pos_ >= text_.size() || depth > 64) return;
+    offsets_.emplace(pointer, pos_);
+    char c = text_[pos_];
+    if (c == '{') {
+      ++pos_;
+      for (;;) {
+        skip_space();
+        if (pos_ >= text_.size()) return;
+        if (text_[pos_] == '}') {
+          ++pos_;
+          return;
+        }
+        if (text_[pos_] == ',') {
+          ++pos_;
+          continue;
+        }
+        if (text_[pos_] != '"') return;
+        std::string key = string();
+        skip_space();
+        if (pos_ >= text_.size() || text_[pos_] != ':') return;
+        ++pos_;
+        auto size = pointer.size();
+        pointer += '/';
+        pointer += escape_token(key);
+        value(pointer, depth + 1);
+        pointer.resize(size);
+      }
+    } else if (c == '[') {
+      ++pos_;
+      std::size_t index = 0;
+      for (;;) {
+        skip_space();
+        if (pos_ >= text_.size()) return;
+        if (text_[pos_] == ']') {
+          ++pos_;
+          return;
+        }
+        if (text_[pos_] == ',') {
+          ++pos_;
+          continue;
+        }
+        auto size = pointer.size();
+        pointer += '/';
+        pointer += std::to_string(index++);
+        value(pointer, depth + 1);
+        pointer.resize(size);
+      }
+    } else if (c == '"') {
+      string();
+    } else {
+      while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '}' && text_[pos_] != ']' &&
+             text_[pos_] != ' ' && text_[pos_] != '\n' && text_[pos_] != '\r' && text_[pos_] != '\t') {
+        ++pos_;
+      }
+    }
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  bool built_ = false;
+  std::unordered_map<std::string, std::size_t> offsets_;
+};
+
+}  // namespace sourcetrace::detail

@@ -1,0 +1,891 @@
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+/// @file
+/// The corpus format: a JSON document, or JSON Lines for corpora too large
+/// for one document, describing agents, events, claims, statements, reports
+/// (attribution chains written as in the builder) and derivations. See
+/// docs/format.md. Reading needs Boost.JSON: link `sourcetrace::json`.
+
+#include <sourcetrace/detail/json_escape.hpp>
+#include <sourcetrace/detail/json_position.hpp>
+#include <sourcetrace/error.hpp>
+#include <sourcetrace/graph.hpp>
+
+#include <boost/json.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace sourcetrace {
+
+/// Thrown when a corpus has problems. It holds every problem found, and
+/// nothing was loaded.
+class corpus_error : public error {
+ public:
+  /// Builds the error from the problems found, in the order of the input.
+  explicit corpus_error(std::vector<parse_error> problems) : error(format(problems)), problems_(std::move(problems)) {}
+
+  /// Returns every problem, each naming its file, line, column and field.
+  const std::vector<parse_error>& problems() const noexcept { return problems_; }
+
+ private:
+  static std::string format(const std::vector<parse_error>& problems) {
+    std::string out;
+    for (const auto& p : problems) {
+      out += p.what();
+      out += '\n';
+    }
+    out += std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems") + ", nothing loaded";
+    return out;
+  }
+  std::vector<parse_error> problems_;
+};
+
+/// The two spellings of a corpus.
+enum class corpus_format : std::uint8_t {
+  json,        ///< one JSON document with arrays "agents", "events", ...
+  json_lines,  ///< one JSON object per line, each with a "record" key
+};
+
+/// Settings of `read_corpus`.
+struct read_options {
+  /// The format; when absent it is taken from the file name (.json, .jsonl,
+  /// .ndjson) or, failing that, sniffed from the first line.
+  std::optional<corpus_format> format;
+  /// Called now and then while reading with the bytes read so far and the total.
+  std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+namespace detail {
+
+// Where a record or field sits: a line of a JSON Lines file and a pointer
+// within it, or (line 0) a pointer into the whole document.
+struct json_where {
+  std::size_t line = 0;
+  std::string pointer;
+  json_where field(std::string_view name) const { return {line, pointer + "/" + std::string(name)}; }
+  json_where index(std::size_t i) const { return {line, pointer + "/" + std::to_string(i)}; }
+};
+
+struct hop_record {
+  json_where at;
+  std::string source, agent, event;
+  derivation_kind kind = derivation_kind::cites;
+  claim_details stated;
+};
+struct agent_record {
+  json_where at;
+  std::string id, name, kind;
+  attributes fields;
+};
+struct event_record {
+  json_where at;
+  std::string id, kind_text, date, host;
+  event_kind kind = event_kind::statement;
+  event_info info;
+};
+struct claim_record {
+  json_where at;
+  std::string id, text;
+  claim_details details;
+};
+struct statement_record {
+  json_where at;
+  std::string id, agent, claim, event;
+  claim_details stated;
+};
+struct report_record {
+  json_where at;
+  std::string source, claim;
+  claim_details stated;
+  std::vector<hop_record> via;
+};
+struct derivation_record {
+  json_where at;
+  std::string from, to;
+  derivation_kind kind = derivation_kind::cites;
+};
+
+inline std::string_view json_kind_name(const boost::json::value& v) {
+  switch (v.kind()) {
+    case boost::json::kind::null: return "null";
+    case boost::json::kind::bool_: return "a boolean";
+    case boost::json::kind::int64:
+    case boost::json::kind::uint64:
+    case boost::json::kind::double_: return "a number";
+    case boost::json::kind::string: return "a string";
+    case boost::json::kind::array: return "an array";
+    case boost::json::kind::object: return "an object";
+  }
+  return "a value";
+}
+
+inline std::string quoted(std::string_view s) {
+  std::string out;
+  append_json_string(out, s);
+  return out;
+}
+
+// Reads a corpus into records, collecting problems with their positions.
+class corpus_parser {
+ public:
+  corpus_parser(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {}
+
+  std::vector<agent_record> agents;
+  std::vector<event_record> events;
+  std::vector<claim_record> claims;
+  std::vector<statement_record> statements;
+  std::vector<report_record> reports;
+  std::vector<derivation_record> derivations;
+  std::vector<parse_error> problems;
+  // Ids of records that had a problem: references to them are not reported
+  // again, so one mistake gives one message.
+  std::unordered_set<std::string> invalid_ids;
+
+  void problem(const json_where& at, const std::string& message) {
+    std::pair<std::size_t, std::size_t> lc;
+    if (at.line == 0) {
+      if (!document_positions_) document_positions_.emplace(text_);
+      lc = document_positions_->locate(at.pointer);
+    } else {
+      json_positions line(line_text(at.line));
+      lc = line.locate(at.pointer);
+      lc.first = at.line;
+    }
+    problems.emplace_back(file_, lc.first, lc.second, message);
+  }
+
+  void parse_document(const read_options& options) {
+    boost::json::value root;
+    if (!parse_value(text_, 0, root)) return;
+    if (options.progress) options.progress(text_.size(), text_.size());
+    if (!root.is_object()) {
+      problem({0, ""}, std::string("expected a JSON object with arrays \"agents\", \"events\", ..., found ") +
+                           std::string(json_kind_name(root)));
+      return;
+    }
+    for (const auto& member : root.as_object()) {
+      std::string key(member.key());
+      json_where at{0, "/" + key};
+      if (key == "sourcetrace") {
+        check_version(member.value(), at);
+        continue;
+      }
+      auto which = section_of(key);
+      if (!which) {
+        problem(at, "unknown section " + quoted(key) +
+                        "; expected agents, events, claims, statements, reports or derivations");
+        continue;
+      }
+      if (!member.value().is_array()) {
+        problem(at,
+                "section " + quoted(key) + ": expected an array, found " + std::string(json_kind_name(member.value())));
+        continue;
+      }
+      const auto& items = member.value().as_array();
+      for (std::size_t i = 0; i < items.size(); ++i) record(*which, items[i], at.index(i), false);
+    }
+  }
+
+  void parse_lines(const read_options& options) {
+    std::size_t line = 0;
+    std::size_t start = 0;
+    std::size_t next_report = 1 << 20;
+    while (start < text_.size()) {
+      std::size_t end = text_.find('\n', start);
+      if (end == std::string_view::npos) end = text_.size();
+      ++line;
+      std::string_view l = text_.substr(start, end - start);
+      if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+      start = end + 1;
+      if (l.find_first_not_of(" \t") == std::string_view::npos) continue;
+      boost::json::value v;
+      if (!parse_value(l, line, v)) continue;
+      json_where at{line, ""};
+      if (!v.is_object()) {
+        problem(at, "expected a JSON object, found " + std::string(json_kind_name(v)));
+        continue;
+      }
+      const auto& o = v.as_object();
+      const auto* r = o.if_contains("record");
+      if (!r || !r->is_string()) {
+        problem(r ? at.field("record") : at,
+                "expected \"record\": one of agent, event, claim, statement, report, derivation");
+        continue;
+      }
+      auto which = section_of(std::string(r->as_string()) + "s");
+      if (!which) {
+        problem(at.field("record"), "unknown record " + quoted(r->as_string()) +
+                                        "; expected agent, event, claim, statement, report or derivation");
+        continue;
+      }
+      record(*which, v, at, true);
+      if (options.progress && start >= next_report) {
+        options.progress(start, text_.size());
+        next_report = start + (1 << 20);
+      }
+    }
+    if (options.progress) options.progress(text_.size(), text_.size());
+  }
+
+ private:
+  enum class section { agents, events, claims, statements, reports, derivations };
+
+  static std::optional<section> section_of(std::string_view key) {
+    if (key == "agents") return section::agents;
+    if (key == "events") return section::events;
+    if (key == "claims") return section::claims;
+    if (key == "statements") return section::statements;
+    if (key == "reports") return section::reports;
+    if (key == "derivations") return section::derivations;
+    return std::nullopt;
+  }
+
+  std::string_view line_text(std::size_t line) const {
+    std::size_t start = 0;
+    for (std::size_t l = 1; l < line && start < text_.size(); ++l) {
+      start = text_.find('\n', start);
+      if (start == std::string_view::npos) return {};
+      ++start;
+    }
+    auto end = text_.find('\n', start);
+    return text_.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  }
+
+  // Parses `text` (the whole document, or one line) with Boost.JSON.
+  bool parse_value(std::string_view text, std::size_t line, boost::json::value& out) {
+    boost::json::parse_options opt;
+    opt.max_depth = 32;
+    boost::json::stream_parser p({}, opt);
+    boost::system::error_code ec;
+    std::size_t used = p.write_some(text.data(), text.size(), ec);
+    if (!ec) p.finish(ec);
+    if (ec) {
+      std::size_t offset = used;
+      json_positions where(text);
+      auto lc = where.line_column(offset);
+      if (line != 0) lc.first = line;
+      std::string what = ec.message();
+      problems.emplace_back(file_, lc.first, lc.second, "malformed JSON: " + what);
+      return false;
+    }
+    out = p.release();
+    return true;
+  }
+
+  void check_version(const boost::json::value& v, const json_where& at) {
+    if (!(v.is_int64() && v.as_int64() == 1) && !(v.is_uint64() && v.as_uint64() == 1)) {
+      problem(at, "field \"sourcetrace\": expected format version 1");
+    }
+  }
+
+  // Field access on one record, reporting wrong types, missing and unknown fields.
+  struct fields {
+    corpus_parser& p;
+    const boost::json::object& o;
+    json_where at;
+    std::string label;  // "agent \"nis\"" or "agent #3"
+    std::vector<std::string_view> known;
+
+    std::optional<std::string> text(std::string_view key, bool required) {
+      known.push_back(key);
+      const auto* v = o.if_contains(key);
+      if (!v) {
+        if (required) p.problem(at, label + ": missing field " + quoted(key));
+        return std::nullopt;
+      }
+      if (!v->is_string()) {
+        p.problem(at.field(key),
+                  label + ": field " + quoted(key) + ": expected a string, found " + std::string(json_kind_name(*v)));
+        return std::nullopt;
+      }
+      return std::string(v->as_string());
+    }
+    const boost::json::value* value(std::string_view key) {
+      known.push_back(key);
+      return o.if_contains(key);
+    }
+    void check_unknown() {
+      for (const auto& member : o) {
+        bool ok = false;
+        for (auto k : known) ok = ok || member.key() == k;
+        if (!ok) p.problem(at.field(member.key()), label + ": unknown field " + quoted(member.key()));
+      }
+    }
+  };
+
+  fields open(const boost::json::object& o, const json_where& at, std::string_view what, std::size_t index,
+              bool lines) {
+    std::string label(what);
+    if (const auto* id = o.if_contains("id"); id && id->is_string()) {
+      label += " " + quoted(id->as_string());
+    } else if (!lines) {
+      label += " #" + std::to_string(index + 1);
+    }
+    fields f{*this, o, at, label, {}};
+    if (lines) f.known.push_back("record");
+    return f;
+  }
+
+  static std::size_t index_of(const json_where& at) {
+    auto slash = at.pointer.rfind('/');
+    if (slash == std::string::npos) return 0;
+    return static_cast<std::size_t>(std::stoul(at.pointer.substr(slash + 1)));
+  }
+
+  void read_details(fields& f, claim_details& d) {
+    if (auto s = f.text("subject", false)) d.subject = *s;
+    if (auto s = f.text("quantity", false)) d.quantity = *s;
+    if (auto s = f.text("when", false)) {
+      std::string why;
+      d.when = partial_date::try_parse(*s, &why);
+      if (!d.when) {
+        f.p.problem(f.at.field("when"), f.label + ": field \"when\": invalid date " + quoted(*s) + ": " + why);
+      }
+    }
+    if (auto s = f.text("modality", false)) {
+      d.mode = modality_from_string(*s);
+      if (!d.mode) {
+        f.p.problem(f.at.field("modality"), f.label +
+                                                ": field \"modality\": expected one of asserted, "
+                                                "estimated, believed, possible, denied, found " +
+                                                quoted(*s));
+      }
+    }
+  }
+
+  bool read_stated(fields& f, claim_details& d) {
+    const auto* v = f.value("stated");
+    if (!v) return true;
+    if (!v->is_object()) {
+      problem(f.at.field("stated"),
+              f.label + ": field \"stated\": expected an object, found " + std::string(json_kind_name(*v)));
+      return false;
+    }
+    fields s{*this, v->as_object(), f.at.field("stated"), f.label + ": stated", {}};
+    read_details(s, d);
+    s.check_unknown();
+    return true;
+  }
+
+  void read_kind(fields& f, derivation_kind& k) {
+    if (auto s = f.text("kind", false)) {
+      auto parsed = derivation_kind_from_string(*s);
+      if (!parsed) {
+        problem(f.at.field("kind"), f.label +
+                                        ": field \"kind\": expected one of quotes, paraphrases, cites, "
+                                        "copies, found " +
+                                        quoted(*s));
+      } else {
+        k = *parsed;
+      }
+    }
+  }
+
+  void record(section s, const boost::json::value& v, const json_where& at, bool lines) {
+    static constexpr std::string_view names[] = {"agent", "event", "claim", "statement", "report", "derivation"};
+    auto what = names[static_cast<int>(s)];
+    if (!v.is_object()) {
+      problem(at, std::string(what) + " #" + std::to_string(index_of(at) + 1) + ": expected an object, found " +
+                      std::string(json_kind_name(v)));
+      return;
+    }
+    fields f = open(v.as_object(), at, what, lines ? 0 : index_of(at), lines);
+    std::size_t before = problems.size();
+    // Every id is checked for uniqueness here, before any record is built, so
+    // a duplicate is found even when one of the two has other problems.
+    const auto* idv = v.as_object().if_contains("id");
+    std::string id = idv && idv->is_string() ? std::string(idv->as_string()) : std::string();
+    if (!id.empty() && s != section::reports && s != section::derivations) {
+      auto [it, added] = seen_ids_.emplace(id, what);
+      if (!added) {
+        problem(at.field("id"), f.label + ": duplicate id, already names " + std::string(it->second));
+        invalid_ids.insert(id);
+        return;
+      }
+    }
+    struct invalid_on_problem {
+      corpus_parser& p;
+      std::size_t before;
+      const std::string& id;
+      ~invalid_on_problem() {
+        if (p.problems.size() != before && !id.empty()) p.invalid_ids.insert(id);
+      }
+    } guard{*this, before, id};
+    switch (s) {
+      case section::agents: {
+        agent_record r{at, {}, {}, {}, {}};
+        r.id = f.text("id", true).value_or("");
+        r.name = f.text("name", false).value_or("");
+        r.kind = f.text("kind", true).value_or("");
+        if (const auto* fv = f.value("fields")) {
+          if (!fv->is_object()) {
+            problem(at.field("fields"),
+                    f.label + ": field \"fields\": expected an object, found " + std::string(json_kind_name(*fv)));
+          } else {
+            for (const auto& member : fv->as_object()) {
+              if (!member.value().is_string()) {
+                problem(at.field("fields").field(member.key()), f.label + ": field " + quoted(member.key()) +
+                                                                    ": expected a string, found " +
+                                                                    std::string(json_kind_name(member.value())));
+                continue;
+              }
+              r.fields.emplace_back(std::string(member.key()), std::string(member.value().as_string()));
+            }
+          }
+        }
+        f.check_unknown();
+        if (problems.size() == before) agents.push_back(std::move(r));
+        break;
+      }
+      case section::events: {
+        event_record r;
+        r.at = at;
+        r.id = f.text("id", true).value_or("");
+        r.kind_text = f.text("kind", true).value_or("");
+        if (!r.kind_text.empty()) {
+          if (auto k = event_kind_from_string(r.kind_text)) {
+            r.kind = *k;
+          } else {
+            problem(at.field("kind"), f.label +
+                                          ": field \"kind\": expected one of briefing, statement, "
+                                          "press_conference, publication, found " +
+                                          quoted(r.kind_text));
+          }
+        }
+        if (auto d = f.text("date", false)) {
+          std::string why;
+          if (!partial_date::try_parse(*d, &why)) {
+            problem(at.field("date"), f.label + ": field \"date\": invalid date " + quoted(*d) + ": " + why);
+          }
+          r.date = *d;
+        }
+        r.host = f.text("host", false).value_or("");
+        r.info.title = f.text("title", false).value_or("");
+        r.info.byline = f.text("byline", false).value_or("");
+        r.info.url = f.text("url", false).value_or("");
+        r.info.place = f.text("place", false).value_or("");
+        r.info.note = f.text("note", false).value_or("");
+        f.check_unknown();
+        if (problems.size() == before) events.push_back(std::move(r));
+        break;
+      }
+      case section::claims: {
+        claim_record r;
+        r.at = at;
+        r.id = f.text("id", true).value_or("");
+        r.text = f.text("text", true).value_or("");
+        read_details(f, r.details);
+        f.check_unknown();
+        if (problems.size() == before) claims.push_back(std::move(r));
+        break;
+      }
+      case section::statements: {
+        statement_record r;
+        r.at = at;
+        r.id = f.text("id", true).value_or("");
+        r.agent = f.text("agent", true).value_or("");
+        r.claim = f.text("claim", true).value_or("");
+        r.event = f.text("event", false).value_or("");
+        read_stated(f, r.stated);
+        f.check_unknown();
+        if (problems.size() == before) statements.push_back(std::move(r));
+        break;
+      }
+      case section::reports: {
+        report_record r;
+        r.at = at;
+        f.label = std::string(what) + (lines ? "" : " #" + std::to_string(index_of(at) + 1));
+        r.source = f.text("source", true).value_or("");
+        r.claim = f.text("claim", true).value_or("");
+        if (!r.claim.empty()) f.label = "report of claim " + quoted(r.claim);
+        read_stated(f, r.stated);
+        if (const auto* via = f.value("via")) {
+          if (!via->is_array()) {
+            problem(at.field("via"),
+                    f.label + ": field \"via\": expected an array, found " + std::string(json_kind_name(*via)));
+          } else {
+            const auto& hops = via->as_array();
+            for (std::size_t i = 0; i < hops.size(); ++i) {
+              json_where hat = at.field("via").index(i);
+              hop_record h;
+              h.at = hat;
+              if (hops[i].is_string()) {
+                h.source = std::string(hops[i].as_string());
+              } else if (hops[i].is_object()) {
+                fields hf{*this, hops[i].as_object(), hat, f.label + ": via[" + std::to_string(i) + "]", {}};
+                auto src = hf.text("source", false);
+                auto ag = hf.text("agent", false);
+                auto ev = hf.text("event", false);
+                if (src && (ag || ev)) {
+                  problem(hat, hf.label + ": give \"source\", or \"agent\" with \"event\", not both");
+                } else if (!src && !(ag && ev)) {
+                  problem(hat, hf.label + ": missing field \"source\" (or \"agent\" with \"event\")");
+                }
+                h.source = src.value_or("");
+                h.agent = ag.value_or("");
+                h.event = ev.value_or("");
+                read_kind(hf, h.kind);
+                read_stated(hf, h.stated);
+                hf.check_unknown();
+              } else {
+                problem(hat, f.label + ": via[" + std::to_string(i) + "]: expected a string or an object, found " +
+                                 std::string(json_kind_name(hops[i])));
+              }
+              r.via.push_back(std::move(h));
+            }
+          }
+        }
+        f.check_unknown();
+        if (problems.size() == before) reports.push_back(std::move(r));
+        break;
+      }
+      case section::derivations: {
+        derivation_record r;
+        r.at = at;
+        f.label = std::string(what) + (lines ? "" : " #" + std::to_string(index_of(at) + 1));
+        r.from = f.text("from", true).value_or("");
+        r.to = f.text("to", true).value_or("");
+        read_kind(f, r.kind);
+        f.check_unknown();
+        if (problems.size() == before) derivations.push_back(std::move(r));
+        break;
+      }
+    }
+  }
+
+  std::string_view text_;
+  std::string file_;
+  std::optional<json_positions> document_positions_;
+  std::unordered_map<std::string, std::string_view> seen_ids_;
+};
+
+// Returns the names of the kinds of G, "organization, person, ...".
+template <source_kind... Kinds>
+std::string kind_names(const basic_provenance_graph<Kinds...>*) {
+  std::string out;
+  ((out += (out.empty() ? "" : ", ") + std::string(source_traits<Kinds>::name)), ...);
+  return out;
+}
+
+// Adds agent `r` to `g` if its kind is one of `Kinds`; returns false if it is none.
+template <source_kind... Kinds>
+bool add_agent_of_kind(basic_provenance_graph<Kinds...>& g, const agent_record& r) {
+  bool found = false;
+  (
+      [&] {
+        if (!found && r.kind == source_traits<Kinds>::name) {
+          found = true;
+          g.add_agent(r.id, r.name, source_traits<Kinds>::from_fields(r.fields));
+        }
+      }(),
+      ...);
+  return found;
+}
+
+}  // namespace detail
+
+/// Reads a corpus from `text`; `file` names it in error messages. Every
+/// problem is collected; if there is any, nothing is loaded and
+/// `corpus_error` lists them all. Cycles are legal data and load.
+/// @throws corpus_error listing every problem, each with file, line, column,
+/// the offending record, field or id, what was expected and what was found.
+template <class Graph = provenance_graph>
+Graph read_corpus(std::string_view text, std::string_view file, read_options options = {}) {
+  detail::corpus_parser p(text, std::string(file));
+  corpus_format format;
+  if (options.format) {
+    format = *options.format;
+  } else if (file.ends_with(".jsonl") || file.ends_with(".ndjson")) {
+    format = corpus_format::json_lines;
+  } else if (file.ends_with(".json")) {
+    format = corpus_format::json;
+  } else {
+    // A first line that is a whole object with a "record" key means JSON Lines.
+    auto first = text.substr(0, text.find('\n'));
+    boost::system::error_code ec;
+    auto v = boost::json::parse(first, ec);
+    format =
+        (!ec && v.is_object() && v.as_object().contains("record")) ? corpus_format::json_lines : corpus_format::json;
+  }
+  if (format == corpus_format::json) {
+    p.parse_document(options);
+  } else {
+    p.parse_lines(options);
+  }
+
+  // Build in dependency order, checking every reference; a record with a
+  // problem is skipped so that the rest can still be checked.
+  Graph g;
+  // Runs `add`; a failure is reported at `at`, and `id` (if any) is marked so
+  // that records referring to it are not reported again.
+  auto attempt = [&](const detail::json_where& at, const std::string& label, const std::string& id, auto&& add) {
+    std::size_t before = p.problems.size();
+    try {
+      add();
+    } catch (const error& e) {
+      p.problem(at, label + ": " + e.what());
+    }
+    if (p.problems.size() != before && !id.empty()) p.invalid_ids.insert(id);
+  };
+  auto ref = [&](const detail::json_where& at, const std::string& label, std::string_view field, std::string_view id,
+                 record_kind want) {
+    auto k = g.kind_of(id);
+    if (k == want) return true;
+    if (!k && p.invalid_ids.count(std::string(id))) return false;  // already reported
+    std::string message = label + ": field " + detail::quoted(field) + ": ";
+    if (!k) {
+      message += "unknown " + std::string(to_string(want)) + " id " + detail::quoted(id);
+    } else {
+      message += "id " + detail::quoted(id) + " names " + std::string(to_string(*k)) + ", expected " +
+                 std::string(to_string(want));
+    }
+    p.problem(at.field(field), message);
+    return false;
+  };
+  auto speaker_ok = [&](const detail::json_where& at, const std::string& label, std::string_view id) {
+    auto k = g.kind_of(id);
+    if (k == record_kind::agent) return true;
+    if (!k && p.invalid_ids.count(std::string(id))) return false;  // already reported
+    if (k == record_kind::event) {
+      if (g[g.event_id(id)].host.valid()) return true;
+      p.problem(
+          at, label + ": event " + detail::quoted(id) + " has no host; name the speaker with \"agent\" and \"event\"");
+      return false;
+    }
+    p.problem(at,
+              label + ": " +
+                  (k ? "id " + detail::quoted(id) + " names " + std::string(to_string(*k)) + ", expected agent or event"
+                     : "unknown agent or event id " + detail::quoted(id)));
+    return false;
+  };
+
+  for (const auto& r : p.agents) {
+    std::string label = "agent " + detail::quoted(r.id);
+    attempt(r.at, label, r.id, [&] {
+      if (!detail::add_agent_of_kind(g, r)) {
+        p.problem(r.at.field("kind"), label + ": field \"kind\": expected one of " +
+                                          detail::kind_names(static_cast<const Graph*>(nullptr)) + ", found " +
+                                          detail::quoted(r.kind));
+      }
+    });
+  }
+  for (const auto& r : p.events) {
+    std::string label = "event " + detail::quoted(r.id);
+    if (!r.host.empty() && !ref(r.at, label, "host", r.host, record_kind::agent)) {
+      p.invalid_ids.insert(r.id);
+      continue;
+    }
+    attempt(r.at, label, r.id, [&] {
+      g.add_event(r.id, r.kind, r.date.empty() ? std::nullopt : std::optional(partial_date::parse(r.date)),
+                  r.host.empty() ? agent_handle{} : g.agent_id(r.host), r.info);
+    });
+  }
+  for (const auto& r : p.claims) {
+    std::string label = "claim " + detail::quoted(r.id);
+    attempt(r.at, label, r.id, [&] { g.add_claim(r.id, r.text, r.details); });
+  }
+  for (const auto& r : p.statements) {
+    std::string label = "statement " + detail::quoted(r.id);
+    bool ok = ref(r.at, label, "agent", r.agent, record_kind::agent);
+    ok = ref(r.at, label, "claim", r.claim, record_kind::claim) && ok;
+    if (!r.event.empty()) ok = ref(r.at, label, "event", r.event, record_kind::event) && ok;
+    if (!ok) {
+      p.invalid_ids.insert(r.id);
+      continue;
+    }
+    attempt(r.at, label, r.id, [&] { g.add_statement(r.id, r.agent, r.claim, r.event, r.stated); });
+  }
+  for (const auto& r : p.reports) {
+    std::string label = "report of claim " + detail::quoted(r.claim);
+    bool ok = ref(r.at, label, "claim", r.claim, record_kind::claim);
+    ok = speaker_ok(r.at.field("source"), label + ": field \"source\"", r.source) && ok;
+    for (std::size_t i = 0; i < r.via.size(); ++i) {
+      const auto& h = r.via[i];
+      std::string hl = label + ": via[" + std::to_string(i) + "]";
+      if (!h.source.empty()) {
+        ok = speaker_ok(h.at.field("source"), hl, h.source) && ok;
+      } else {
+        ok = ref(h.at, hl, "agent", h.agent, record_kind::agent) && ok;
+        ok = ref(h.at, hl, "event", h.event, record_kind::event) && ok;
+      }
+    }
+    if (!ok) continue;
+    attempt(r.at, label, {}, [&] {
+      auto chain = g.report(r.source, r.claim, r.stated);
+      for (std::size_t i = 0; i < r.via.size(); ++i) {
+        const auto& h = r.via[i];
+        try {
+          if (!h.source.empty())
+            chain.via(h.source, h.kind, h.stated);
+          else
+            chain.via(h.agent, h.event, h.kind, h.stated);
+        } catch (const error& e) {
+          p.problem(h.at, label + ": via[" + std::to_string(i) + "]: " + e.what());
+          return;
+        }
+      }
+    });
+  }
+  for (const auto& r : p.derivations) {
+    std::string label = "derivation " + detail::quoted(r.from) + " -> " + detail::quoted(r.to);
+    bool ok = ref(r.at, label, "from", r.from, record_kind::statement);
+    ok = ref(r.at, label, "to", r.to, record_kind::statement) && ok;
+    if (!ok) continue;
+    attempt(r.at, label, {}, [&] { g.add_derivation(r.from, r.to, r.kind); });
+  }
+
+  if (!p.problems.empty()) {
+    // Report in the order of the input, whatever phase found them.
+    std::stable_sort(p.problems.begin(), p.problems.end(), [](const parse_error& a, const parse_error& b) {
+      return a.line() != b.line() ? a.line() < b.line() : a.column() < b.column();
+    });
+    throw corpus_error(std::move(p.problems));
+  }
+  return g;
+}
+
+/// Reads the corpus in file `path`, or standard input if `path` is "-".
+/// @throws error if the file cannot be read; corpus_error as `read_corpus`.
+template <class Graph = provenance_graph>
+Graph read_corpus_file(const std::string& path, read_options options = {}) {
+  std::string text;
+  if (path == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    return read_corpus<Graph>(text, "<stdin>", std::move(options));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw error("cannot open " + path);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw error("cannot read " + path);
+  text = std::move(buffer).str();
+  return read_corpus<Graph>(text, path, std::move(options));
+}
+
+/// Writes `g` as a corpus JSON document: every agent, event, claim,
+/// statement (with its stated details) and derivation, one record per line,
+/// in the order they were added. Reading it back gives the same graph.
+template <source_kind... Kinds>
+void write_corpus(std::ostream& out, const basic_provenance_graph<Kinds...>& g) {
+  using detail::append_json_string;
+  std::string s;
+  auto key = [&](std::string_view k, std::string_view v, bool skip_empty = true) {
+    if (skip_empty && v.empty()) return;
+    s += ", ";
+    append_json_string(s, k);
+    s += ": ";
+    append_json_string(s, v);
+  };
+  auto details = [&](const claim_details& d) {
+    key("subject", d.subject);
+    key("quantity", d.quantity);
+    if (d.when) key("when", d.when->to_string());
+    if (d.mode) key("modality", to_string(*d.mode));
+  };
+  auto begin = [&](std::string_view section, bool first_section) {
+    s += first_section ? "" : "\n  ],";
+    s += "\n  ";
+    append_json_string(s, section);
+    s += ": [";
+  };
+  auto item = [&](bool first) { s += first ? "\n    {" : ",\n    {"; };
+
+  s += "{\n  \"sourcetrace\": 1,";
+  begin("agents", true);
+  for (std::uint32_t i = 0; i < g.agent_count(); ++i) {
+    agent_handle a{i};
+    item(i == 0);
+    s += "\"id\": ";
+    append_json_string(s, g[a].id);
+    key("name", g[a].name, false);
+    key("kind", g.kind_name(a), false);
+    auto f = g.kind_fields(a);
+    s += ", \"fields\": {";
+    for (std::size_t j = 0; j < f.size(); ++j) {
+      if (j) s += ", ";
+      append_json_string(s, f[j].first);
+      s += ": ";
+      append_json_string(s, f[j].second);
+    }
+    s += "}}";
+  }
+  begin("events", false);
+  for (std::uint32_t i = 0; i < g.event_count(); ++i) {
+    const event& e = g[event_handle{i}];
+    item(i == 0);
+    s += "\"id\": ";
+    append_json_string(s, e.id);
+    key("kind", to_string(e.kind));
+    if (e.date) key("date", e.date->to_string());
+    if (e.host.valid()) key("host", g[e.host].id);
+    key("title", e.info.title);
+    key("byline", e.info.byline);
+    key("url", e.info.url);
+    key("place", e.info.place);
+    key("note", e.info.note);
+    s += "}";
+  }
+  begin("claims", false);
+  for (std::uint32_t i = 0; i < g.claim_count(); ++i) {
+    const claim& c = g[claim_handle{i}];
+    item(i == 0);
+    s += "\"id\": ";
+    append_json_string(s, c.id);
+    key("text", c.text, false);
+    details(c.details);
+    s += "}";
+    if (s.size() > (1 << 20)) out << s, s.clear();
+  }
+  begin("statements", false);
+  for (std::size_t v = 0; v < g.statement_count(); ++v) {
+    const statement& st = g[v];
+    item(v == 0);
+    s += "\"id\": ";
+    append_json_string(s, g.id(v));
+    key("agent", g[st.agent].id);
+    key("claim", g[st.claim].id);
+    if (st.event.valid()) key("event", g[st.event].id);
+    if (const claim_details* d = g.stated(v)) {
+      s += ", \"stated\": {";
+      std::size_t mark = s.size();
+      details(*d);
+      if (s.size() > mark) s.erase(mark, 2);  // the first ", "
+      s += "}";
+    }
+    s += "}";
+    if (s.size() > (1 << 20)) out << s, s.clear();
+  }
+  begin("derivations", false);
+  bool first = true;
+  for (std::size_t v = 0; v < g.statement_count(); ++v) {
+    for (auto [e, end] = boost::out_edges(v, g.graph()); e != end; ++e) {
+      item(first);
+      first = false;
+      s += "\"from\": ";
+      append_json_string(s, g.id(v));
+      key("to", g.id(boost::target(*e, g.graph())));
+      key("kind", to_string(g.graph()[*e].kind));
+      s += "}";
+    }
+    if (s.size() > (1 << 20)) out << s, s.clear();
+  }
+  s += "\n  ]\n}\n";
+  out << s;
+}
+
+}  // namespace sourcetrace

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSL-1.0
+"""Runs the sourcetrace command on the seed story and small corpora, checking
+outputs, exit codes and determinism. Usage: cli_test.py SOURCETRACE EXAMPLE_DATA_DIR TEST_DATA_DIR"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+binary, example_data, test_data = sys.argv[1:4]
+seed = os.path.join(example_data, "seed_story.json")
+circular = os.path.join(test_data, "circular.json")
+passed = failed = 0
+
+
+def run(*args, stdin=None):
+    p = subprocess.run([binary, *args], input=stdin, capture_output=True, text=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAILED: {name} {detail}")
+
+
+# check
+rc, out, _ = run("check", seed)
+check("check seed exits 0", rc == 0, rc)
+check("check seed counts", out == f"{seed}: valid: 20 agents, 10 events, 22 claims, 65 statements, 44 derivations, 0 cycles\n", out)
+with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as bad:
+    bad.write('{"agents": [{"id": "nis", "kind": "agency"}],\n "claims": [{"id": "c", "text": 5}]}\n')
+rc, out, _ = run("check", bad.name)
+check("check bad exits 2", rc == 2, rc)
+check("check bad lists every problem", out.splitlines() == [
+    f'{bad.name}:1:35: agent "nis": field "kind": expected one of organization, person, outlet, anonymous, found "agency"',
+    f'{bad.name}:2:33: claim "c": field "text": expected a string, found a number',
+    f"{bad.name}: invalid: 2 problems, nothing loaded"], out)
+rc, _, err = run("origins", bad.name)
+check("an analysis on a bad corpus exits 2 with the problems on stderr", rc == 2 and "nothing loaded" in err, (rc, err))
+rc, out, _ = run("check", circular, "--fail-on-cycles")
+check("check --fail-on-cycles exits 1 on circular reporting", rc == 1 and out.endswith("2 cycles\n"), (rc, out))
+rc, _, _ = run("check", "/nonexistent.json")
+check("a missing file exits 2", rc == 2, rc)
+
+# origins --json: the documented contract
+rc, out, _ = run("origins", seed, "--json")
+rc2, out2, _ = run("origins", seed, "--json")
+check("origins --json exits 0", rc == 0, rc)
+check("origins --json is byte-identical across runs", out == out2)
+doc = json.loads(out)
+check("origins --json has exactly the three keys, sorted", list(doc) == ["cycles", "origins", "unsourced"], list(doc))
+check("origins keys are sorted", list(doc["origins"]) == sorted(doc["origins"]))
+check("every origin list is sorted", all(v == sorted(v) for v in doc["origins"].values()))
+check("origins cover every statement", len(doc["origins"]) == 65, len(doc["origins"]))
+check("the July/August report rests on the NIS briefing",
+      doc["origins"]["deploy-jul-aug/korea-herald@herald-2025-06-27"] == ["deploy-jul-aug/nis@nis-briefing-2025-06-26"])
+check("unsourced lists the site's background claim", doc["unsourced"] == ["defence-pact-2024/news-site@site-2025-06"], doc["unsourced"])
+check("no cycles in the seed story", doc["cycles"] == [])
+rc, out, _ = run("origins", circular, "--json", "--fail-on-cycles")
+doc = json.loads(out)
+check("origins --fail-on-cycles exits 1", rc == 1, rc)
+check("cycles are listed with sorted ids", doc["cycles"] == [["a", "b"], ["c", "d"]], doc["cycles"])
+check("statements on a closed cycle have no origin", doc["origins"]["a"] == [] and doc["origins"]["d"] == [])
+
+# duplicates
+rc, out, _ = run("duplicates", seed, "--claim", "deploy-jul-aug")
+check("duplicates text", out.splitlines()[0] == "deploy-jul-aug: 3 reports, 1 independent origin", out)
+rc, out, _ = run("duplicates", seed, "--json")
+doc = json.loads(out)
+claims = {c["id"]: c for c in doc["claims"]}
+check("duplicates --json covers every claim", len(claims) == 22)
+check("duplicates --json counts", claims["up-to-12000"]["independent_origins"] == 2 and len(claims["up-to-12000"]["reports"]) == 1)
+check("duplicates --json is sorted by claim", [c["id"] for c in doc["claims"]] == sorted(claims))
+
+# trace
+rc, out, _ = run("trace", seed, "--claim", "ceasefire-fragile")
+check("trace text", out == "ceasefire-fragile/korea-herald@herald-2025-06-27\n"
+      "  -quotes-> ceasefire-fragile/park-sun-won -cites-> ceasefire-fragile/nis@nis-briefing-2025-06-26\n"
+      "ceasefire-fragile/news-blog@blog-2025-06\n"
+      "  -quotes-> ceasefire-fragile/nis@nis-briefing-2025-06-26\n", out)
+rc, out, _ = run("trace", circular, "--json")
+doc = json.loads(out)
+ends = sorted(p["end"] for s in doc["statements"] for p in s["paths"])
+# Reports are a, b (publications) and c; d is the agency's statement others cite.
+check("trace --json marks loops", ends == ["loop"] * 3, ends)
+rc, _, err = run("trace", seed, "--claim", "nope")
+check("an unknown claim exits 2 naming it", rc == 2 and 'unknown claim id "nope"' in err, (rc, err))
+
+# standard input and JSON Lines
+with open(seed) as f:
+    text = f.read()
+rc, out, _ = run("check", "-", stdin=text)
+check("a corpus on standard input", rc == 0 and out.startswith("-: valid: 20 agents"), out)
+
+# report
+rc, out, _ = run("report", seed)
+check("report shows the verdict", rc == 0 and "3 reports, 1 independent origin" in out)
+
+# when and quantity
+rc, out, _ = run("when", "--published", "2025-06-27", "Thursday", "October last year", "July or August", "someday")
+check("when", out.splitlines() == ["2025-06-26", "2024-10", "2024-07-01/2024-08-31", "unresolved"], out)
+rc, _, _ = run("when", "--published", "2025-02-30", "Thursday")
+check("when rejects an impossible publication date", rc == 2)
+rc, out, _ = run("quantity", "as many as 12,000", "20,000 to 25,000")
+lines = [json.loads(l) for l in out.splitlines()]
+check("quantity", lines[0]["upper"] == 12000 and lines[0]["lower"] is None and lines[1]["qualifier"] == "range", out)
+
+# usage
+for sub in ["check", "trace", "origins", "duplicates", "report", "when", "quantity"]:
+    rc, out, _ = run(sub, "--help")
+    check(f"{sub} --help", rc == 0 and "Usage" in out, rc)
+rc, _, _ = run()
+check("no subcommand exits 2", rc == 2, rc)
+rc, _, _ = run("origins", seed, "--no-such-flag")
+check("an unknown flag exits 2", rc == 2, rc)
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

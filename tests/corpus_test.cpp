@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: BSL-1.0
+#include <sourcetrace/io/corpus.hpp>
+
+#include <sourcetrace/analysis/duplicates.hpp>
+#include <sourcetrace/io/report.hpp>
+
+#include "catch.hpp"
+
+#include <sstream>
+
+using namespace sourcetrace;
+using Catch::Matchers::Message;
+
+namespace {
+const std::string seed_path = SOURCETRACE_EXAMPLE_DATA_DIR "/seed_story.json";
+
+std::string report_of(const provenance_graph& g) {
+  std::ostringstream out;
+  write_report(out, g);
+  return out.str();
+}
+std::string corpus_of(const provenance_graph& g) {
+  std::ostringstream out;
+  write_corpus(out, g);
+  return out.str();
+}
+// Converts a corpus document to JSON Lines: one record per line, "record" first.
+std::string to_lines(const std::string& document) {
+  auto root = boost::json::parse(document).as_object();
+  std::string out;
+  for (const char* section : {"derivations", "statements", "claims", "events", "agents"}) {  // any order works
+    for (const auto& item : root.at(section).as_array()) {
+      boost::json::object o;
+      o["record"] = std::string(section).substr(0, std::string(section).size() - 1);
+      for (const auto& m : item.as_object()) o[m.key()] = m.value();
+      out += boost::json::serialize(o) + "\n";
+    }
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("the seed story loads from JSON with its reports written as chains") {
+  auto g = read_corpus_file(seed_path);
+  CHECK(g.agent_count() == 20);
+  CHECK(g.event_count() == 10);
+  CHECK(g.claim_count() == 22);
+  CHECK(g.statement_count() == 65);
+  CHECK(g.derivation_count() == 44);
+  auto r = duplicates(g, origins(g));
+  CHECK(summary(r[g.claim_id("deploy-jul-aug").index]) == "3 reports, 1 independent origin");
+  CHECK(g[g.event_id("blog-2025-06")].date->to_string() == "2025-06-26/2025-06-30");
+  CHECK(g[g.event_id("blog-2025-06")].info.note.starts_with("No dateline"));
+}
+
+TEST_CASE("a written corpus reads back to the same graph, byte for byte") {
+  auto g = read_corpus_file(seed_path);
+  auto once = corpus_of(g);
+  auto again = read_corpus(once, "written.json");
+  CHECK(corpus_of(again) == once);
+  CHECK(report_of(again) == report_of(g));
+}
+
+TEST_CASE("JSON Lines carry the same corpus, in any record order") {
+  auto g = read_corpus_file(seed_path);
+  auto lines = to_lines(corpus_of(g));
+  auto from_lines = read_corpus(lines, "seed.jsonl");
+  CHECK(report_of(from_lines) == report_of(g));
+  // Without a telling extension the format is sniffed from the first line.
+  CHECK(read_corpus(lines, "-").statement_count() == 65);
+  CHECK(read_corpus(corpus_of(g), "-").statement_count() == 65);
+}
+
+TEST_CASE("cycles are legal data and load") {
+  auto g = read_corpus(R"({"agents": [{"id": "a", "kind": "outlet"}, {"id": "b", "kind": "outlet"}],
+    "claims": [{"id": "c", "text": "t"}],
+    "statements": [{"id": "x", "agent": "a", "claim": "c"}, {"id": "y", "agent": "b", "claim": "c"}],
+    "derivations": [{"from": "x", "to": "y"}, {"from": "y", "to": "x", "kind": "copies"}]})",
+                       "loop.json");
+  CHECK(g.derivation_count() == 2);
+}
+
+TEST_CASE("malformed JSON names the line and column") {
+  CHECK_THROWS_MATCHES(read_corpus("{\"agents\": [\n  {\"id\": \"a\", }\n]}", "bad.json"), corpus_error,
+                       Message("bad.json:2:15: malformed JSON: syntax error\n1 problem, nothing loaded"));
+  CHECK_THROWS_MATCHES(read_corpus("{\"record\": \"claim\", \"id\": \"c\", \"text\": \"t\"}\nnot json\n", "x.jsonl"),
+                       corpus_error, Message("x.jsonl:2:1: malformed JSON: syntax error\n1 problem, nothing loaded"));
+}
+
+TEST_CASE("an unknown kind is named with the kinds that exist") {
+  CHECK_THROWS_MATCHES(
+      read_corpus(R"({"agents": [{"id": "nis", "kind": "organisation"}]})", "k.json"), corpus_error,
+      Message("k.json:1:35: agent \"nis\": field \"kind\": expected one of organization, person, outlet, "
+              "anonymous, found \"organisation\"\n1 problem, nothing loaded"));
+  CHECK_THROWS_MATCHES(read_corpus(R"({"events": [{"id": "e", "kind": "tweet"}]})", "k.json"), corpus_error,
+                       Message("k.json:1:33: event \"e\": field \"kind\": expected one of briefing, statement, "
+                               "press_conference, publication, found \"tweet\"\n1 problem, nothing loaded"));
+  CHECK_THROWS_MATCHES(read_corpus(R"({"derivations": [{"from": "a", "to": "b", "kind": "echoes"}]})", "k.json"),
+                       corpus_error,
+                       Message("k.json:1:51: derivation #1: field \"kind\": expected one of quotes, paraphrases, "
+                               "cites, copies, found \"echoes\"\n1 problem, nothing loaded"));
+}
+
+TEST_CASE("a duplicate id is named with what it already names") {
+  CHECK_THROWS_MATCHES(read_corpus("{\"agents\": [{\"id\": \"lee\", \"kind\": \"person\"}],\n"
+                                   " \"claims\": [{\"id\": \"lee\", \"text\": \"t\"}]}",
+                                   "d.json"),
+                       corpus_error,
+                       Message("d.json:2:20: claim \"lee\": duplicate id, already names agent\n"
+                               "1 problem, nothing loaded"));
+}
+
+TEST_CASE("a reference to an id that does not exist names the field and the id") {
+  CHECK_THROWS_MATCHES(read_corpus(R"({"agents": [{"id": "a", "kind": "person"}],
+ "claims": [{"id": "c", "text": "t"}],
+ "statements": [{"id": "s", "agent": "kim", "claim": "c"}],
+ "reports": [{"source": "a", "claim": "c", "via": ["herald"]}]})",
+                                   "r.json"),
+                       corpus_error,
+                       Message("r.json:3:38: statement \"s\": field \"agent\": unknown agent id \"kim\"\n"
+                               "r.json:4:52: report of claim \"c\": via[0]: unknown agent or event id \"herald\"\n"
+                               "2 problems, nothing loaded"));
+  CHECK_THROWS_MATCHES(read_corpus(R"({"agents": [{"id": "a", "kind": "person"}], "claims": [{"id": "c", "text": "t"}],
+ "statements": [{"id": "s", "agent": "c", "claim": "c"}]})",
+                                   "r.json"),
+                       corpus_error,
+                       Message("r.json:2:38: statement \"s\": field \"agent\": id \"c\" names claim, expected agent\n"
+                               "1 problem, nothing loaded"));
+}
+
+TEST_CASE("an impossible or malformed date names the value and the reason") {
+  CHECK_THROWS_MATCHES(read_corpus(R"({"events": [{"id": "e", "kind": "briefing", "date": "2025-02-30"}]})", "t.json"),
+                       corpus_error,
+                       Message("t.json:1:53: event \"e\": field \"date\": invalid date \"2025-02-30\": day 30 is "
+                               "outside 1..28 for 2025-02\n1 problem, nothing loaded"));
+  CHECK_THROWS_MATCHES(read_corpus(R"({"claims": [{"id": "c", "text": "t", "when": "June 2025"}]})", "t.json"),
+                       corpus_error,
+                       Message("t.json:1:46: claim \"c\": field \"when\": invalid date \"June 2025\": expected "
+                               "YYYY, YYYY-MM or YYYY-MM-DD\n1 problem, nothing loaded"));
+}
+
+TEST_CASE("a field of the wrong type names what was expected and what was found") {
+  CHECK_THROWS_MATCHES(read_corpus(R"({"agents": [{"id": "a", "name": 7, "kind": "person"}]})", "w.json"), corpus_error,
+                       Message("w.json:1:33: agent \"a\": field \"name\": expected a string, found a number\n"
+                               "1 problem, nothing loaded"));
+  CHECK_THROWS_MATCHES(read_corpus(R"({"agents": {"id": "a"}})", "w.json"), corpus_error,
+                       Message("w.json:1:12: section \"agents\": expected an array, found an object\n"
+                               "1 problem, nothing loaded"));
+  CHECK_THROWS_MATCHES(read_corpus(R"([1, 2])", "w.json"), corpus_error,
+                       Message("w.json:1:1: expected a JSON object with arrays \"agents\", \"events\", ..., found "
+                               "an array\n1 problem, nothing loaded"));
+}
+
+TEST_CASE("an unknown field or section is reported, not ignored") {
+  CHECK_THROWS_MATCHES(read_corpus(R"({"claims": [{"id": "c", "text": "t", "colour": "red"}], "notes": []})", "u.json"),
+                       corpus_error,
+                       Message("u.json:1:48: claim \"c\": unknown field \"colour\"\n"
+                               "u.json:1:66: unknown section \"notes\"; expected agents, events, claims, statements, "
+                               "reports or derivations\n2 problems, nothing loaded"));
+}
+
+TEST_CASE("every problem is reported at once, and one mistake gives one message") {
+  // The claim is broken, so the report of it is skipped without a second message.
+  std::string corpus =
+      "{\"record\": \"agent\", \"id\": \"a\", \"kind\": \"person\"}\n"
+      "{\"record\": \"claim\", \"id\": \"c\", \"text\": \"t\", \"modality\": \"likely\"}\n"
+      "{\"record\": \"report\", \"source\": \"a\", \"claim\": \"c\"}\n"
+      "{\"record\": \"statement\", \"id\": \"s\", \"agent\": \"a\", \"claim\": \"z\"}\n"
+      "{\"record\": \"agnt\"}\n";
+  try {
+    read_corpus(corpus, "all.jsonl");
+    FAIL("no error");
+  } catch (const corpus_error& e) {
+    REQUIRE(e.problems().size() == 3);
+    CHECK(std::string(e.problems()[0].what()) ==
+          "all.jsonl:2:57: claim \"c\": field \"modality\": expected one of asserted, estimated, believed, "
+          "possible, denied, found \"likely\"");
+    CHECK(e.problems()[1].line() == 4);
+    CHECK(std::string(e.problems()[2].what()) ==
+          "all.jsonl:5:12: unknown record \"agnt\"; expected agent, event, claim, statement, report or derivation");
+  }
+}
+
+TEST_CASE("a derivation the graph refuses is reported at its record") {
+  CHECK_THROWS_MATCHES(read_corpus(R"({"agents": [{"id": "a", "kind": "person"}], "claims": [{"id": "c", "text": "t"}],
+ "statements": [{"id": "s", "agent": "a", "claim": "c"}],
+ "derivations": [{"from": "s", "to": "s"}]})",
+                                   "self.json"),
+                       corpus_error,
+                       Message("self.json:3:18: derivation \"s\" -> \"s\": statement \"s\" cannot derive from itself\n"
+                               "1 problem, nothing loaded"));
+}
+
+TEST_CASE("a missing file is an error naming it") {
+  CHECK_THROWS_MATCHES(read_corpus_file("/nonexistent/corpus.json"), error,
+                       Message("cannot open /nonexistent/corpus.json"));
+}

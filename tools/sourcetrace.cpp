@@ -1,0 +1,408 @@
+// SPDX-License-Identifier: BSL-1.0
+//
+// The `sourcetrace` command: check, trace, origins, duplicates, report,
+// when, quantity (and more as the readers and writers arrive). Documented in
+// docs/cli.md. Exit codes: 0 success, 1 an analysis found what a flag asked to
+// fail on, 2 bad input or usage.
+
+#include <sourcetrace/detail/json_escape.hpp>
+#include <sourcetrace/io/corpus.hpp>
+#include <sourcetrace/sourcetrace.hpp>
+
+#include <unistd.h>
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace st = sourcetrace;
+using st::detail::append_json_string;
+
+namespace {
+
+constexpr int exit_ok = 0;
+constexpr int exit_found = 1;
+constexpr int exit_bad_input = 2;
+
+// Output is built in a string and written in large pieces: at archive scale
+// per-line stream writes dominate.
+class output {
+ public:
+  std::string& buffer() { return s_; }
+  void flush_if_large() {
+    if (s_.size() > (1u << 20)) flush();
+  }
+  void flush() {
+    std::fwrite(s_.data(), 1, s_.size(), stdout);
+    s_.clear();
+  }
+  ~output() { flush(); }
+
+ private:
+  std::string s_;
+};
+
+// Reads a corpus, showing progress on a terminal when reading takes more than a second.
+st::provenance_graph load(const std::string& file, const std::string& format) {
+  st::read_options options;
+  if (format == "json") options.format = st::corpus_format::json;
+  if (format == "jsonl") options.format = st::corpus_format::json_lines;
+  if (isatty(STDERR_FILENO)) {
+    auto start = std::chrono::steady_clock::now();
+    options.progress = [start, file, shown = false](std::size_t done, std::size_t total) mutable {
+      if (!shown && std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) return;
+      shown = true;
+      int percent = total == 0 ? 100 : static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total));
+      std::fprintf(stderr, "\rreading %s: %d%%%s", file.c_str(), percent, done == total ? "\n" : "");
+    };
+  }
+  return st::read_corpus_file(file, std::move(options));
+}
+
+std::vector<std::uint32_t> sorted_by_id(const st::provenance_graph& g, std::vector<std::uint32_t> vs) {
+  std::sort(vs.begin(), vs.end(), [&](auto a, auto b) { return g.id(a) < g.id(b); });
+  return vs;
+}
+
+void json_id_array(std::string& s, const st::provenance_graph& g, const std::vector<std::uint32_t>& vs) {
+  s += '[';
+  for (std::size_t i = 0; i < vs.size(); ++i) {
+    if (i) s += ", ";
+    append_json_string(s, g.id(vs[i]));
+  }
+  s += ']';
+}
+
+// The statements a subcommand works on: every statement, or those of one claim.
+std::vector<std::uint32_t> selected(const st::provenance_graph& g, const std::string& claim, bool reports_only) {
+  std::optional<st::claim_handle> only;
+  if (!claim.empty()) {
+    only = g.find_claim(claim);
+    if (!only) throw st::error::unknown_id("claim", claim);
+  }
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t v = 0; v < g.statement_count(); ++v) {
+    if (only && g[v].claim != *only) continue;
+    if (reports_only && !st::is_report(g, v)) continue;
+    out.push_back(v);
+  }
+  return sorted_by_id(g, std::move(out));
+}
+
+int cmd_check(const std::string& file, const std::string& format, bool fail_on_cycles) {
+  try {
+    auto g = load(file, format);
+    auto loops = st::cycles(g);
+    std::printf("%s: valid: %zu agents, %zu events, %zu claims, %zu statements, %zu derivations, %zu cycles\n",
+                file.c_str(), g.agent_count(), g.event_count(), g.claim_count(), g.statement_count(),
+                g.derivation_count(), loops.size());
+    return fail_on_cycles && !loops.empty() ? exit_found : exit_ok;
+  } catch (const st::corpus_error& e) {
+    for (const auto& p : e.problems()) std::printf("%s\n", p.what());
+    std::printf("%s: invalid: %zu %s, nothing loaded\n", file.c_str(), e.problems().size(),
+                e.problems().size() == 1 ? "problem" : "problems");
+    return exit_bad_input;
+  }
+}
+
+int cmd_trace(const std::string& file, const std::string& format, const std::string& claim, bool all, bool json,
+              std::size_t max_paths) {
+  auto g = load(file, format);
+  output out;
+  std::string& s = out.buffer();
+  auto statements = selected(g, claim, !all);
+  if (json) s += "{\"statements\": [";
+  bool first = true;
+  for (auto v : statements) {
+    auto t = st::trace(g, v, {.max_paths = max_paths});
+    if (json) {
+      s += first ? "\n  {\"claim\": " : ",\n  {\"claim\": ";
+      append_json_string(s, g[g[v].claim].id);
+      s += ", \"id\": ";
+      append_json_string(s, g.id(v));
+      s += ", \"paths\": [";
+      for (std::size_t i = 0; i < t.paths.size(); ++i) {
+        const auto& p = t.paths[i];
+        s += i ? ", {\"end\": " : "{\"end\": ";
+        append_json_string(s, p.end == st::path_end::origin ? "origin" : "loop");
+        s += ", \"hops\": [";
+        for (std::size_t j = 0; j < p.hops.size(); ++j) {
+          s += j ? ", {\"kind\": " : "{\"kind\": ";
+          append_json_string(s, st::to_string(p.hops[j].kind));
+          s += ", \"to\": ";
+          append_json_string(s, g.id(p.hops[j].to));
+          s += "}";
+        }
+        s += "]}";
+      }
+      s += "], \"truncated\": ";
+      s += t.truncated ? "true}" : "false}";
+    } else {
+      s += g.id(v);
+      s += "\n";
+      for (const auto& p : t.paths) {
+        s += "  ";
+        if (p.hops.empty()) s += "(names no source)";
+        for (const auto& h : p.hops) {
+          s += (&h == &p.hops.front() ? "-" : " -") + std::string(st::to_string(h.kind)) + "-> ";
+          s += g.id(h.to);
+        }
+        if (p.end == st::path_end::loop) s += " (loops back: circular reporting)";
+        s += "\n";
+      }
+      if (t.truncated) s += "  ... stopped after " + std::to_string(max_paths) + " paths (--max-paths)\n";
+    }
+    first = false;
+    out.flush_if_large();
+  }
+  if (json) s += first ? "]}\n" : "\n]}\n";
+  return exit_ok;
+}
+
+int cmd_origins(const std::string& file, const std::string& format, bool json, bool fail_on_cycles) {
+  auto g = load(file, format);
+  auto m = st::origins(g);
+  auto loops = st::cycles(g);
+  output out;
+  std::string& s = out.buffer();
+  std::vector<std::uint32_t> all(g.statement_count());
+  for (std::uint32_t v = 0; v < all.size(); ++v) all[v] = v;
+  all = sorted_by_id(g, std::move(all));
+  std::vector<std::uint32_t> unsourced;
+  for (auto v : all) {
+    if (m.is_unsourced(v)) unsourced.push_back(v);
+  }
+  // Each cycle's ids sorted, then the cycles by their first id.
+  std::vector<std::vector<std::uint32_t>> cycles_sorted;
+  for (const auto& c : loops) cycles_sorted.push_back(sorted_by_id(g, c));
+  std::sort(cycles_sorted.begin(), cycles_sorted.end(),
+            [&](const auto& a, const auto& b) { return g.id(a.front()) < g.id(b.front()); });
+  if (json) {
+    s += "{\"cycles\": [";
+    for (std::size_t i = 0; i < cycles_sorted.size(); ++i) {
+      if (i) s += ", ";
+      json_id_array(s, g, cycles_sorted[i]);
+    }
+    s += "],\n \"origins\": {";
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      s += i ? ",\n  " : "\n  ";
+      append_json_string(s, g.id(all[i]));
+      s += ": ";
+      auto set = m.of(all[i]);
+      json_id_array(s, g, sorted_by_id(g, {set.begin(), set.end()}));
+      out.flush_if_large();
+    }
+    s += all.empty() ? "},\n \"unsourced\": " : "\n },\n \"unsourced\": ";
+    json_id_array(s, g, unsourced);
+    s += "}\n";
+  } else {
+    for (auto v : all) {
+      s += g.id(v);
+      s += ":";
+      auto set = sorted_by_id(g, {m.of(v).begin(), m.of(v).end()});
+      if (set.empty()) s += " (no origin: rests on a closed cycle)";
+      for (auto o : set) {
+        s += " ";
+        s += g.id(o);
+        if (m.is_unsourced(o)) s += " [unsourced]";
+      }
+      s += "\n";
+      out.flush_if_large();
+    }
+    s += "cycles: " + std::to_string(cycles_sorted.size()) + "\n";
+    for (const auto& c : cycles_sorted) {
+      s += " ";
+      for (auto v : c) s += " " + std::string(g.id(v));
+      s += "\n";
+    }
+  }
+  return fail_on_cycles && !loops.empty() ? exit_found : exit_ok;
+}
+
+int cmd_duplicates(const std::string& file, const std::string& format, const std::string& claim, bool json) {
+  auto g = load(file, format);
+  auto m = st::origins(g);
+  auto all = st::duplicates(g, m);
+  std::vector<const st::claim_reporting*> chosen;
+  for (const auto& r : all) {
+    if (claim.empty() || g[r.claim].id == claim) chosen.push_back(&r);
+  }
+  if (!claim.empty() && chosen.empty()) throw st::error::unknown_id("claim", claim);
+  std::sort(chosen.begin(), chosen.end(), [&](auto a, auto b) { return g[a->claim].id < g[b->claim].id; });
+  output out;
+  std::string& s = out.buffer();
+  if (json) s += "{\"claims\": [";
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    const auto& r = *chosen[i];
+    if (json) {
+      s += i ? ",\n  {\"circular\": " : "\n  {\"circular\": ";
+      json_id_array(s, g, sorted_by_id(g, r.circular));
+      s += ", \"clusters\": [";
+      std::vector<std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>>> clusters;
+      for (const auto& c : r.clusters) clusters.emplace_back(sorted_by_id(g, c.reports), sorted_by_id(g, c.origins));
+      std::sort(clusters.begin(), clusters.end(),
+                [&](const auto& a, const auto& b) { return g.id(a.first.front()) < g.id(b.first.front()); });
+      for (std::size_t j = 0; j < clusters.size(); ++j) {
+        s += j ? ", {\"origins\": " : "{\"origins\": ";
+        json_id_array(s, g, clusters[j].second);
+        s += ", \"reports\": ";
+        json_id_array(s, g, clusters[j].first);
+        s += "}";
+      }
+      s += "], \"id\": ";
+      append_json_string(s, g[r.claim].id);
+      s += ", \"independent_origins\": " + std::to_string(r.independent_origins) + ", \"origins\": ";
+      json_id_array(s, g, sorted_by_id(g, r.origins));
+      s += ", \"reports\": ";
+      json_id_array(s, g, sorted_by_id(g, r.reports));
+      s += ", \"unsourced_origins\": " + std::to_string(r.unsourced_origins) + "}";
+    } else {
+      s += g[r.claim].id + ": " + st::summary(r) + "\n";
+      for (std::size_t j = 0; j < r.clusters.size(); ++j) {
+        const auto& c = r.clusters[j];
+        s += "  cluster " + std::to_string(j + 1) + ":";
+        for (auto v : sorted_by_id(g, c.reports)) s += " " + std::string(g.id(v));
+        s += "\n    rests on:";
+        for (auto o : sorted_by_id(g, c.origins)) {
+          s += " " + std::string(g.id(o));
+          if (m.is_unsourced(o)) s += " [unsourced]";
+        }
+        s += "\n";
+      }
+      if (!r.circular.empty()) {
+        s += "  on a closed cycle:";
+        for (auto v : sorted_by_id(g, r.circular)) s += " " + std::string(g.id(v));
+        s += "\n";
+      }
+    }
+    out.flush_if_large();
+  }
+  if (json) s += chosen.empty() ? "]}\n" : "\n]}\n";
+  return exit_ok;
+}
+
+int cmd_report(const std::string& file, const std::string& format) {
+  auto g = load(file, format);
+  std::ostringstream text;
+  st::write_report(text, g);
+  std::fputs(text.str().c_str(), stdout);
+  return exit_ok;
+}
+
+int cmd_when(const std::string& published, const std::vector<std::string>& expressions, bool explain) {
+  auto d = st::partial_date::parse(published);
+  if (!d.is_day()) throw st::error::invalid_date(published, "--published must be a day, YYYY-MM-DD");
+  for (const auto& e : expressions) {
+    auto r = st::resolve_date(e, d.first());
+    std::string line = r.value ? r.value->to_string() : "unresolved";
+    if (explain) line += "\t" + e + "\t" + r.rule;
+    std::printf("%s\n", line.c_str());
+  }
+  return exit_ok;
+}
+
+int cmd_quantity(const std::vector<std::string>& expressions) {
+  for (const auto& e : expressions) {
+    auto q = st::parse_quantity(e);
+    if (q) {
+      std::printf("%s\n", st::to_json(*q).c_str());
+    } else {
+      std::string s = "{\"text\": ";
+      append_json_string(s, e);
+      s += ", \"lower\": null, \"upper\": null, \"unit\": null, \"qualifier\": null}";
+      std::printf("%s\n", s.c_str());
+    }
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"sourcetrace: trace news claims to their origins; find duplicated and circular reporting"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "sourcetrace 0.1.0");
+
+  std::string file, format, claim;
+  bool json = false, fail_on_cycles = false, all = false, explain = false;
+  std::size_t max_paths = 1000;
+  auto add_file = [&](CLI::App* sub) {
+    sub->add_option("FILE", file, "corpus: JSON (.json), JSON Lines (.jsonl, .ndjson), or - for standard input")
+        ->required();
+    sub->add_option("--format", format, "json or jsonl; default: from the extension, else sniffed")
+        ->check(CLI::IsMember({"json", "jsonl"}));
+  };
+
+  auto* check = app.add_subcommand("check", "validate a corpus and print every problem (exit 2 if any)");
+  add_file(check);
+  check->add_flag("--fail-on-cycles", fail_on_cycles, "exit 1 if the corpus has circular reporting");
+
+  auto* trace = app.add_subcommand("trace", "print every attribution path of each report back to its origins");
+  add_file(trace);
+  trace->add_option("--claim", claim, "only the statements of this claim");
+  trace->add_flag("--all", all, "every statement, not only reports");
+  trace->add_flag("--json", json, "JSON output (sorted, deterministic)");
+  trace->add_option("--max-paths", max_paths, "stop after this many paths per statement")->capture_default_str();
+
+  auto* origins = app.add_subcommand("origins", "print the origins of every statement, the unsourced, and cycles");
+  add_file(origins);
+  origins->add_flag("--json", json, "JSON output: {\"cycles\", \"origins\", \"unsourced\"}, keys and ids sorted");
+  origins->add_flag("--fail-on-cycles", fail_on_cycles, "exit 1 if the corpus has circular reporting");
+
+  auto* dups = app.add_subcommand("duplicates", "per claim: reports grouped by shared origin, independent origins");
+  add_file(dups);
+  dups->add_option("--claim", claim, "only this claim");
+  dups->add_flag("--json", json, "JSON output (sorted, deterministic)");
+
+  auto* report = app.add_subcommand("report", "the full report a person reads: claims, paths, origins, timeline");
+  add_file(report);
+
+  std::string published;
+  std::vector<std::string> expressions;
+  auto* when = app.add_subcommand("when", "resolve date expressions against a publication date");
+  when->add_option("--published", published, "the document's publication date, YYYY-MM-DD")->required();
+  when->add_option("EXPR", expressions, "expressions such as \"last Thursday\"")->required();
+  when->add_flag("--explain", explain, "also print the expression and the rule applied, tab-separated");
+
+  auto* quantity = app.add_subcommand("quantity", "parse figures as news states them; one JSON object per line");
+  quantity->add_option("EXPR", expressions, "expressions such as \"more than 10 million\"")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return exit_bad_input;
+  }
+
+  try {
+    if (*check) return cmd_check(file, format, fail_on_cycles);
+    if (*trace) return cmd_trace(file, format, claim, all, json, max_paths);
+    if (*origins) return cmd_origins(file, format, json, fail_on_cycles);
+    if (*dups) return cmd_duplicates(file, format, claim, json);
+    if (*report) return cmd_report(file, format);
+    if (*when) return cmd_when(published, expressions, explain);
+    if (*quantity) return cmd_quantity(expressions);
+  } catch (const st::corpus_error& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return exit_bad_input;
+  } catch (const st::error& e) {
+    std::fprintf(stderr, "sourcetrace: %s\n", e.what());
+    return exit_bad_input;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "sourcetrace: %s\n", e.what());
+    return exit_bad_input;
+  }
+  return exit_bad_input;
+}
