@@ -30,7 +30,7 @@ packages=(cmake g++ make libboost-graph1.81-dev libboost-date-time1.81-dev libbo
 if [ "$mode" = test ]; then
   # catch2 for the tests; python3 runs the command-line tests; the rest are
   # the real clients the interoperability tests check our files with.
-  packages+=(catch2 clang-format python3 python3-jsonschema python3-prov python3-networkx graphviz)
+  packages+=(catch2 clang-format python3 python3-jsonschema python3-prov python3-networkx graphviz libbenchmark-dev)
 fi
 
 missing=()

@@ -110,8 +110,33 @@ rc, out, _ = run("quantity", "as many as 12,000", "20,000 to 25,000")
 lines = [json.loads(l) for l in out.splitlines()]
 check("quantity", lines[0]["upper"] == 12000 and lines[0]["lower"] is None and lines[1]["qualifier"] == "range", out)
 
+# timeline, drift, grade
+rc, out, _ = run("timeline", seed, "--json")
+doc = json.loads(out)
+deploy = next(c for c in doc["claims"] if c["id"] == "deploy-jul-aug")
+check("timeline --json origin date", deploy["origin_date"] == "2025-06-26" and deploy["last_report"] == "2025-06-27", deploy)
+herald = next(r for r in deploy["reports"] if r["id"] == "deploy-jul-aug/korea-herald@herald-2025-06-27")
+check("timeline --json delay", herald["delay_min"] == 1 and herald["delay_max"] == 1, herald)
+rc, out, _ = run("drift", seed, "--claim", "first-deployment")
+check("drift text", out.splitlines()[0] == "first-deployment: when contradiction: 2024-10 vs 2024-11", out)
+rc, out, _ = run("drift", seed, "--json")
+doc = json.loads(out)
+kinds = [(f["claim"], f["aspect"], f["kind"]) for f in doc["findings"]]
+check("drift --json findings", kinds == [("first-deployment", "when", "contradiction"),
+                                         ("more-troops-feb-2025", "modality", "hardened"),
+                                         ("shells-supplied", "quantity", "precision")], kinds)
+rc, out, _ = run("grade", seed, "--claim", "deploy-jul-aug")
+check("grade text", out == "deploy-jul-aug: 3 (possibly true) 3 reports, 1 independent origin: not confirmed.\n", out)
+rc, out, _ = run("grade", seed, "--json")
+grades = {c["id"]: c["grade"] for c in json.loads(out)["claims"]}
+check("grade --json", grades["deploy-jul-aug"] == 3 and grades["up-to-12000"] == 1 and grades["defence-pact-2024"] == 6, grades)
+for sub in ["timeline", "drift", "grade"]:
+    a = run(sub, seed, "--json")[1]
+    b = run(sub, seed, "--json")[1]
+    check(f"{sub} --json is byte-identical across runs", a == b)
+
 # usage
-for sub in ["check", "trace", "origins", "duplicates", "report", "when", "quantity"]:
+for sub in ["check", "trace", "origins", "duplicates", "report", "timeline", "drift", "grade", "when", "quantity"]:
     rc, out, _ = run(sub, "--help")
     check(f"{sub} --help", rc == 0 and "Usage" in out, rc)
 rc, _, _ = run()

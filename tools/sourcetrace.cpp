@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 //
-// The `sourcetrace` command: check, trace, origins, duplicates, report,
-// when, quantity (and more as the readers and writers arrive). Documented in
+// The `sourcetrace` command: check, report, trace, origins, duplicates,
+// timeline, drift, grade, when, quantity. Documented in
 // docs/cli.md. Exit codes: 0 success, 1 an analysis found what a flag asked to
 // fail on, 2 bad input or usage.
 
@@ -287,6 +287,186 @@ int cmd_duplicates(const std::string& file, const std::string& format, const std
   return exit_ok;
 }
 
+void json_optional_date(std::string& s, const std::optional<st::partial_date>& d) {
+  if (d)
+    append_json_string(s, d->to_string());
+  else
+    s += "null";
+}
+
+std::vector<std::uint32_t> claims_by_id(const st::provenance_graph& g) {
+  std::vector<std::uint32_t> out(g.claim_count());
+  for (std::uint32_t c = 0; c < out.size(); ++c) out[c] = c;
+  std::sort(out.begin(), out.end(),
+            [&](auto a, auto b) { return g[st::claim_handle{a}].id < g[st::claim_handle{b}].id; });
+  return out;
+}
+
+int cmd_timeline(const std::string& file, const std::string& format, bool json) {
+  auto g = load(file, format);
+  auto times = st::timeline(g, st::origins(g));
+  output out;
+  std::string& s = out.buffer();
+  auto order = claims_by_id(g);
+  if (json) s += "{\"claims\": [";
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const auto& t = times[order[i]];
+    const std::string& id = g[t.claim].id;
+    if (json) {
+      s += i ? ",\n  {\"first_report\": " : "\n  {\"first_report\": ";
+      json_optional_date(s, t.first_report);
+      s += ", \"id\": ";
+      append_json_string(s, id);
+      s += ", \"last_report\": ";
+      json_optional_date(s, t.last_report);
+      s += ", \"origin_date\": ";
+      json_optional_date(s, t.origin_date);
+      s += ", \"reports\": [";
+      for (std::size_t j = 0; j < t.reports.size(); ++j) {
+        const auto& rt = t.reports[j];
+        s += j ? ", {\"date\": " : "{\"date\": ";
+        json_optional_date(s, rt.date);
+        s += ", \"delay_max\": " + (rt.delay ? std::to_string(rt.delay->max) : std::string("null"));
+        s += ", \"delay_min\": " + (rt.delay ? std::to_string(rt.delay->min) : std::string("null"));
+        s += ", \"id\": ";
+        append_json_string(s, g.id(rt.report));
+        s += ", \"origin\": ";
+        if (rt.origin)
+          append_json_string(s, g.id(*rt.origin));
+        else
+          s += "null";
+        s += "}";
+      }
+      s += "]}";
+    } else {
+      s += id + ": origin " + (t.origin_date ? t.origin_date->to_string() : "undated") + ", first report " +
+           (t.first_report ? t.first_report->to_string() : "undated") + ", last report " +
+           (t.last_report ? t.last_report->to_string() : "undated") + "\n";
+      for (const auto& rt : t.reports) {
+        s += "  " + (rt.date ? rt.date->to_string() : std::string("undated")) + "  ";
+        s += rt.delay ? rt.delay->to_string() + (rt.delay->min == 1 && rt.delay->max == 1 ? " day" : " days")
+                      : std::string("delay unknown");
+        s += "  " + std::string(g.id(rt.report)) + "\n";
+      }
+    }
+    out.flush_if_large();
+  }
+  if (json) s += order.empty() ? "]}\n" : "\n]}\n";
+  return exit_ok;
+}
+
+int cmd_drift(const std::string& file, const std::string& format, const std::string& claim, bool json) {
+  auto g = load(file, format);
+  auto findings = st::drift(g, st::origins(g));
+  if (!claim.empty() && !g.find_claim(claim)) throw st::error::unknown_id("claim", claim);
+  std::vector<const st::drift_finding*> chosen;
+  for (const auto& f : findings) {
+    if (claim.empty() || g[f.claim].id == claim) chosen.push_back(&f);
+  }
+  std::stable_sort(chosen.begin(), chosen.end(), [&](auto a, auto b) { return g[a->claim].id < g[b->claim].id; });
+  output out;
+  std::string& s = out.buffer();
+  auto version = [&](const st::drift_version& v) {
+    s += "{\"entry\": [";
+    for (std::size_t i = 0; i < v.entry.size(); ++i) {
+      s += i ? ", {\"from\": " : "{\"from\": ";
+      append_json_string(s, g.id(v.entry[i].from));
+      s += ", \"kind\": ";
+      append_json_string(s, st::to_string(v.entry[i].kind));
+      s += ", \"to\": ";
+      append_json_string(s, g.id(v.entry[i].to));
+      s += "}";
+    }
+    s += "], \"statements\": ";
+    json_id_array(s, g, sorted_by_id(g, v.statements));
+    s += ", \"value\": ";
+    append_json_string(s, v.value);
+    s += "}";
+  };
+  auto hops = [&](const std::vector<st::hop>& hs) {
+    std::string h;
+    for (std::size_t i = 0; i < hs.size(); ++i) {
+      h += (i ? ", " : "") + std::string(g.id(hs[i].from)) + " -" + std::string(st::to_string(hs[i].kind)) + "-> " +
+           std::string(g.id(hs[i].to));
+    }
+    return h;
+  };
+  if (json) s += "{\"findings\": [";
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    const auto& f = *chosen[i];
+    if (json) {
+      s += i ? ",\n  {\"a\": " : "\n  {\"a\": ";
+      version(f.a);
+      s += ", \"aspect\": ";
+      append_json_string(s, st::to_string(f.aspect));
+      s += ", \"b\": ";
+      version(f.b);
+      s += ", \"claim\": ";
+      append_json_string(s, g[f.claim].id);
+      s += ", \"kind\": ";
+      append_json_string(s, st::to_string(f.kind));
+      s += ", \"meet\": ";
+      if (f.meet)
+        append_json_string(s, g.id(*f.meet));
+      else
+        s += "null";
+      s += "}";
+    } else {
+      s += g[f.claim].id + ": " + std::string(st::to_string(f.aspect)) + " " + std::string(st::to_string(f.kind)) +
+           ": " + f.a.value + " vs " + f.b.value + "\n";
+      s += "  \"" + f.a.value + "\":";
+      for (auto v : sorted_by_id(g, f.a.statements)) s += " " + std::string(g.id(v));
+      s += "\n  \"" + f.b.value + "\":";
+      for (auto v : sorted_by_id(g, f.b.statements)) s += " " + std::string(g.id(v));
+      s += "\n";
+      if (f.aspect == st::drift_aspect::modality) {
+        s += "  changed between: " + hops(f.a.entry) + "\n";
+      } else if (f.meet) {
+        s += "  both rest on " + std::string(g.id(*f.meet)) + "\n  \"" + f.a.value + "\" enters at " + hops(f.a.entry) +
+             "\n  \"" + f.b.value + "\" enters at " + hops(f.b.entry) + "\n";
+      } else {
+        s += "  from independent origins\n";
+      }
+    }
+  }
+  if (json)
+    s += chosen.empty() ? "]}\n" : "\n]}\n";
+  else if (chosen.empty())
+    s += "no drift\n";
+  return exit_ok;
+}
+
+int cmd_grade(const std::string& file, const std::string& format, const std::string& claim, bool json) {
+  auto g = load(file, format);
+  auto grades = st::grade(g);
+  if (!claim.empty() && !g.find_claim(claim)) throw st::error::unknown_id("claim", claim);
+  output out;
+  std::string& s = out.buffer();
+  auto order = claims_by_id(g);
+  if (json) s += "{\"claims\": [";
+  bool first = true;
+  for (auto c : order) {
+    const auto& cg = grades[c];
+    if (!claim.empty() && g[cg.claim].id != claim) continue;
+    if (json) {
+      s += first ? "\n  {\"grade\": " : ",\n  {\"grade\": ";
+      s += std::to_string(static_cast<int>(cg.grade)) + ", \"id\": ";
+      append_json_string(s, g[cg.claim].id);
+      s += ", \"label\": ";
+      append_json_string(s, st::to_string(cg.grade));
+      s += ", \"reason\": ";
+      append_json_string(s, cg.reason);
+      s += "}";
+    } else {
+      s += g[cg.claim].id + ": " + std::to_string(static_cast<int>(cg.grade)) + " (" +
+           std::string(st::to_string(cg.grade)) + ") " + cg.reason + "\n";
+    }
+    first = false;
+  }
+  if (json) s += first ? "]}\n" : "\n]}\n";
+  return exit_ok;
+}
+
 int cmd_report(const std::string& file, const std::string& format) {
   auto g = load(file, format);
   std::ostringstream text;
@@ -363,6 +543,20 @@ int main(int argc, char** argv) {
   auto* report = app.add_subcommand("report", "the full report a person reads: claims, paths, origins, timeline");
   add_file(report);
 
+  auto* timeline = app.add_subcommand("timeline", "per claim: origin date, first and last report, delay to each");
+  add_file(timeline);
+  timeline->add_flag("--json", json, "JSON output (sorted, deterministic)");
+
+  auto* drift = app.add_subcommand("drift", "where reports of a claim disagree, and the hop where it entered");
+  add_file(drift);
+  drift->add_option("--claim", claim, "only this claim");
+  drift->add_flag("--json", json, "JSON output (sorted, deterministic)");
+
+  auto* grade = app.add_subcommand("grade", "a credibility grade per claim (1 confirmed .. 6 cannot be judged)");
+  add_file(grade);
+  grade->add_option("--claim", claim, "only this claim");
+  grade->add_flag("--json", json, "JSON output (sorted, deterministic)");
+
   std::string published;
   std::vector<std::string> expressions;
   auto* when = app.add_subcommand("when", "resolve date expressions against a publication date");
@@ -392,6 +586,9 @@ int main(int argc, char** argv) {
     if (*origins) return cmd_origins(file, format, json, fail_on_cycles);
     if (*dups) return cmd_duplicates(file, format, claim, json);
     if (*report) return cmd_report(file, format);
+    if (*timeline) return cmd_timeline(file, format, json);
+    if (*drift) return cmd_drift(file, format, claim, json);
+    if (*grade) return cmd_grade(file, format, claim, json);
     if (*when) return cmd_when(published, expressions, explain);
     if (*quantity) return cmd_quantity(expressions);
   } catch (const st::corpus_error& e) {

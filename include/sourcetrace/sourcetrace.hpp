@@ -2,7 +2,10 @@
 #pragma once
 
 /// @file
-/// The umbrella header: includes every public header of sourcetrace.
+/// The umbrella header: includes every public header of sourcetrace that
+/// needs only Boost's headers. The readers and writers of JSON formats
+/// (io/corpus.hpp, io/prov_json.hpp) need the compiled Boost.JSON, so they
+/// are included one by one, with `sourcetrace::json` linked.
 
 #include <sourcetrace/error.hpp>
 #include <sourcetrace/time/date.hpp>
@@ -17,7 +20,9 @@
 
 #include <sourcetrace/graph.hpp>
 
+#include <sourcetrace/analysis/credibility.hpp>
 #include <sourcetrace/analysis/cycles.hpp>
+#include <sourcetrace/analysis/drift.hpp>
 #include <sourcetrace/analysis/duplicates.hpp>
 #include <sourcetrace/analysis/origins.hpp>
 #include <sourcetrace/analysis/reports.hpp>

@@ -3,10 +3,12 @@
 
 /// @file
 /// A text report a person can read: each claim, its reports and their paths,
-/// its origins and independent-origin count, echo clusters, cycles, and the
-/// timeline.
+/// its origins and independent-origin count, echo clusters, drift, the
+/// credibility grade, cycles, and the timeline.
 
+#include <sourcetrace/analysis/credibility.hpp>
 #include <sourcetrace/analysis/cycles.hpp>
+#include <sourcetrace/analysis/drift.hpp>
 #include <sourcetrace/analysis/duplicates.hpp>
 #include <sourcetrace/analysis/origins.hpp>
 #include <sourcetrace/analysis/timeline.hpp>
@@ -15,8 +17,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
-#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -64,6 +64,8 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
   auto reporting = duplicates(g, map);
   auto times = timeline(g, map);
   auto loops = cycles(g);
+  auto findings = drift(g, map);
+  auto grades = grade(g, map, reporting, findings);
 
   out << "sourcetrace report: " << g.claim_count() << " claims, " << g.statement_count() << " statements, "
       << g.derivation_count() << " derivations, " << g.agent_count() << " agents\n";
@@ -73,19 +75,17 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
     const claim_reporting& r = reporting[c];
     out << "\n== " << cl.id << ": " << cl.text << "\n";
     out << summary(r) << "\n";
+    out << "grade " << static_cast<int>(grades[c].grade) << " (" << to_string(grades[c].grade)
+        << "): " << grades[c].reason << "\n";
 
     // Each report with how it put the claim and the paths back to its origins.
-    std::map<partial_date, std::vector<std::string>> stated_when;  // date -> who said so
     for (std::uint32_t rep : r.reports) {
       out << "  report: " << describe(g, rep);
       if (const claim_details* d = g.stated(rep)) {
         std::string as;
         auto add = [&](const std::string& x) { as += (as.empty() ? "" : "; ") + x; };
         if (!d->quantity.empty()) add(d->quantity);
-        if (d->when) {
-          add(d->when->to_string());
-          stated_when[*d->when].push_back(g[g[rep].agent].name);
-        }
+        if (d->when) add(d->when->to_string());
         if (d->mode) add(std::string(to_string(*d->mode)));
         if (!as.empty()) out << " [as stated: " << as << "]";
       }
@@ -104,21 +104,33 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
       if (t.truncated) out << "    ... more paths not shown\n";
     }
 
-    // Stated dates that cannot both be true (no day in common) are a disagreement.
-    bool disagree = false;
-    for (auto i = stated_when.begin(); i != stated_when.end(); ++i) {
-      for (auto j = std::next(i); j != stated_when.end(); ++j) disagree = disagree || !i->first.overlaps(j->first);
-    }
-    if (disagree) {
-      out << "  reports disagree on when:";
-      bool first = true;
-      for (const auto& [when, who] : stated_when) {
-        out << (first ? " " : " vs ") << when.to_string() << " (";
-        for (std::size_t i = 0; i < who.size(); ++i) out << (i ? ", " : "") << who[i];
-        out << ")";
-        first = false;
+    for (const drift_finding& f : findings) {
+      if (f.claim != claim_handle{c}) continue;
+      auto who = [&](const drift_version& v) {
+        std::string w;
+        for (std::size_t i = 0; i < v.statements.size(); ++i) {
+          w += (i ? ", " : "") + g[g[v.statements[i]].agent].name;
+        }
+        return w;
+      };
+      auto hops = [&](const std::vector<hop>& hs) {
+        std::string h;
+        for (std::size_t i = 0; i < hs.size(); ++i) {
+          h += (i ? " and " : "") + g[g[hs[i].from].agent].name + " -" + std::string(to_string(hs[i].kind)) + "-> " +
+               g[g[hs[i].to].agent].name;
+        }
+        return h;
+      };
+      out << "  drift (" << to_string(f.aspect) << ", " << to_string(f.kind) << "): " << f.a.value << " (" << who(f.a)
+          << ") vs " << f.b.value << " (" << who(f.b) << ")\n";
+      if (f.aspect == drift_aspect::modality) {
+        out << "    changed between " << hops(f.a.entry) << "\n";
+      } else if (f.meet) {
+        out << "    both rest on " << describe(g, *f.meet) << "; " << f.a.value << " enters at " << hops(f.a.entry)
+            << ", " << f.b.value << " at " << hops(f.b.entry) << "\n";
+      } else {
+        out << "    the versions come from independent origins\n";
       }
-      out << "\n";
     }
 
     out << "  origins:\n";

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: BSL-1.0
+#include <sourcetrace/analysis/credibility.hpp>
+
+#include "catch.hpp"
+#include "data/seed_story.hpp"
+
+using namespace sourcetrace;
+
+namespace {
+struct desk {
+  provenance_graph g;
+  desk() {
+    g.add_claim("c", "a claim");
+    g.add_agent("agency", "Agency", organization{});
+    g.add_agent("ministry", "Ministry", organization{});
+    g.add_agent("tipster", "Tipster", anonymous{"a source"});
+    g.add_agent("insider", "Insider", anonymous{"another source"});
+    for (const char* p : {"p1", "p2", "p3"}) {
+      g.add_agent(p, p, outlet{});
+      g.add_event(std::string("ev-") + p, event_kind::publication, "2025-06-27", p);
+    }
+  }
+  claim_grade only() const {
+    auto all = grade(g);
+    REQUIRE(all.size() == 1);
+    return all[0];
+  }
+};
+}  // namespace
+
+TEST_CASE("grade 3: many reports of one named source are not confirmation") {
+  desk d;
+  for (const char* e : {"ev-p1", "ev-p2", "ev-p3"}) d.g.report(e, "c").via("agency");
+  auto cg = d.only();
+  CHECK(cg.grade == credibility_grade::possible);
+  CHECK(cg.reason == "3 reports, 1 independent origin: not confirmed.");
+}
+
+TEST_CASE("grade 1: two named independent sources, no disagreement") {
+  desk d;
+  d.g.report("ev-p1", "c").via("agency");
+  d.g.report("ev-p2", "c").via("ministry");
+  auto cg = d.only();
+  CHECK(cg.grade == credibility_grade::confirmed);
+  CHECK(cg.reason == "2 reports, 2 independent origins from 2 named sources: confirmed by independent sources.");
+}
+
+TEST_CASE("grade 2: independent sources whose reports disagree in detail") {
+  desk d;
+  d.g.report("ev-p1", "c", {.quantity = "about 4,000"}).via("agency");
+  d.g.report("ev-p2", "c", {.quantity = "more than 1,000"}).via("ministry");
+  d.g.report("ev-p3", "c", {.quantity = "4,000"}).via("agency");
+  auto cg = d.only();
+  CHECK(cg.grade == credibility_grade::probable);
+  CHECK(cg.reason ==
+        "3 reports, 2 independent origins, but statements disagree on quantity (more than 1,000 vs about "
+        "4,000): probably true.");
+}
+
+TEST_CASE("grade 2: a named source and an anonymous one") {
+  desk d;
+  d.g.report("ev-p1", "c").via("agency");
+  d.g.report("ev-p2", "c").via("tipster");
+  CHECK(d.only().grade == credibility_grade::probable);
+  CHECK(d.only().reason == "2 reports, 2 independent origins, but only one named source: probably true.");
+}
+
+TEST_CASE("grade 4: only anonymous sources, or independent sources that contradict each other") {
+  desk d;
+  d.g.report("ev-p1", "c").via("tipster");
+  d.g.report("ev-p2", "c").via("insider");
+  CHECK(d.only().grade == credibility_grade::doubtful);
+  CHECK(d.only().reason == "2 reports, 2 independent origins: only anonymous sources.");
+
+  desk e;
+  e.g.report("ev-p1", "c", {.when = partial_date::parse("2024-10")}).via("agency");
+  e.g.report("ev-p2", "c", {.when = partial_date::parse("2024-12")}).via("ministry");
+  CHECK(e.only().grade == credibility_grade::doubtful);
+  CHECK(e.only().reason ==
+        "2 reports, 2 independent origins: independent sources contradict each other on when (2024-10 vs 2024-12).");
+}
+
+TEST_CASE("grade 5: a first-hand source denies what another asserts") {
+  desk d;
+  d.g.report("ev-p1", "c").via("agency");
+  d.g.report("ev-p2", "c").via("ministry", derivation_kind::quotes, {.mode = modality::denied});
+  CHECK(d.only().grade == credibility_grade::improbable);
+}
+
+TEST_CASE("grade 6: nothing first-hand to judge by") {
+  desk d;
+  d.g.report("ev-p1", "c");  // the paper names no source
+  CHECK(d.only().grade == credibility_grade::unknown);
+  CHECK(d.only().reason == "1 report, 0 independent origins, only unsourced: no first-hand source to judge by.");
+  desk loop;
+  auto a = loop.g.report("ev-p1", "c").head();
+  auto b = loop.g.report("ev-p2", "c").head();
+  loop.g.add_derivation(a, b);
+  loop.g.add_derivation(b, a);
+  CHECK(loop.only().grade == credibility_grade::unknown);
+}
+
+TEST_CASE("seed: the July/August deployment is not graded 1, however many outlets repeat it") {
+  auto g = seed::story();
+  auto grades = grade(g);
+  auto of = [&](const char* id) { return grades[g.claim_id(id).index]; };
+  CHECK(of("deploy-jul-aug").grade == credibility_grade::possible);
+  CHECK(of("deploy-jul-aug").reason == "3 reports, 1 independent origin: not confirmed.");
+  CHECK(of("up-to-12000").grade == credibility_grade::confirmed);
+  CHECK(of("defence-pact-2024").grade == credibility_grade::unknown);
+  CHECK(of("over-1000-jan-feb").grade == credibility_grade::doubtful);
+  CHECK(of("first-deployment").reason ==
+        "3 reports, 1 independent origin, and statements disagree on when (2024-10 vs 2024-11): not confirmed.");
+}

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: BSL-1.0
+#include <sourcetrace/analysis/drift.hpp>
+
+#include "catch.hpp"
+#include "data/seed_story.hpp"
+
+using namespace sourcetrace;
+
+namespace {
+// An agency's briefing relayed by a lawmaker to two papers, and paraphrased
+// directly by a third; each paper states the claim its own way.
+struct newsroom {
+  provenance_graph g;
+  newsroom() {
+    g.add_claim("c", "a claim");
+    g.add_agent("agency", "Agency", organization{});
+    g.add_agent("lawmaker", "Lawmaker", person{});
+    for (const char* p : {"p1", "p2", "p3"}) {
+      g.add_agent(p, p, outlet{});
+      g.add_event(std::string("ev-") + p, event_kind::publication, "2025-06-27", p);
+    }
+    g.add_event("briefing", event_kind::briefing, "2025-06-26", "agency");
+  }
+  std::string id(std::uint32_t v) const { return std::string(g.id(v)); }
+};
+claim_details when(const char* iso) { return {.when = partial_date::parse(iso)}; }
+claim_details figure(const char* text) { return {.quantity = text}; }
+claim_details mode(modality m) { return {.mode = m}; }
+}  // namespace
+
+TEST_CASE("dates that cannot both be true are a contradiction, located where each version enters") {
+  newsroom n;
+  n.g.report("ev-p1", "c", when("2024-10")).via("lawmaker").via("briefing");
+  n.g.report("ev-p2", "c", when("2024-10")).via("lawmaker");
+  n.g.report("ev-p3", "c", when("2024-11")).via("briefing", derivation_kind::paraphrases);
+  auto f = drift(n.g, origins(n.g));
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].aspect == drift_aspect::when);
+  CHECK(f[0].kind == drift_kind::contradiction);
+  CHECK(f[0].a.value == "2024-10");
+  CHECK(f[0].a.statements.size() == 2);
+  CHECK(f[0].b.value == "2024-11");
+  REQUIRE(f[0].meet);
+  CHECK(n.id(*f[0].meet) == "c/agency@briefing");
+  // Both papers of the October version pass through the lawmaker: it enters there.
+  REQUIRE(f[0].a.entry.size() == 1);
+  CHECK(n.id(f[0].a.entry[0].from) == "c/lawmaker");
+  REQUIRE(f[0].b.entry.size() == 1);
+  CHECK(n.id(f[0].b.entry[0].from) == "c/p3@ev-p3");
+  CHECK(f[0].b.entry[0].kind == derivation_kind::paraphrases);
+}
+
+TEST_CASE("dates that overlap are no drift: a month and a day within it agree") {
+  newsroom n;
+  n.g.report("ev-p1", "c", when("2024-10")).via("briefing");
+  n.g.report("ev-p2", "c", when("2024-10-15")).via("briefing");
+  n.g.report("ev-p3", "c", when("2024")).via("briefing");
+  CHECK(drift(n.g, origins(n.g)).empty());
+}
+
+TEST_CASE("a figure that allows more than another has lost precision; disjoint figures contradict") {
+  newsroom n;
+  n.g.report("ev-p1", "c", figure("more than 10 million")).via("briefing");
+  n.g.report("ev-p2", "c", figure("millions of")).via("lawmaker").via("briefing");
+  n.g.report("ev-p3", "c", figure("11,000")).via("briefing");
+  auto f = drift(n.g, origins(n.g));
+  REQUIRE(f.size() == 3);
+  // In the order the figures were first stated: p1 with p2, p1 with p3, p2 with p3.
+  CHECK(f[0].kind == drift_kind::precision);
+  CHECK(f[0].a.value == "millions of");  // the vaguer version
+  CHECK(f[0].b.value == "more than 10 million");
+  CHECK(f[1].kind == drift_kind::contradiction);
+  CHECK(f[1].b.value == "11,000");
+  CHECK(f[2].kind == drift_kind::contradiction);
+  CHECK(f[2].a.value == "millions of");
+}
+
+TEST_CASE("the same figure with a different hedge is not drift in the figure") {
+  newsroom n;
+  n.g.report("ev-p1", "c", figure("11,000")).via("briefing");
+  n.g.report("ev-p2", "c", figure("an estimated 11,000")).via("briefing");
+  CHECK(drift(n.g, origins(n.g)).empty());
+}
+
+TEST_CASE("a hedge that hardens or softens along the chain is found at its hop") {
+  newsroom n;
+  n.g.report("ev-p1", "c", mode(modality::asserted))
+      .via("lawmaker")
+      .via("briefing", derivation_kind::cites, mode(modality::possible));
+  n.g.report("ev-p2", "c", mode(modality::possible)).via("briefing");
+  auto f = drift(n.g, origins(n.g));
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].aspect == drift_aspect::modality);
+  CHECK(f[0].kind == drift_kind::hardened);
+  CHECK(f[0].a.value == "asserted");
+  CHECK(f[0].b.value == "possible");
+  // The lawmaker states no modality, so the change lies somewhere on the two hops.
+  REQUIRE(f[0].a.entry.size() == 2);
+  CHECK(n.id(f[0].a.entry[0].from) == "c/p1@ev-p1");
+  CHECK(n.id(f[0].a.entry[1].to) == "c/agency@briefing");
+
+  newsroom soft;
+  soft.g.report("ev-p1", "c", mode(modality::possible))
+      .via("briefing", derivation_kind::cites, mode(modality::asserted));
+  auto s = drift(soft.g, origins(soft.g));
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].kind == drift_kind::softened);
+}
+
+TEST_CASE("versions from independent origins contradict without a meeting point") {
+  newsroom n;
+  n.g.add_agent("ministry", "Ministry", organization{});
+  n.g.add_event("presser", event_kind::press_conference, "2025-06-20", "ministry");
+  n.g.report("ev-p1", "c", figure("4,000")).via("briefing");
+  n.g.report("ev-p2", "c", figure("12,000")).via("presser");
+  auto f = drift(n.g, origins(n.g));
+  REQUIRE(f.size() == 1);
+  CHECK_FALSE(f[0].meet.has_value());
+  CHECK(f[0].a.entry.empty());
+}
+
+TEST_CASE("seed: drift finds October vs November, 10 million vs millions, and a hardened hedge") {
+  auto g = seed::story();
+  auto f = drift(g, origins(g));
+  REQUIRE(f.size() == 3);
+  CHECK(g[f[0].claim].id == "first-deployment");
+  CHECK(f[0].a.value == "2024-10");
+  CHECK(f[0].b.value == "2024-11");
+  CHECK(g.id(f[0].a.entry.at(0).from) == "first-deployment/lee-seong-kweun");
+  CHECK(g[f[1].claim].id == "shells-supplied");
+  CHECK(f[1].kind == drift_kind::precision);
+  CHECK(f[1].a.value == "millions of");
+  CHECK(f[1].b.value == "more than 10 million");
+  CHECK(g[f[2].claim].id == "more-troops-feb-2025");
+  CHECK(f[2].kind == drift_kind::hardened);
+}
+
+TEST_CASE("seed: the 10,000 troops sent since September 2025 are not a drifted copy of the 11,000 of 2024") {
+  auto g = seed::story();
+  auto since = g.claim_id("since-september-10000");
+  auto first = g.claim_id("first-deployment");
+  for (const auto& f : drift(g, origins(g))) {
+    CHECK(f.claim != since);
+    for (auto v : f.a.statements) CHECK(g[v].claim != since);
+    for (auto v : f.b.statements) CHECK(g[v].claim != since);
+  }
+  // The two are different claims whose periods do not overlap.
+  CHECK_FALSE(g[since].details.when->overlaps(partial_date::parse("2024-10/2024-12")));
+  CHECK(since != first);
+}
