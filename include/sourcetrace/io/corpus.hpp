@@ -134,7 +134,7 @@ inline std::string_view json_kind_name(const boost::json::value& v) {
   return "a value";
 }
 
-inline std::string quoted(std::string_view s) {
+inline std::string json_quoted(std::string_view s) {
   std::string out;
   append_json_string(out, s);
   return out;
@@ -187,13 +187,13 @@ class corpus_parser {
       }
       auto which = section_of(key);
       if (!which) {
-        problem(at, "unknown section " + quoted(key) +
+        problem(at, "unknown section " + json_quoted(key) +
                         "; expected agents, events, claims, statements, reports or derivations");
         continue;
       }
       if (!member.value().is_array()) {
         problem(at,
-                "section " + quoted(key) + ": expected an array, found " + std::string(json_kind_name(member.value())));
+                "section " + json_quoted(key) + ": expected an array, found " + std::string(json_kind_name(member.value())));
         continue;
       }
       const auto& items = member.value().as_array();
@@ -229,7 +229,7 @@ class corpus_parser {
       }
       auto which = section_of(std::string(r->as_string()) + "s");
       if (!which) {
-        problem(at.field("record"), "unknown record " + quoted(r->as_string()) +
+        problem(at.field("record"), "unknown record " + json_quoted(r->as_string()) +
                                         "; expected agent, event, claim, statement, report or derivation");
         continue;
       }
@@ -305,12 +305,12 @@ class corpus_parser {
       known.push_back(key);
       const auto* v = o.if_contains(key);
       if (!v) {
-        if (required) p.problem(at, label + ": missing field " + quoted(key));
+        if (required) p.problem(at, label + ": missing field " + json_quoted(key));
         return std::nullopt;
       }
       if (!v->is_string()) {
         p.problem(at.field(key),
-                  label + ": field " + quoted(key) + ": expected a string, found " + std::string(json_kind_name(*v)));
+                  label + ": field " + json_quoted(key) + ": expected a string, found " + std::string(json_kind_name(*v)));
         return std::nullopt;
       }
       return std::string(v->as_string());
@@ -323,7 +323,7 @@ class corpus_parser {
       for (const auto& member : o) {
         bool ok = false;
         for (auto k : known) ok = ok || member.key() == k;
-        if (!ok) p.problem(at.field(member.key()), label + ": unknown field " + quoted(member.key()));
+        if (!ok) p.problem(at.field(member.key()), label + ": unknown field " + json_quoted(member.key()));
       }
     }
   };
@@ -332,7 +332,7 @@ class corpus_parser {
               bool lines) {
     std::string label(what);
     if (const auto* id = o.if_contains("id"); id && id->is_string()) {
-      label += " " + quoted(id->as_string());
+      label += " " + json_quoted(id->as_string());
     } else if (!lines) {
       label += " #" + std::to_string(index + 1);
     }
@@ -354,7 +354,7 @@ class corpus_parser {
       std::string why;
       d.when = partial_date::try_parse(*s, &why);
       if (!d.when) {
-        f.p.problem(f.at.field("when"), f.label + ": field \"when\": invalid date " + quoted(*s) + ": " + why);
+        f.p.problem(f.at.field("when"), f.label + ": field \"when\": invalid date " + json_quoted(*s) + ": " + why);
       }
     }
     if (auto s = f.text("modality", false)) {
@@ -363,7 +363,7 @@ class corpus_parser {
         f.p.problem(f.at.field("modality"), f.label +
                                                 ": field \"modality\": expected one of asserted, "
                                                 "estimated, believed, possible, denied, found " +
-                                                quoted(*s));
+                                                json_quoted(*s));
       }
     }
   }
@@ -389,7 +389,7 @@ class corpus_parser {
         problem(f.at.field("kind"), f.label +
                                         ": field \"kind\": expected one of quotes, paraphrases, cites, "
                                         "copies, found " +
-                                        quoted(*s));
+                                        json_quoted(*s));
       } else {
         k = *parsed;
       }
@@ -439,7 +439,7 @@ class corpus_parser {
           } else {
             for (const auto& member : fv->as_object()) {
               if (!member.value().is_string()) {
-                problem(at.field("fields").field(member.key()), f.label + ": field " + quoted(member.key()) +
+                problem(at.field("fields").field(member.key()), f.label + ": field " + json_quoted(member.key()) +
                                                                     ": expected a string, found " +
                                                                     std::string(json_kind_name(member.value())));
                 continue;
@@ -464,13 +464,13 @@ class corpus_parser {
             problem(at.field("kind"), f.label +
                                           ": field \"kind\": expected one of briefing, statement, "
                                           "press_conference, publication, found " +
-                                          quoted(r.kind_text));
+                                          json_quoted(r.kind_text));
           }
         }
         if (auto d = f.text("date", false)) {
           std::string why;
           if (!partial_date::try_parse(*d, &why)) {
-            problem(at.field("date"), f.label + ": field \"date\": invalid date " + quoted(*d) + ": " + why);
+            problem(at.field("date"), f.label + ": field \"date\": invalid date " + json_quoted(*d) + ": " + why);
           }
           r.date = *d;
         }
@@ -512,7 +512,7 @@ class corpus_parser {
         f.label = std::string(what) + (lines ? "" : " #" + std::to_string(index_of(at) + 1));
         r.source = f.text("source", true).value_or("");
         r.claim = f.text("claim", true).value_or("");
-        if (!r.claim.empty()) f.label = "report of claim " + quoted(r.claim);
+        if (!r.claim.empty()) f.label = "report of claim " + json_quoted(r.claim);
         read_stated(f, r.stated);
         if (const auto* via = f.value("via")) {
           if (!via->is_array()) {
@@ -647,11 +647,11 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
     auto k = g.kind_of(id);
     if (k == want) return true;
     if (!k && p.invalid_ids.count(std::string(id))) return false;  // already reported
-    std::string message = label + ": field " + detail::quoted(field) + ": ";
+    std::string message = label + ": field " + detail::json_quoted(field) + ": ";
     if (!k) {
-      message += "unknown " + std::string(to_string(want)) + " id " + detail::quoted(id);
+      message += "unknown " + std::string(to_string(want)) + " id " + detail::json_quoted(id);
     } else {
-      message += "id " + detail::quoted(id) + " names " + std::string(to_string(*k)) + ", expected " +
+      message += "id " + detail::json_quoted(id) + " names " + std::string(to_string(*k)) + ", expected " +
                  std::string(to_string(want));
     }
     p.problem(at.field(field), message);
@@ -664,28 +664,28 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
     if (k == record_kind::event) {
       if (g[g.event_id(id)].host.valid()) return true;
       p.problem(
-          at, label + ": event " + detail::quoted(id) + " has no host; name the speaker with \"agent\" and \"event\"");
+          at, label + ": event " + detail::json_quoted(id) + " has no host; name the speaker with \"agent\" and \"event\"");
       return false;
     }
     p.problem(at,
               label + ": " +
-                  (k ? "id " + detail::quoted(id) + " names " + std::string(to_string(*k)) + ", expected agent or event"
-                     : "unknown agent or event id " + detail::quoted(id)));
+                  (k ? "id " + detail::json_quoted(id) + " names " + std::string(to_string(*k)) + ", expected agent or event"
+                     : "unknown agent or event id " + detail::json_quoted(id)));
     return false;
   };
 
   for (const auto& r : p.agents) {
-    std::string label = "agent " + detail::quoted(r.id);
+    std::string label = "agent " + detail::json_quoted(r.id);
     attempt(r.at, label, r.id, [&] {
       if (!detail::add_agent_of_kind(g, r)) {
         p.problem(r.at.field("kind"), label + ": field \"kind\": expected one of " +
                                           detail::kind_names(static_cast<const Graph*>(nullptr)) + ", found " +
-                                          detail::quoted(r.kind));
+                                          detail::json_quoted(r.kind));
       }
     });
   }
   for (const auto& r : p.events) {
-    std::string label = "event " + detail::quoted(r.id);
+    std::string label = "event " + detail::json_quoted(r.id);
     if (!r.host.empty() && !ref(r.at, label, "host", r.host, record_kind::agent)) {
       p.invalid_ids.insert(r.id);
       continue;
@@ -696,11 +696,11 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
     });
   }
   for (const auto& r : p.claims) {
-    std::string label = "claim " + detail::quoted(r.id);
+    std::string label = "claim " + detail::json_quoted(r.id);
     attempt(r.at, label, r.id, [&] { g.add_claim(r.id, r.text, r.details); });
   }
   for (const auto& r : p.statements) {
-    std::string label = "statement " + detail::quoted(r.id);
+    std::string label = "statement " + detail::json_quoted(r.id);
     bool ok = ref(r.at, label, "agent", r.agent, record_kind::agent);
     ok = ref(r.at, label, "claim", r.claim, record_kind::claim) && ok;
     if (!r.event.empty()) ok = ref(r.at, label, "event", r.event, record_kind::event) && ok;
@@ -711,7 +711,7 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
     attempt(r.at, label, r.id, [&] { g.add_statement(r.id, r.agent, r.claim, r.event, r.stated); });
   }
   for (const auto& r : p.reports) {
-    std::string label = "report of claim " + detail::quoted(r.claim);
+    std::string label = "report of claim " + detail::json_quoted(r.claim);
     bool ok = ref(r.at, label, "claim", r.claim, record_kind::claim);
     ok = speaker_ok(r.at.field("source"), label + ": field \"source\"", r.source) && ok;
     for (std::size_t i = 0; i < r.via.size(); ++i) {
@@ -742,7 +742,7 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
     });
   }
   for (const auto& r : p.derivations) {
-    std::string label = "derivation " + detail::quoted(r.from) + " -> " + detail::quoted(r.to);
+    std::string label = "derivation " + detail::json_quoted(r.from) + " -> " + detail::json_quoted(r.to);
     bool ok = ref(r.at, label, "from", r.from, record_kind::statement);
     ok = ref(r.at, label, "to", r.to, record_kind::statement) && ok;
     if (!ok) continue;
