@@ -2,10 +2,11 @@
 #pragma once
 
 /// @file
-/// The umbrella header: includes every public header of sourcetrace that
-/// needs only Boost's headers. The readers and writers of JSON formats
-/// (io/corpus.hpp, io/prov_json.hpp) need the compiled Boost.JSON, so they
-/// are included one by one, with `sourcetrace::json` linked.
+/// The umbrella header: includes every public header of sourcetrace except
+/// three readers and writers, which are included one by one: io/corpus.hpp
+/// and io/prov_json.hpp need the compiled Boost.JSON (link
+/// `sourcetrace::json`), and io/prov_n.hpp compiles a Boost.Spirit grammar,
+/// which is slow enough that only its users should pay for it.
 
 #include <sourcetrace/error.hpp>
 #include <sourcetrace/time/date.hpp>
@@ -29,6 +30,9 @@
 #include <sourcetrace/analysis/timeline.hpp>
 #include <sourcetrace/analysis/trace.hpp>
 
+#include <sourcetrace/io/dot.hpp>
+#include <sourcetrace/io/graphml.hpp>
+#include <sourcetrace/io/prov.hpp>
 #include <sourcetrace/io/report.hpp>
 
 #include <sourcetrace/text/quantity.hpp>

@@ -192,8 +192,8 @@ class corpus_parser {
         continue;
       }
       if (!member.value().is_array()) {
-        problem(at,
-                "section " + json_quoted(key) + ": expected an array, found " + std::string(json_kind_name(member.value())));
+        problem(at, "section " + json_quoted(key) + ": expected an array, found " +
+                        std::string(json_kind_name(member.value())));
         continue;
       }
       const auto& items = member.value().as_array();
@@ -309,8 +309,8 @@ class corpus_parser {
         return std::nullopt;
       }
       if (!v->is_string()) {
-        p.problem(at.field(key),
-                  label + ": field " + json_quoted(key) + ": expected a string, found " + std::string(json_kind_name(*v)));
+        p.problem(at.field(key), label + ": field " + json_quoted(key) + ": expected a string, found " +
+                                     std::string(json_kind_name(*v)));
         return std::nullopt;
       }
       return std::string(v->as_string());
@@ -663,14 +663,14 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
     if (!k && p.invalid_ids.count(std::string(id))) return false;  // already reported
     if (k == record_kind::event) {
       if (g[g.event_id(id)].host.valid()) return true;
-      p.problem(
-          at, label + ": event " + detail::json_quoted(id) + " has no host; name the speaker with \"agent\" and \"event\"");
+      p.problem(at, label + ": event " + detail::json_quoted(id) +
+                        " has no host; name the speaker with \"agent\" and \"event\"");
       return false;
     }
-    p.problem(at,
-              label + ": " +
-                  (k ? "id " + detail::json_quoted(id) + " names " + std::string(to_string(*k)) + ", expected agent or event"
-                     : "unknown agent or event id " + detail::json_quoted(id)));
+    p.problem(at, label + ": " +
+                      (k ? "id " + detail::json_quoted(id) + " names " + std::string(to_string(*k)) +
+                               ", expected agent or event"
+                         : "unknown agent or event id " + detail::json_quoted(id)));
     return false;
   };
 

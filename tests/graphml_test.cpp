@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: BSL-1.0
+#include <sourcetrace/io/graphml.hpp>
+
+#include "catch.hpp"
+#include "data/seed_story.hpp"
+
+#include <cstddef>
+#include <locale>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+using namespace sourcetrace;
+using Catch::Matchers::Contains;
+
+namespace {
+
+template <class G>
+std::string graphml(const G& g) {
+  std::ostringstream out;
+  write_graphml(out, g);
+  return out.str();
+}
+
+// Returns how many times `part` occurs in `text`.
+std::size_t count(const std::string& text, std::string_view part) {
+  std::size_t n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("write_graphml writes typed keys, a node per statement and an edge per derivation") {
+  provenance_graph g;
+  g.add_agent("nis", "National Intelligence Service", organization{"intelligence agency", "South Korea"});
+  g.add_agent("herald", "The Korea Herald", outlet{"newspaper", "South Korea"});
+  g.add_event("briefing", event_kind::briefing, "2025-06-26", "nis");
+  g.add_event("herald-0627", event_kind::publication, "2025-06-27", "herald");
+  g.add_claim("deploy", "More troops may go in July or August");
+  g.report("herald-0627", "deploy").via("briefing", derivation_kind::paraphrases);
+  CHECK(graphml(g) ==
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+        "  <key id=\"key0\" for=\"node\" attr.name=\"agent\" attr.type=\"string\" />\n"
+        "  <key id=\"key1\" for=\"node\" attr.name=\"agent_kind\" attr.type=\"string\" />\n"
+        "  <key id=\"key2\" for=\"node\" attr.name=\"agent_name\" attr.type=\"string\" />\n"
+        "  <key id=\"key3\" for=\"node\" attr.name=\"claim\" attr.type=\"string\" />\n"
+        "  <key id=\"key4\" for=\"node\" attr.name=\"date\" attr.type=\"string\" />\n"
+        "  <key id=\"key5\" for=\"node\" attr.name=\"event\" attr.type=\"string\" />\n"
+        "  <key id=\"key6\" for=\"node\" attr.name=\"id\" attr.type=\"string\" />\n"
+        "  <key id=\"key7\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\" />\n"
+        "  <key id=\"key8\" for=\"node\" attr.name=\"on_cycle\" attr.type=\"boolean\" />\n"
+        "  <key id=\"key9\" for=\"node\" attr.name=\"origin\" attr.type=\"boolean\" />\n"
+        "  <key id=\"key10\" for=\"node\" attr.name=\"unsourced\" attr.type=\"boolean\" />\n"
+        "  <graph id=\"G\" edgedefault=\"directed\" parse.nodeids=\"canonical\" parse.edgeids=\"canonical\" "
+        "parse.order=\"nodesfirst\">\n"
+        "    <node id=\"n0\">\n"
+        "      <data key=\"key0\">herald</data>\n"
+        "      <data key=\"key1\">outlet</data>\n"
+        "      <data key=\"key2\">The Korea Herald</data>\n"
+        "      <data key=\"key3\">deploy</data>\n"
+        "      <data key=\"key4\">2025-06-27</data>\n"
+        "      <data key=\"key5\">herald-0627</data>\n"
+        "      <data key=\"key6\">deploy/herald@herald-0627</data>\n"
+        "      <data key=\"key8\">0</data>\n"
+        "      <data key=\"key9\">0</data>\n"
+        "      <data key=\"key10\">0</data>\n"
+        "    </node>\n"
+        "    <node id=\"n1\">\n"
+        "      <data key=\"key0\">nis</data>\n"
+        "      <data key=\"key1\">organization</data>\n"
+        "      <data key=\"key2\">National Intelligence Service</data>\n"
+        "      <data key=\"key3\">deploy</data>\n"
+        "      <data key=\"key4\">2025-06-26</data>\n"
+        "      <data key=\"key5\">briefing</data>\n"
+        "      <data key=\"key6\">deploy/nis@briefing</data>\n"
+        "      <data key=\"key8\">0</data>\n"
+        "      <data key=\"key9\">1</data>\n"
+        "      <data key=\"key10\">0</data>\n"
+        "    </node>\n"
+        "    <edge id=\"e0\" source=\"n0\" target=\"n1\">\n"
+        "      <data key=\"key7\">paraphrases</data>\n"
+        "    </edge>\n"
+        "  </graph>\n"
+        "</graphml>\n");
+}
+
+TEST_CASE("GraphML text is escaped, and bytes XML cannot hold become U+FFFD") {
+  provenance_graph g;
+  g.add_agent("a&b", "Kim \"the analyst\" <Lee> & 'Park'", person{});
+  g.add_claim("c", "claim");
+  g.add_statement("say \"hi\"", "a&b", "c");
+  g.add_statement("bad\x01\xff\xef\xbf\xbe", "a&b", "c");
+  g.add_statement("tab\tand\nnewline", "a&b", "c");
+  auto out = graphml(g);
+  CHECK_THAT(out, Contains("<data key=\"key0\">a&amp;b</data>"));
+  CHECK_THAT(out, Contains("<data key=\"key2\">Kim &quot;the analyst&quot; &lt;Lee&gt; &amp; &apos;Park&apos;</data>"));
+  CHECK_THAT(out, Contains("<data key=\"key6\">say &quot;hi&quot;</data>"));
+  CHECK_THAT(out, Contains("<data key=\"key6\">bad\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD</data>"));
+  CHECK_THAT(out, Contains("<data key=\"key6\">tab\tand\nnewline</data>"));
+  // No event, no date: empty values.
+  CHECK_THAT(out, Contains("<data key=\"key4\"></data>\n      <data key=\"key5\"></data>"));
+}
+
+TEST_CASE("GraphML marks origins, unsourced origins and cycles") {
+  provenance_graph g;
+  g.add_agent("paper", "A paper", outlet{});
+  g.add_agent("agency", "An agency", organization{});
+  g.add_claim("c", "claim");
+  g.add_statement("a", "paper", "c");
+  g.add_statement("b", "paper", "c");
+  g.add_statement("u", "paper", "c");
+  g.add_statement("o", "agency", "c");
+  g.add_derivation("a", "b", derivation_kind::copies);
+  g.add_derivation("b", "a", derivation_kind::quotes);
+  g.add_derivation("b", "u");
+  auto out = graphml(g);
+  auto flags = [](const char* cycle, const char* origin, const char* unsourced) {
+    return std::string("<data key=\"key8\">") + cycle + "</data>\n      <data key=\"key9\">" + origin +
+           "</data>\n      <data key=\"key10\">" + unsourced + "</data>";
+  };
+  CHECK_THAT(out, Contains("<data key=\"key6\">a</data>\n      " + flags("1", "0", "0")));
+  CHECK_THAT(out, Contains("<data key=\"key6\">b</data>\n      " + flags("1", "0", "0")));
+  CHECK_THAT(out, Contains("<data key=\"key6\">u</data>\n      " + flags("0", "1", "1")));
+  CHECK_THAT(out, Contains("<data key=\"key6\">o</data>\n      " + flags("0", "1", "0")));
+  CHECK_THAT(out, Contains("<edge id=\"e0\" source=\"n0\" target=\"n1\">\n      <data key=\"key7\">copies</data>"));
+  CHECK_THAT(out, Contains("<edge id=\"e1\" source=\"n1\" target=\"n0\">\n      <data key=\"key7\">quotes</data>"));
+  CHECK_THAT(out, Contains("<edge id=\"e2\" source=\"n1\" target=\"n2\">\n      <data key=\"key7\">cites</data>"));
+}
+
+TEST_CASE("GraphML node numbers ignore a stream's locale, which is left as it was") {
+  struct grouping : std::numpunct<char> {
+    char do_thousands_sep() const override { return ','; }
+    std::string do_grouping() const override { return "\3"; }
+  };
+  provenance_graph g;
+  g.add_agent("p", "P", person{});
+  g.add_claim("c", "claim");
+  for (int i = 0; i <= 1000; ++i) g.add_statement("s" + std::to_string(i), "p", "c");
+  std::ostringstream out;
+  out.imbue(std::locale(out.getloc(), new grouping));
+  write_graphml(out, g);
+  CHECK_THAT(out.str(), Contains("<node id=\"n1000\">"));
+  out.str("");
+  out << 1000;
+  CHECK(out.str() == "1,000");
+}
+
+TEST_CASE("the seed story as GraphML: 65 nodes, 44 edges, the same bytes every time") {
+  const auto out = graphml(seed::story());
+  CHECK(out == graphml(seed::story()));
+  CHECK(count(out, "<node id=\"n") == 65);
+  CHECK(count(out, "<edge id=\"e") == 44);
+  CHECK(count(out, "<data key=\"key1\">outlet</data>") == 36);
+  CHECK_THAT(out, Contains("    <node id=\"n2\">\n"
+                           "      <data key=\"key0\">nis</data>\n"
+                           "      <data key=\"key1\">organization</data>\n"
+                           "      <data key=\"key2\">National Intelligence Service</data>\n"
+                           "      <data key=\"key3\">deploy-jul-aug</data>\n"
+                           "      <data key=\"key4\">2025-06-26</data>\n"
+                           "      <data key=\"key5\">nis-briefing-2025-06-26</data>\n"
+                           "      <data key=\"key6\">deploy-jul-aug/nis@nis-briefing-2025-06-26</data>\n"
+                           "      <data key=\"key8\">0</data>\n"
+                           "      <data key=\"key9\">1</data>\n"
+                           "      <data key=\"key10\">0</data>\n"
+                           "    </node>\n"));
+  CHECK_THAT(out, Contains("<data key=\"key6\">defence-pact-2024/news-site@site-2025-06</data>\n"
+                           "      <data key=\"key8\">0</data>\n"
+                           "      <data key=\"key9\">1</data>\n"
+                           "      <data key=\"key10\">1</data>"));
+  CHECK(count(out, "<data key=\"key10\">1</data>") == 1);  // one unsourced origin
+  CHECK(count(out, "<data key=\"key8\">1</data>") == 0);   // no circular reporting
+}

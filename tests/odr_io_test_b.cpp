@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: BSL-1.0
+#include <sourcetrace/io/corpus.hpp>
+#include <sourcetrace/io/prov_json.hpp>
+#include <sourcetrace/io/prov_n.hpp>
+#include <sourcetrace/sourcetrace.hpp>
+
+#include <sstream>
+#include <string>
+
+std::string odr_io_b_corpus() {
+  sourcetrace::provenance_graph g;
+  g.add_agent("nis", "National Intelligence Service", sourcetrace::organization{"intelligence agency", "South Korea"});
+  g.add_claim("c", "a claim");
+  g.add_statement("s", "nis", "c");
+  std::ostringstream out;
+  sourcetrace::write_corpus(out, g);
+  return out.str();
+}
