@@ -4,6 +4,7 @@
 outputs, exit codes and determinism. Usage: cli_test.py SOURCETRACE EXAMPLE_DATA_DIR TEST_DATA_DIR"""
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -135,8 +136,49 @@ for sub in ["timeline", "drift", "grade"]:
     b = run(sub, seed, "--json")[1]
     check(f"{sub} --json is byte-identical across runs", a == b)
 
+# export, import, render
+work = tempfile.mkdtemp()
+prov_json = os.path.join(work, "seed.provjson")
+rc, _, _ = run("export", seed, "--to", "prov-json", "-o", prov_json)
+check("export --to prov-json", rc == 0 and "entity" in json.load(open(prov_json)), rc)
+corpus_back = os.path.join(work, "back.json")
+rc, _, err = run("import", prov_json, "-o", corpus_back)
+check("import of our own PROV-JSON loses nothing", rc == 0 and err.endswith("0 records not imported\n"), (rc, err))
+rc, out, _ = run("check", corpus_back)
+check("the imported corpus has the seed story's size", "20 agents, 10 events, 22 claims, 65 statements, 44 derivations" in out, out)
+rc, a, _ = run("origins", seed, "--json")
+rc, b, _ = run("origins", corpus_back, "--json")
+check("origins survive a PROV-JSON round trip", a == b)
+rc, out, _ = run("export", seed, "--to", "prov-n")
+check("export --to prov-n", rc == 0 and out.startswith("document"), out[:40])
+rc, out, _ = run("export", seed, "--to", "graphml")
+check("export --to graphml", rc == 0 and "<graphml" in out)
+rc, out, _ = run("export", seed, "--to", "dot")
+check("export --to dot", rc == 0 and out.startswith("digraph"), out[:40])
+rc, out, _ = run("export", seed, "--to", "corpus")
+check("export --to corpus writes the corpus back", rc == 0 and json.loads(out)["sourcetrace"] == 1)
+rc, _, _ = run("export", seed, "--to", "pdf")
+check("export to an unknown format is a usage error", rc == 2, rc)
+foreign = os.path.join(test_data, "prov", "herald_chain.provn")
+rc, _, err = run("import", foreign, "-o", os.path.join(work, "foreign.json"))
+check("import of a foreign PROV-N reports what it could not map", rc == 0 and "2 records not imported" in err
+      and ": not imported: used:" in err, (rc, err))
+rc, _, _ = run("import", foreign, "--strict", "-o", os.path.join(work, "foreign.json"))
+check("import --strict exits 1 when records were not imported", rc == 1, rc)
+picture = os.path.join(work, "seed.svg")
+if shutil.which("dot"):
+    rc, _, _ = run("render", seed, "-o", picture)
+    check("render draws an SVG", rc == 0 and open(picture).read().count('class="node"') == 65, rc)
+else:
+    print("SKIPPED: render with graphviz (dot is not on PATH)")
+p = subprocess.run([binary, "render", seed, "-o", picture], capture_output=True, text=True, env={"PATH": "/nonexistent"})
+check("render without graphviz says so", p.returncode == 2 and "install graphviz" in p.stderr, p.stderr)
+rc, _, err = run("render", seed, "-o", os.path.join(work, "seed.gif"))
+check("render refuses an unknown picture type", rc == 2 and "expected a file name ending in .svg" in err, err)
+
 # usage
-for sub in ["check", "trace", "origins", "duplicates", "report", "timeline", "drift", "grade", "when", "quantity"]:
+for sub in ["check", "trace", "origins", "duplicates", "report", "timeline", "drift", "grade", "export", "import",
+            "render", "when", "quantity"]:
     rc, out, _ = run(sub, "--help")
     check(f"{sub} --help", rc == 0 and "Usage" in out, rc)
 rc, _, _ = run()

@@ -1,23 +1,33 @@
 // SPDX-License-Identifier: BSL-1.0
 //
 // The `sourcetrace` command: check, report, trace, origins, duplicates,
-// timeline, drift, grade, when, quantity. Documented in
+// timeline, drift, grade, export, import, render, when, quantity. Documented in
 // docs/cli.md. Exit codes: 0 success, 1 an analysis found what a flag asked to
 // fail on, 2 bad input or usage.
 
 #include <sourcetrace/detail/json_escape.hpp>
 #include <sourcetrace/io/corpus.hpp>
+#include <sourcetrace/io/prov_json.hpp>
+#include <sourcetrace/io/prov_n.hpp>
 #include <sourcetrace/sourcetrace.hpp>
 
-#include <unistd.h>
 #include <CLI/CLI.hpp>
 
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -467,6 +477,116 @@ int cmd_grade(const std::string& file, const std::string& format, const std::str
   return exit_ok;
 }
 
+// Writes `text` to `path`, or to standard output if `path` is empty or "-".
+void write_out(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return;
+  }
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) throw st::error("cannot write " + path);
+}
+
+int cmd_export(const std::string& file, const std::string& format, const std::string& to,
+               const std::string& output_path) {
+  auto g = load(file, format);
+  std::ostringstream out;
+  if (to == "prov-json")
+    st::write_prov_json(out, g);
+  else if (to == "prov-n")
+    st::write_prov_n(out, g);
+  else if (to == "graphml")
+    st::write_graphml(out, g);
+  else if (to == "dot")
+    st::write_dot(out, g);
+  else if (to == "corpus")
+    st::write_corpus(out, g);
+  write_out(output_path, out.str());
+  return exit_ok;
+}
+
+int cmd_import(const std::string& file, const std::string& from, const std::string& output_path, bool strict) {
+  std::string text;
+  if (file == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw st::error("cannot open " + file);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    text = std::move(buffer).str();
+  }
+  std::string kind = from;
+  if (kind.empty()) {
+    bool provn = file.ends_with(".provn") || text.find_first_not_of(" \t\r\n") == text.find("document");
+    kind = provn ? "prov-n" : "prov-json";
+  }
+  std::string name = file == "-" ? "<stdin>" : file;
+  auto doc = kind == "prov-n" ? st::read_prov_n(text, name) : st::read_prov_json(text, name);
+  auto result = st::import_prov(doc);
+  for (const auto& issue : result.issues) {
+    std::fprintf(stderr, "%s:%zu:%zu: not imported: %s\n", name.c_str(), issue.where.line, issue.where.column,
+                 issue.message.c_str());
+  }
+  std::ostringstream out;
+  st::write_corpus(out, result.graph);
+  write_out(output_path, out.str());
+  std::fprintf(stderr, "%s: imported %zu statements, %zu derivations; %zu %s not imported\n", name.c_str(),
+               result.graph.statement_count(), result.graph.derivation_count(), result.issues.size(),
+               result.issues.size() == 1 ? "record" : "records");
+  return strict && !result.issues.empty() ? exit_found : exit_ok;
+}
+
+int cmd_render(const std::string& file, const std::string& format, const std::string& output_path,
+               const std::string& claim) {
+  auto g = load(file, format);
+  st::dot_options options;
+  if (!claim.empty()) {
+    auto c = g.find_claim(claim);
+    if (!c) throw st::error::unknown_id("claim", claim);
+    options.claim = *c;
+  }
+  std::ostringstream dot;
+  st::write_dot(dot, g, options);
+  std::string type = "svg";
+  if (auto dotpos = output_path.rfind('.'); dotpos != std::string::npos) type = output_path.substr(dotpos + 1);
+  if (type != "svg" && type != "png" && type != "pdf") {
+    throw st::error("cannot render " + output_path + ": expected a file name ending in .svg, .png or .pdf");
+  }
+  // Hand the DOT text to graphviz through a temporary file.
+  char tmp[] = "/tmp/sourcetrace-render-XXXXXX";
+  int fd = mkstemp(tmp);
+  if (fd < 0) throw st::error(std::string("cannot create a temporary file: ") + std::strerror(errno));
+  std::string text = dot.str();
+  bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  ::close(fd);
+  if (!written) {
+    std::remove(tmp);
+    throw st::error("cannot write a temporary file");
+  }
+  std::string flag = "-T" + type;
+  const char* args[] = {"dot", flag.c_str(), "-o", output_path.c_str(), tmp, nullptr};
+  pid_t pid = 0;
+  int rc = posix_spawnp(&pid, "dot", nullptr, nullptr, const_cast<char* const*>(args), environ);
+  if (rc != 0) {
+    std::remove(tmp);
+    if (rc == ENOENT) {
+      throw st::error(
+          "graphviz's dot is not on PATH: install graphviz (apt-get install graphviz), or write DOT with "
+          "`sourcetrace export FILE --to dot` and render it elsewhere");
+    }
+    throw st::error(std::string("cannot run dot: ") + std::strerror(rc));
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  std::remove(tmp);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw st::error("dot failed to render " + output_path);
+  std::fprintf(stderr, "wrote %s\n", output_path.c_str());
+  return exit_ok;
+}
+
 int cmd_report(const std::string& file, const std::string& format) {
   auto g = load(file, format);
   std::ostringstream text;
@@ -557,6 +677,27 @@ int main(int argc, char** argv) {
   grade->add_option("--claim", claim, "only this claim");
   grade->add_flag("--json", json, "JSON output (sorted, deterministic)");
 
+  std::string to, from, output_path;
+  bool strict = false;
+  auto* exporter = app.add_subcommand("export", "write the corpus as PROV-JSON, PROV-N, GraphML, DOT or a corpus");
+  add_file(exporter);
+  exporter->add_option("--to", to, "the format to write")
+      ->required()
+      ->check(CLI::IsMember({"prov-json", "prov-n", "graphml", "dot", "corpus"}));
+  exporter->add_option("-o,--output", output_path, "output file; default: standard output");
+
+  auto* importer = app.add_subcommand("import", "read W3C PROV (PROV-JSON or PROV-N) and write a corpus");
+  importer->add_option("FILE", file, "a PROV-JSON or PROV-N file, or - for standard input")->required();
+  importer->add_option("--from", from, "prov-json or prov-n; default: from the extension or the text")
+      ->check(CLI::IsMember({"prov-json", "prov-n"}));
+  importer->add_option("-o,--output", output_path, "the corpus to write; default: standard output");
+  importer->add_flag("--strict", strict, "exit 1 if any record could not be imported");
+
+  auto* render = app.add_subcommand("render", "draw the provenance graph with graphviz (SVG, PNG or PDF)");
+  add_file(render);
+  render->add_option("-o,--output", output_path, "the picture to write: .svg, .png or .pdf")->required();
+  render->add_option("--claim", claim, "draw only this claim");
+
   std::string published;
   std::vector<std::string> expressions;
   auto* when = app.add_subcommand("when", "resolve date expressions against a publication date");
@@ -586,6 +727,9 @@ int main(int argc, char** argv) {
     if (*origins) return cmd_origins(file, format, json, fail_on_cycles);
     if (*dups) return cmd_duplicates(file, format, claim, json);
     if (*report) return cmd_report(file, format);
+    if (*exporter) return cmd_export(file, format, to, output_path);
+    if (*importer) return cmd_import(file, from, output_path, strict);
+    if (*render) return cmd_render(file, format, output_path, claim);
     if (*timeline) return cmd_timeline(file, format, json);
     if (*drift) return cmd_drift(file, format, claim, json);
     if (*grade) return cmd_grade(file, format, claim, json);
