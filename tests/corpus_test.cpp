@@ -195,3 +195,50 @@ TEST_CASE("a missing file is an error naming it") {
   CHECK_THROWS_MATCHES(read_corpus_file("/nonexistent/corpus.json"), error,
                        Message("cannot open /nonexistent/corpus.json"));
 }
+
+namespace {
+// A user's kind, as examples/custom_source.cpp defines one.
+struct telegram_channel {
+  std::string handle;
+  std::string subscribers;
+};
+}  // namespace
+
+template <>
+struct sourcetrace::source_traits<telegram_channel> {
+  static constexpr std::string_view name = "telegram_channel";
+  static constexpr source_role role = source_role::relay;
+  static constexpr std::string_view prov_type = "prov:SoftwareAgent";
+  static std::string label(const telegram_channel& c) { return c.handle; }
+  static attributes fields(const telegram_channel& c) { return {{"handle", c.handle}, {"subscribers", c.subscribers}}; }
+  static telegram_channel from_fields(const attributes& a) {
+    return {attribute(a, "handle"), attribute(a, "subscribers")};
+  }
+};
+
+TEST_CASE("a corpus with a user's kind round-trips through its traits") {
+  using graph = basic_provenance_graph<organization, person, outlet, anonymous, telegram_channel>;
+  const char* text = R"({"agents": [
+  {"id": "digest", "name": "Kursk Digest", "kind": "telegram_channel", "fields": {"handle": "@kursk_digest", "subscribers": "48000"}},
+  {"id": "shoigu", "name": "Sergei Shoigu", "kind": "person"}],
+ "events": [{"id": "visit", "kind": "statement", "date": "2025-06-17", "host": "shoigu"}],
+ "claims": [{"id": "engineers", "text": "6,000 engineers for Kursk", "quantity": "6,000"}],
+ "reports": [{"source": "digest", "claim": "engineers", "via": ["visit"]}]})";
+  auto g = read_corpus<graph>(text, "custom.json");
+  auto digest = g.agent_id("digest");
+  CHECK(g.kind_name(digest) == "telegram_channel");
+  CHECK(std::get<telegram_channel>(g[digest].kind).handle == "@kursk_digest");
+  std::ostringstream once;
+  write_corpus(once, g);
+  CHECK(
+      once.str().find(R"("kind": "telegram_channel", "fields": {"handle": "@kursk_digest", "subscribers": "48000"})") !=
+      std::string::npos);
+  auto again = read_corpus<graph>(once.str(), "again.json");
+  std::ostringstream twice;
+  write_corpus(twice, again);
+  CHECK(twice.str() == once.str());
+  // The built-in graph type does not know the kind, and says which kinds it knows.
+  CHECK_THROWS_MATCHES(read_corpus(text, "custom.json"), corpus_error,
+                       Message("custom.json:2:52: agent \"digest\": field \"kind\": expected one of organization, "
+                               "person, outlet, anonymous, found \"telegram_channel\"\n1 problem, nothing loaded"));
+}

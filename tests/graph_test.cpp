@@ -121,3 +121,24 @@ TEST_CASE("a kind's PROV type and fields are reachable from the graph") {
   CHECK(g.kind_prov_type(g.agent_id("herald")) == "prov:Organization");
   CHECK(g.kind_fields(g.agent_id("nis")) == attributes{{"type", "intelligence agency"}, {"country", "South Korea"}});
 }
+
+TEST_CASE("moving a graph moves everything and leaves the source empty") {
+  auto g = herald_chain();
+  g.report("herald-0627", "deploy").via("lee").via("briefing");
+  provenance_graph moved(std::move(g));
+  CHECK(moved.statement_count() == 3);
+  CHECK(moved.id(2) == "deploy/nis@briefing");
+  CHECK(moved.agent_id("lee") == agent_handle{1});
+  // The moved-from graph is empty and usable, not half-moved.
+  CHECK(g.statement_count() == 0);  // NOLINT(bugprone-use-after-move)
+  CHECK(g.agent_count() == 0);
+  CHECK_FALSE(g.find_agent("lee").has_value());
+  g.add_agent("lee", "Lee", person{});
+  CHECK(g.agent_count() == 1);
+  provenance_graph assigned;
+  assigned = std::move(moved);
+  CHECK(assigned.statement_count() == 3);
+  CHECK(moved.statement_count() == 0);  // NOLINT(bugprone-use-after-move)
+  provenance_graph copy = assigned;
+  CHECK(copy.id(0) == assigned.id(0));
+}

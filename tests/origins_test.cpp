@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 #include <sourcetrace/analysis/origins.hpp>
 
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+
 #include "analysis_fixture.hpp"
 #include "catch.hpp"
 
@@ -111,4 +113,18 @@ TEST_CASE("a chain of 300,000 statements is traced without recursion") {
   REQUIRE(m.of(0).size() == 1);
   CHECK(m.of(0)[0] == n - 1);
   CHECK(m.distinct_sets() == 2);
+}
+
+TEST_CASE("origin sets run on any Boost.Graph, a compressed sparse row graph among them") {
+  // a -> b -> c, d -> c: origins {c} for all; e alone.
+  using csr = boost::compressed_sparse_row_graph<boost::directedS>;
+  std::vector<std::pair<std::size_t, std::size_t>> edges{{0, 1}, {1, 2}, {3, 2}};
+  csr g(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), 5);
+  auto sets = detail::compute_origin_sets(g);
+  for (std::size_t v : {0, 1, 2, 3}) {
+    REQUIRE(sets.of(v).size() == 1);
+    CHECK(sets.of(v)[0] == 2);
+  }
+  CHECK(sets.of(4).size() == 1);
+  CHECK(sets.of(4)[0] == 4);
 }

@@ -80,6 +80,38 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
 
   class chain;
 
+  /// Makes an empty graph.
+  basic_provenance_graph() = default;
+  /// Copies every record.
+  basic_provenance_graph(const basic_provenance_graph&) = default;
+  /// Copies every record.
+  basic_provenance_graph& operator=(const basic_provenance_graph&) = default;
+  /// Moves every record, leaving `other` empty. Boost's adjacency_list has no
+  /// move constructor (moving it copies), so the graph is swapped in.
+  basic_provenance_graph(basic_provenance_graph&& other) noexcept { swap(other); }
+  /// Moves every record, leaving `other` empty.
+  basic_provenance_graph& operator=(basic_provenance_graph&& other) noexcept {
+    if (this != &other) {
+      basic_provenance_graph empty;
+      swap(empty);
+      swap(other);
+    }
+    return *this;
+  }
+  ~basic_provenance_graph() = default;
+
+  /// Exchanges the contents of two graphs in constant time.
+  void swap(basic_provenance_graph& other) noexcept {
+    graph_.swap(other.graph_);
+    agents_.swap(other.agents_);
+    roles_.swap(other.roles_);
+    events_.swap(other.events_);
+    claims_.swap(other.claims_);
+    details_.swap(other.details_);
+    std::swap(symbols_, other.symbols_);
+    symbol_of_.swap(other.symbol_of_);
+  }
+
   // ---- agents, events, claims ------------------------------------------------
 
   /// Adds an agent of kind `Kind`.

@@ -49,8 +49,9 @@ components strong_components_of(const Graph& g) {
   for (std::size_t c = 0; c < count; ++c) {
     if (out.start[c + 1] - out.start[c] > 1) out.cyclic[c] = 1;
   }
+  using vertex = typename boost::graph_traits<Graph>::vertex_descriptor;
   for (std::size_t v = 0; v < n; ++v) {
-    for (auto [e, end] = out_edges(v, g); e != end; ++e) {
+    for (auto [e, end] = out_edges(static_cast<vertex>(v), g); e != end; ++e) {
       if (static_cast<std::size_t>(target(*e, g)) == v) out.cyclic[out.of[v]] = 1;
     }
   }
@@ -132,6 +133,7 @@ struct origin_sets {
 
 template <class Graph>
 origin_sets compute_origin_sets(const Graph& g) {
+  using vertex = typename boost::graph_traits<Graph>::vertex_descriptor;
   origin_sets out;
   out.comps = strong_components_of(g);
   const components& cs = out.comps;
@@ -141,7 +143,7 @@ origin_sets compute_origin_sets(const Graph& g) {
   for (std::uint32_t c = 0; c < cs.count(); ++c) {
     successor_sets.clear();
     for (std::uint32_t v : cs.members(c)) {
-      for (auto [e, end] = out_edges(v, g); e != end; ++e) {
+      for (auto [e, end] = out_edges(static_cast<vertex>(v), g); e != end; ++e) {
         std::uint32_t to = cs.of[static_cast<std::size_t>(target(*e, g))];
         if (to == c) continue;
         std::uint32_t s = out.set_of_component[to];
@@ -152,7 +154,7 @@ origin_sets compute_origin_sets(const Graph& g) {
       // No exit: a root, or a closed cycle resting on nothing it names.
       bool has_exit = false;
       for (std::uint32_t v : cs.members(c)) {
-        for (auto [e, end] = out_edges(v, g); e != end && !has_exit; ++e) {
+        for (auto [e, end] = out_edges(static_cast<vertex>(v), g); e != end && !has_exit; ++e) {
           has_exit = cs.of[static_cast<std::size_t>(target(*e, g))] != c;
         }
       }

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: BSL-1.0
+#include <sourcetrace/io/report.hpp>
+
+#include "catch.hpp"
+
+#include <sstream>
+
+using namespace sourcetrace;
+
+TEST_CASE("the report of a small story, whole") {
+  provenance_graph g;
+  g.add_agent("agency", "Agency", organization{});
+  g.add_agent("lawmaker", "Lawmaker", person{});
+  g.add_agent("paper", "Paper", outlet{});
+  g.add_agent("blog", "Blog", outlet{});
+  g.add_event("briefing", event_kind::briefing, "2025-06-26", "agency", {.title = "a briefing"});
+  g.add_event("paper-0627", event_kind::publication, "2025-06-27", "paper");
+  g.add_event("blog-06", event_kind::publication, "2025-06", "blog");
+  g.add_claim("c", "A claim");
+  g.report("paper-0627", "c", {.when = partial_date::parse("2024-10")})
+      .via("lawmaker", derivation_kind::quotes)
+      .via("briefing");
+  g.report("blog-06", "c", {.when = partial_date::parse("2024-11")}).via("briefing", derivation_kind::paraphrases);
+  std::ostringstream out;
+  write_report(out, g);
+  CHECK(out.str() ==
+        "sourcetrace report: 1 claims, 4 statements, 3 derivations, 4 agents\n"
+        "\n"
+        "== c: A claim\n"
+        "2 reports, 1 independent origin\n"
+        "grade 3 (possibly true): 2 reports, 1 independent origin, and statements disagree on when (2024-10 vs "
+        "2024-11): not confirmed.\n"
+        "  report: Paper (2025-06-27) [as stated: 2024-10]\n"
+        "    path: -quotes-> Lawmaker -cites-> Agency at a briefing (2025-06-26)\n"
+        "  report: Blog (2025-06) [as stated: 2024-11]\n"
+        "    path: -paraphrases-> Agency at a briefing (2025-06-26)\n"
+        "  drift (when, contradiction): 2024-10 (Paper) vs 2024-11 (Blog)\n"
+        "    both rest on Agency at a briefing (2025-06-26); 2024-10 enters at Lawmaker -cites-> Agency, 2024-11 at "
+        "Blog -paraphrases-> Agency\n"
+        "  origins:\n"
+        "    Agency at a briefing (2025-06-26) [first-hand]\n"
+        "  echo clusters: 1\n"
+        "    1. 2 reports on 1 origin: Paper, Blog\n"
+        "  timeline: origin 2025-06-26, first report 2025-06, last report 2025-06-27\n"
+        "    Blog: -25..4 days after its origin\n"
+        "    Paper: 1 day after its origin\n"
+        "\n"
+        "circular reporting: none\n");
+}
+
+TEST_CASE("the report names cycles and the reports resting on them") {
+  provenance_graph g;
+  g.add_agent("a", "A", outlet{});
+  g.add_agent("b", "B", outlet{});
+  g.add_claim("c", "A claim");
+  g.add_statement("x", "a", "c");
+  g.add_statement("y", "b", "c");
+  g.add_derivation("x", "y");
+  g.add_derivation("y", "x", derivation_kind::copies);
+  std::ostringstream out;
+  write_report(out, g);
+  auto text = out.str();
+  CHECK(text.find("0 reports, 0 independent origins\n") != std::string::npos);
+  CHECK(text.find("circular reporting: 1 cycle\n  cycle: x, y\n") != std::string::npos);
+}
+
+TEST_CASE("summary counts reports and origins in words") {
+  claim_reporting r;
+  r.reports = {1, 2, 3};
+  r.independent_origins = 1;
+  CHECK(summary(r) == "3 reports, 1 independent origin");
+  r.unsourced_origins = 1;
+  r.circular = {4};
+  CHECK(summary(r) == "3 reports, 1 independent origin, 1 unsourced, 1 resting on a cycle");
+}
