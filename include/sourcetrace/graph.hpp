@@ -20,6 +20,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,17 +84,29 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
   /// Makes an empty graph.
   basic_provenance_graph() = default;
   /// Copies every record.
-  basic_provenance_graph(const basic_provenance_graph&) = default;
+  basic_provenance_graph(const basic_provenance_graph& other)
+      : graph_(other.graph_ ? std::make_unique<graph_type>(*other.graph_) : nullptr),
+        agents_(other.agents_),
+        roles_(other.roles_),
+        events_(other.events_),
+        claims_(other.claims_),
+        details_(other.details_),
+        symbols_(other.symbols_),
+        symbol_of_(other.symbol_of_) {}
   /// Copies every record.
-  basic_provenance_graph& operator=(const basic_provenance_graph&) = default;
-  /// Moves every record, leaving `other` empty. Boost's adjacency_list has no
-  /// move constructor (moving it copies), so the graph is swapped in.
+  basic_provenance_graph& operator=(const basic_provenance_graph& other) {
+    if (this != &other) {
+      basic_provenance_graph copy(other);
+      swap(copy);
+    }
+    return *this;
+  }
+  /// Moves every record in constant time, leaving `other` empty.
   basic_provenance_graph(basic_provenance_graph&& other) noexcept { swap(other); }
-  /// Moves every record, leaving `other` empty.
+  /// Moves every record in constant time, leaving `other` empty.
   basic_provenance_graph& operator=(basic_provenance_graph&& other) noexcept {
     if (this != &other) {
-      basic_provenance_graph empty;
-      swap(empty);
+      basic_provenance_graph gone(std::move(*this));
       swap(other);
     }
     return *this;
@@ -171,7 +184,7 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
     check(a);
     check(c);
     if (e.valid()) check(e);
-    auto v = static_cast<std::uint32_t>(boost::num_vertices(graph_));
+    auto v = static_cast<std::uint32_t>(boost::num_vertices(graph()));
     if (v == interner_npos - 1) throw error("too many statements: at most 4294967294 fit in one graph");
     statement s;
     s.id = add_symbol(id, record_kind::statement, v);
@@ -182,7 +195,7 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
       s.details = static_cast<std::uint32_t>(details_.size());
       details_.push_back(std::move(stated));
     }
-    boost::add_vertex(s, graph_);
+    boost::add_vertex(s, mutable_graph());
     return v;
   }
 
@@ -203,19 +216,19 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
     check_vertex(from);
     check_vertex(to);
     if (from == to) throw error::self_derivation(id(from));
-    const statement& f = graph_[from];
-    const statement& t = graph_[to];
+    const statement& f = graph()[from];
+    const statement& t = graph()[to];
     if (f.claim != t.claim) {
       throw error::cross_claim(id(from), claims_[f.claim.index].id, id(to), claims_[t.claim.index].id);
     }
-    if (auto [e, exists] = boost::edge(from, to, graph_); exists) {
-      if (graph_[e].kind != kind) {
+    if (auto [e, exists] = boost::edge(from, to, graph()); exists) {
+      if (graph()[e].kind != kind) {
         throw error("statement \"" + std::string(id(from)) + "\" already derives from \"" + std::string(id(to)) +
-                    "\" by " + std::string(to_string(graph_[e].kind)) + ", not " + std::string(to_string(kind)));
+                    "\" by " + std::string(to_string(graph()[e].kind)) + ", not " + std::string(to_string(kind)));
       }
       return e;
     }
-    return boost::add_edge(from, to, derivation{kind}, graph_).first;
+    return boost::add_edge(from, to, derivation{kind}, mutable_graph()).first;
   }
 
   /// Records a derivation between statements given by id.
@@ -271,7 +284,7 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
     /// Continues the chain with the statement `a` made at `e` (invalid when unknown).
     chain& via(agent_handle a, event_handle e, derivation_kind kind = derivation_kind::cites,
                claim_details stated = {}) {
-      auto next = g_->ensure_statement(a, g_->graph_[tail_].claim, e, std::move(stated));
+      auto next = g_->ensure_statement(a, g_->graph()[tail_].claim, e, std::move(stated));
       g_->add_derivation(tail_, next, kind);
       tail_ = next;
       return *this;
@@ -344,18 +357,18 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
   /// Returns the claim `c` refers to.
   const claim& operator[](claim_handle c) const { return claims_[c.index]; }
   /// Returns the statement at vertex `v`.
-  const statement& operator[](vertex_descriptor v) const { return graph_[v]; }
+  const statement& operator[](vertex_descriptor v) const { return graph()[v]; }
 
   /// Returns the id of statement `v`.
-  std::string_view id(vertex_descriptor v) const { return symbols_[graph_[v].id]; }
+  std::string_view id(vertex_descriptor v) const { return symbols_[graph()[v].id]; }
   /// Returns how statement `v` put its claim, or nullptr if it adds nothing to the claim's own details.
   const claim_details* stated(vertex_descriptor v) const {
-    auto d = graph_[v].details;
+    auto d = graph()[v].details;
     return d == interner_npos ? nullptr : &details_[d];
   }
   /// Returns the date of statement `v`'s event, if known.
   std::optional<partial_date> date(vertex_descriptor v) const {
-    auto e = graph_[v].event;
+    auto e = graph()[v].event;
     if (!e.valid()) return std::nullopt;
     return events_[e.index].date;
   }
@@ -391,12 +404,15 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
   /// Returns the number of claims.
   std::size_t claim_count() const noexcept { return claims_.size(); }
   /// Returns the number of statements.
-  std::size_t statement_count() const noexcept { return boost::num_vertices(graph_); }
+  std::size_t statement_count() const noexcept { return boost::num_vertices(graph()); }
   /// Returns the number of derivations.
-  std::size_t derivation_count() const noexcept { return boost::num_edges(graph_); }
+  std::size_t derivation_count() const noexcept { return boost::num_edges(graph()); }
 
   /// Returns the underlying Boost.Graph.
-  const graph_type& graph() const noexcept { return graph_; }
+  const graph_type& graph() const noexcept {
+    static const graph_type empty;
+    return graph_ ? *graph_ : empty;
+  }
 
   /// Reserves room for `statements` statements whose ids total `id_bytes`.
   void reserve(std::size_t statements, std::size_t id_bytes) {
@@ -406,6 +422,11 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
 
  private:
   static constexpr std::uint32_t interner_npos = detail::interner::npos;
+
+  graph_type& mutable_graph() {
+    if (!graph_) graph_ = std::make_unique<graph_type>();
+    return *graph_;
+  }
 
   struct symbol {
     record_kind kind;
@@ -453,7 +474,7 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
     if (c.index >= claims_.size()) throw error("claim handle " + std::to_string(c.index) + " is not of this graph");
   }
   void check_vertex(vertex_descriptor v) const {
-    if (v >= boost::num_vertices(graph_)) throw error("statement " + std::to_string(v) + " is not of this graph");
+    if (v >= boost::num_vertices(graph())) throw error("statement " + std::to_string(v) + " is not of this graph");
   }
 
   // Who speaks at `source`: an event's host at that event, or an agent at an unknown event.
@@ -482,12 +503,12 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
     std::string id = claims_[c.index].id + "/" + agents_[a.index].id;
     if (e.valid()) id += "@" + events_[e.index].id;
     if (auto v = find(id, record_kind::statement)) {
-      const statement& s = graph_[*v];
+      const statement& s = graph()[*v];
       if (s.agent != a || s.claim != c || s.event != e) throw error::duplicate_id("statement", id);
       if (!stated.empty()) {
         const claim_details* old = this->stated(*v);
         if (!old) {
-          graph_[*v].details = static_cast<std::uint32_t>(details_.size());
+          mutable_graph()[*v].details = static_cast<std::uint32_t>(details_.size());
           details_.push_back(std::move(stated));
         } else if (*old != stated) {
           throw error("statement \"" + id + "\" was already added with other stated details");
@@ -498,7 +519,10 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
     return add_statement(id, a, c, e, std::move(stated));
   }
 
-  graph_type graph_;
+  // The Boost.Graph lives behind a pointer: adjacency_list has no move
+  // constructor and its swap copies, so this is what makes moves cheap. A
+  // moved-from graph holds none until it is added to again.
+  std::unique_ptr<graph_type> graph_;
   std::vector<agent> agents_;
   std::vector<source_role> roles_;
   std::vector<event> events_;
