@@ -242,3 +242,15 @@ TEST_CASE("a corpus with a user's kind round-trips through its traits") {
                        Message("custom.json:2:52: agent \"digest\": field \"kind\": expected one of organization, "
                                "person, outlet, anonymous, found \"telegram_channel\"\n1 problem, nothing loaded"));
 }
+
+TEST_CASE("a key repeated in one object is reported, not silently dropped") {
+  CHECK_THROWS_MATCHES(read_corpus("{\"claims\": [{\"id\": \"c\", \"text\": \"t\"}],\n \"claims\": []}", "dup.json"),
+                       corpus_error,
+                       Message("dup.json:2:2: duplicate key \"claims\" in one object\n1 problem, nothing loaded"));
+  CHECK_THROWS_MATCHES(
+      read_corpus("{\"record\": \"claim\", \"id\": \"c\", \"text\": \"t\", \"text\": \"u\"}\n", "dup.jsonl"),
+      corpus_error, Message("dup.jsonl:1:45: duplicate key \"text\" in one object\n1 problem, nothing loaded"));
+  // The same key in two different objects is fine.
+  CHECK(read_corpus(R"({"claims": [{"id": "a", "text": "t"}, {"id": "b", "text": "t"}]})", "ok.json").claim_count() ==
+        2);
+}

@@ -301,3 +301,21 @@ TEST_CASE("a bundle sees the document's prefixes and declares its own") {
       Message("doc.json:1:78: entity \"in:x\": unknown prefix \"in\" in qualified name \"in:x\": "
               "declare it under \"prefix\""));
 }
+
+TEST_CASE("relations may name elements never declared: they import, and nothing dangles") {
+  // Regression: ref() grew the element table while holding a pointer into it.
+  auto doc = sourcetrace::read_prov_json(R"({"prefix": {"ex": "http://example.org/"},
+    "wasDerivedFrom": {"_:d1": {"prov:generatedEntity": "ex:a", "prov:usedEntity": "ex:b"},
+                       "_:d2": {"prov:generatedEntity": "ex:b", "prov:usedEntity": "ex:c"}},
+    "wasAttributedTo": {"_:w": {"prov:entity": "ex:c", "prov:agent": "ex:agency"}}})",
+                                         "undeclared.json");
+  auto result = sourcetrace::import_prov(doc);
+  const auto& g = result.graph;
+  REQUIRE(g.statement_count() == 3);
+  CHECK(g.derivation_count() == 2);
+  auto m = sourcetrace::origins(g);
+  auto a = m.of(g.statement_id("ex:a"));
+  REQUIRE(a.size() == 1);
+  CHECK(g.id(a[0]) == "ex:c");
+  CHECK(g[g[g.statement_id("ex:c")].agent].id == "ex:agency");
+}

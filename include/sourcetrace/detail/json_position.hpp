@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <sourcetrace/detail/prov_position.hpp>
+
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace sourcetrace::detail {
 
@@ -35,18 +39,7 @@ class json_positions {
   }
 
   // Returns the 1-based line and column of byte `offset`.
-  std::pair<std::size_t, std::size_t> line_column(std::size_t offset) const {
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < offset && i < text_.size(); ++i) {
-      if (text_[i] == '\n') {
-        ++line;
-        column = 1;
-      } else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
-        ++column;  // count characters, not UTF-8 continuation bytes
-      }
-    }
-    return {line, column};
-  }
+  std::pair<std::size_t, std::size_t> line_column(std::size_t offset) { return lines_.locate(offset); }
 
  private:
   void build() {
@@ -164,9 +157,52 @@ class json_positions {
   }
 
   std::string_view text_;
+  line_index lines_{text_};
   std::size_t pos_ = 0;
   bool built_ = false;
   std::unordered_map<std::string, std::size_t> offsets_;
 };
+
+// Returns the byte offset and text of every object key that repeats a key of
+// the same object. Boost.JSON keeps the last of duplicate keys silently;
+// the readers report them instead, so that no data is dropped unseen. Like
+// json_positions, it walks text Boost.JSON has already accepted.
+inline std::vector<std::pair<std::size_t, std::string>> duplicate_keys(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::string>> out;
+  std::vector<std::vector<std::string>> keys;  // per open object; empty marker for arrays
+  std::vector<bool> is_object;
+  bool expect_key = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '"') {
+      std::size_t start = i;
+      std::string s;
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\' && i + 1 < text.size()) s += text[i++];
+        s += text[i];
+      }
+      if (expect_key && !is_object.empty() && is_object.back()) {
+        auto& seen = keys.back();
+        if (std::find(seen.begin(), seen.end(), s) != seen.end())
+          out.emplace_back(start, s);
+        else
+          seen.push_back(std::move(s));
+      }
+      expect_key = false;
+    } else if (c == '{') {
+      keys.emplace_back();
+      is_object.push_back(true);
+      expect_key = true;
+    } else if (c == '[') {
+      keys.emplace_back();
+      is_object.push_back(false);
+    } else if (c == '}' || c == ']') {
+      if (!keys.empty()) keys.pop_back(), is_object.pop_back();
+    } else if (c == ',') {
+      expect_key = !is_object.empty() && is_object.back();
+    }
+  }
+  return out;
+}
 
 }  // namespace sourcetrace::detail

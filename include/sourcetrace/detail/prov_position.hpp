@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
-// Line and column of a byte offset, shared by the PROV-JSON and PROV-N readers.
+// Line and column of a byte offset, shared by the JSON, PROV-JSON and PROV-N readers.
 
+#include <algorithm>
 #include <cstddef>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace sourcetrace::detail {
 
@@ -23,5 +25,44 @@ inline std::pair<std::size_t, std::size_t> line_column(std::string_view text, st
   }
   return {line, column};
 }
+
+// Line and column of many offsets of one text: the line starts are found once,
+// then each lookup is a binary search plus a count within the line, resumed
+// from the previous lookup when it lies further along the same line. Readers
+// that note the position of every record use this, so that a large input
+// does not cost a scan from the top per record.
+class line_index {
+ public:
+  explicit line_index(std::string_view text) : text_(text) {}
+
+  std::pair<std::size_t, std::size_t> locate(std::size_t offset) {
+    if (starts_.empty()) {
+      starts_.push_back(0);
+      for (std::size_t i = 0; i < text_.size(); ++i) {
+        if (text_[i] == '\n') starts_.push_back(i + 1);
+      }
+    }
+    offset = std::min(offset, text_.size());
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    std::size_t line = static_cast<std::size_t>(it - starts_.begin());
+    std::size_t from = *(it - 1), column = 1;
+    if (last_line_ == line && last_offset_ <= offset) {
+      from = last_offset_;
+      column = last_column_;
+    }
+    for (std::size_t i = from; i < offset; ++i) {
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    }
+    last_line_ = line;
+    last_offset_ = offset;
+    last_column_ = column;
+    return {line, column};
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;
+  std::size_t last_line_ = 0, last_offset_ = 0, last_column_ = 1;
+};
 
 }  // namespace sourcetrace::detail

@@ -284,6 +284,16 @@ class corpus_parser {
       return false;
     }
     out = p.release();
+    auto repeated = duplicate_keys(text);
+    if (!repeated.empty()) {
+      json_positions where(text);
+      for (const auto& [offset, key] : repeated) {
+        auto lc = where.line_column(offset);
+        if (line != 0) lc.first = line;
+        problems.emplace_back(file_, lc.first, lc.second, "duplicate key " + json_quoted(key) + " in one object");
+      }
+      return false;
+    }
     return true;
   }
 

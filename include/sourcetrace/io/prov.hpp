@@ -16,6 +16,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <span>
@@ -986,7 +987,9 @@ class prov_importer {
 
   const prov_document& doc_;
   prov_import_result<G> result_;
-  std::vector<element> elements_;
+  // A deque: ref() adds elements while pointers to others are held, and a
+  // vector would move them (a use-after-free found in review).
+  std::deque<element> elements_;
   std::unordered_map<std::string, std::size_t> index_;
   std::unordered_map<std::string, int> taken_;
   std::vector<prov_scoped_record> relations_;

@@ -227,7 +227,7 @@ class prov_json_reader {
   }
 
   prov_location where(std::size_t offset) const {
-    auto [line, column] = line_column(text_, offset);
+    auto [line, column] = lines_.locate(offset);
     return {line, column};
   }
 
@@ -449,6 +449,7 @@ class prov_json_reader {
   }
 
   std::string_view text_;
+  mutable line_index lines_{text_};
   std::string_view file_;
 };
 

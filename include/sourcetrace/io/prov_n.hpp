@@ -224,7 +224,7 @@ class provn_reader {
     throw parse_error(std::string(file_), line, column, message);
   }
   prov_location location(const char* at) const {
-    auto [line, column] = line_column(text_, static_cast<std::size_t>(at - text_.data()));
+    auto [line, column] = lines_.locate(static_cast<std::size_t>(at - text_.data()));
     return {line, column};
   }
   const char* pos() const { return it_; }
@@ -502,6 +502,7 @@ class provn_reader {
   }
 
   std::string_view text_;
+  mutable line_index lines_{text_};
   std::string_view file_;
   const char* it_;
   const char* end_;
