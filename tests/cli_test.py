@@ -165,6 +165,21 @@ check("import of a foreign PROV-N reports what it could not map", rc == 0 and "2
       and ": not imported: used:" in err, (rc, err))
 rc, _, _ = run("import", foreign, "--strict", "-o", os.path.join(work, "foreign.json"))
 check("import --strict exits 1 when records were not imported", rc == 1, rc)
+commented = os.path.join(work, "commented")
+with open(foreign) as f, open(commented, "w") as out:
+    out.write("// a comment before the document\n" + f.read())
+rc, _, err = run("import", commented, "-o", os.path.join(work, "c.json"))
+check("import sniffs PROV-N past a leading comment", rc == 0 and "imported 7 statements" in err, (rc, err))
+empty = os.path.join(work, "empty")
+open(empty, "w").close()
+rc, _, err = run("import", empty)
+check("import of an empty file says so", rc == 2 and "empty input" in err, (rc, err))
+if os.path.exists("/dev/full"):
+    with open("/dev/full", "w") as full:
+        p = subprocess.run([binary, "origins", seed, "--json"], stdout=full, stderr=subprocess.PIPE, text=True)
+    check("output that cannot be written exits 2", p.returncode == 2 and "cannot write" in p.stderr, (p.returncode, p.stderr))
+rc, _, _ = run("trace", seed, "--max-paths", "0")
+check("--max-paths 0 is a usage error", rc == 2, rc)
 picture = os.path.join(work, "seed.svg")
 if shutil.which("dot"):
     rc, _, _ = run("render", seed, "-o", picture)

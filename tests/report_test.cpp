@@ -24,7 +24,7 @@ TEST_CASE("the report of a small story, whole") {
   std::ostringstream out;
   write_report(out, g);
   CHECK(out.str() ==
-        "sourcetrace report: 1 claims, 4 statements, 3 derivations, 4 agents\n"
+        "sourcetrace report: 1 claim, 4 statements, 3 derivations, 4 agents\n"
         "\n"
         "== c: A claim\n"
         "2 reports, 1 independent origin\n"
@@ -72,4 +72,16 @@ TEST_CASE("summary counts reports and origins in words") {
   r.unsourced_origins = 1;
   r.circular = {4};
   CHECK(summary(r) == "3 reports, 1 independent origin, 1 unsourced, 1 resting on a cycle");
+}
+
+TEST_CASE("an agent without a name is shown by its id") {
+  provenance_graph g;
+  g.add_agent("agency-x", "", organization{});
+  g.add_agent("paper-y", "", outlet{});
+  g.add_event("pub", event_kind::publication, "2025-01-01", "paper-y");
+  g.add_claim("c", "A claim");
+  g.report("pub", "c").via("agency-x");
+  std::ostringstream out;
+  write_report(out, g);
+  CHECK(out.str().find("  report: paper-y (2025-01-01)\n    path: -cites-> agency-x\n") != std::string::npos);
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
-// The seed story's answers, pinned (examples/data/seed_story.hpp; facts from
-// shared/seeds/000 to 004, see tests/data/README.md).
+// The seed story's answers, pinned (examples/data/seed_story.json, loaded by
+// examples/data/seed_story.hpp; see examples/data/README.md for its sources).
 #include <sourcetrace/sourcetrace.hpp>
 
 #include "catch.hpp"

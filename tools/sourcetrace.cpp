@@ -518,12 +518,33 @@ int cmd_import(const std::string& file, const std::string& from, const std::stri
     buffer << in.rdbuf();
     text = std::move(buffer).str();
   }
+  std::string name = file == "-" ? "<stdin>" : file;
   std::string kind = from;
   if (kind.empty()) {
-    bool provn = file.ends_with(".provn") || text.find_first_not_of(" \t\r\n") == text.find("document");
-    kind = provn ? "prov-n" : "prov-json";
+    if (file.ends_with(".provn")) {
+      kind = "prov-n";
+    } else if (file.ends_with(".json") || file.ends_with(".provjson")) {
+      kind = "prov-json";
+    } else {
+      // Sniff past blanks and comments: PROV-N opens with `document`, PROV-JSON with `{`.
+      std::size_t i = 0;
+      for (;;) {
+        i = text.find_first_not_of(" \t\r\n", i);
+        if (i == std::string::npos) break;
+        if (text.compare(i, 2, "//") == 0) {
+          i = text.find('\n', i);
+        } else if (text.compare(i, 2, "/*") == 0) {
+          i = text.find("*/", i);
+          if (i != std::string::npos) i += 2;
+        } else {
+          break;
+        }
+        if (i == std::string::npos) break;
+      }
+      if (i == std::string::npos) throw st::error(name + ": empty input: expected PROV-JSON or PROV-N");
+      kind = text[i] == '{' ? "prov-json" : "prov-n";
+    }
   }
-  std::string name = file == "-" ? "<stdin>" : file;
   auto doc = kind == "prov-n" ? st::read_prov_n(text, name) : st::read_prov_json(text, name);
   auto result = st::import_prov(doc);
   for (const auto& issue : result.issues) {
@@ -533,9 +554,13 @@ int cmd_import(const std::string& file, const std::string& from, const std::stri
   std::ostringstream out;
   st::write_corpus(out, result.graph);
   write_out(output_path, out.str());
-  std::fprintf(stderr, "%s: imported %zu statements, %zu derivations; %zu %s not imported\n", name.c_str(),
-               result.graph.statement_count(), result.graph.derivation_count(), result.issues.size(),
-               result.issues.size() == 1 ? "record" : "records");
+  auto count = [](std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  std::fprintf(stderr, "%s: imported %s, %s; %s not imported\n", name.c_str(),
+               count(result.graph.statement_count(), "statement", "statements").c_str(),
+               count(result.graph.derivation_count(), "derivation", "derivations").c_str(),
+               count(result.issues.size(), "record", "records").c_str());
   return strict && !result.issues.empty() ? exit_found : exit_ok;
 }
 
@@ -624,7 +649,19 @@ int cmd_quantity(const std::vector<std::string>& expressions) {
 
 }  // namespace
 
+int run(int argc, char** argv);
+
+// Runs the command; output that could not be written is an error, not a success.
 int main(int argc, char** argv) {
+  int rc = run(argc, argv);
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::fprintf(stderr, "sourcetrace: cannot write the output: %s\n", std::strerror(errno));
+    return exit_bad_input;
+  }
+  return rc;
+}
+
+int run(int argc, char** argv) {
   CLI::App app{"sourcetrace: trace news claims to their origins; find duplicated and circular reporting"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "sourcetrace 0.1.0");
@@ -648,7 +685,9 @@ int main(int argc, char** argv) {
   trace->add_option("--claim", claim, "only the statements of this claim");
   trace->add_flag("--all", all, "every statement, not only reports");
   trace->add_flag("--json", json, "JSON output (sorted, deterministic)");
-  trace->add_option("--max-paths", max_paths, "stop after this many paths per statement")->capture_default_str();
+  trace->add_option("--max-paths", max_paths, "stop after this many paths per statement")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
 
   auto* origins = app.add_subcommand("origins", "print the origins of every statement, the unsourced, and cycles");
   add_file(origins);

@@ -91,12 +91,18 @@ std::vector<claim_grade> grade(const basic_provenance_graph<Kinds...>& g, const 
         asserts = true;
     }
     bool disagree = false, independent_conflict = false;
-    std::string disagreement;
+    std::string disagreement, conflict;
+    auto describe_finding = [](const drift_finding& f) {
+      return std::string(to_string(f.aspect)) + " (" + f.a.value + " vs " + f.b.value + ")";
+    };
     for (const drift_finding& f : findings) {
       if (f.claim != r.claim) continue;
-      if (!disagree) disagreement = std::string(to_string(f.aspect)) + " (" + f.a.value + " vs " + f.b.value + ")";
+      if (!disagree) disagreement = describe_finding(f);
       disagree = true;
-      if (f.kind == drift_kind::contradiction && !f.meet) independent_conflict = true;
+      if (f.kind == drift_kind::contradiction && !f.meet && !independent_conflict) {
+        independent_conflict = true;
+        conflict = describe_finding(f);
+      }
     }
     std::string counts = plural(r.reports.size(), "report", "reports") + ", " +
                          plural(r.independent_origins, "independent origin", "independent origins");
@@ -109,7 +115,7 @@ std::vector<claim_grade> grade(const basic_provenance_graph<Kinds...>& g, const 
       cg.reason = counts + ": a first-hand source denies what another asserts.";
     } else if (independent_conflict) {
       cg.grade = credibility_grade::doubtful;
-      cg.reason = counts + ": independent sources contradict each other on " + disagreement + ".";
+      cg.reason = counts + ": independent sources contradict each other on " + conflict + ".";
     } else if (named.empty()) {
       cg.grade = credibility_grade::doubtful;
       cg.reason = counts + ": only anonymous sources.";

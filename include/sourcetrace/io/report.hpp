@@ -42,12 +42,20 @@ inline std::string summary(const claim_reporting& r) {
   return out;
 }
 
+/// Returns the display name of the agent of statement `v`: its name, or its
+/// id when it has none.
+template <source_kind... Kinds>
+std::string speaker_name(const basic_provenance_graph<Kinds...>& g, std::size_t v) {
+  const auto& a = g[g[v].agent];
+  return a.name.empty() ? a.id : a.name;
+}
+
 /// Returns a one-line description of statement `v`: its agent, and its event
 /// and date where known ("National Intelligence Service at NIS briefing (2025-06-26)").
 template <source_kind... Kinds>
 std::string describe(const basic_provenance_graph<Kinds...>& g, std::size_t v) {
   const statement& s = g[v];
-  std::string out = g[s.agent].name;
+  std::string out = speaker_name(g, v);
   if (s.event.valid()) {
     const event& e = g[s.event];
     bool own_publication = e.kind == event_kind::publication && e.host == s.agent;
@@ -67,8 +75,13 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
   auto findings = drift(g, map);
   auto grades = grade(g, map, reporting, findings);
 
-  out << "sourcetrace report: " << g.claim_count() << " claims, " << g.statement_count() << " statements, "
-      << g.derivation_count() << " derivations, " << g.agent_count() << " agents\n";
+  auto count = [](std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  out << "sourcetrace report: " << count(g.claim_count(), "claim", "claims") << ", "
+      << count(g.statement_count(), "statement", "statements") << ", "
+      << count(g.derivation_count(), "derivation", "derivations") << ", " << count(g.agent_count(), "agent", "agents")
+      << "\n";
 
   for (std::uint32_t c = 0; c < g.claim_count(); ++c) {
     const claim& cl = g[claim_handle{c}];
@@ -109,15 +122,15 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
       auto who = [&](const drift_version& v) {
         std::string w;
         for (std::size_t i = 0; i < v.statements.size(); ++i) {
-          w += (i ? ", " : "") + g[g[v.statements[i]].agent].name;
+          w += (i ? ", " : "") + speaker_name(g, v.statements[i]);
         }
         return w;
       };
       auto hops = [&](const std::vector<hop>& hs) {
         std::string h;
         for (std::size_t i = 0; i < hs.size(); ++i) {
-          h += (i ? " and " : "") + g[g[hs[i].from].agent].name + " -" + std::string(to_string(hs[i].kind)) + "-> " +
-               g[g[hs[i].to].agent].name;
+          h += (i ? " and " : "") + speaker_name(g, hs[i].from) + " -" + std::string(to_string(hs[i].kind)) + "-> " +
+               speaker_name(g, hs[i].to);
         }
         return h;
       };
@@ -145,7 +158,7 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
         const echo_cluster& e = r.clusters[i];
         out << "    " << i + 1 << ". " << e.reports.size() << (e.reports.size() == 1 ? " report" : " reports") << " on "
             << e.origins.size() << (e.origins.size() == 1 ? " origin" : " origins") << ":";
-        for (std::size_t j = 0; j < e.reports.size(); ++j) out << (j ? ", " : " ") << g[g[e.reports[j]].agent].name;
+        for (std::size_t j = 0; j < e.reports.size(); ++j) out << (j ? ", " : " ") << speaker_name(g, e.reports[j]);
         out << "\n";
       }
     }
@@ -156,7 +169,7 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
         << (tl.last_report ? tl.last_report->to_string() : "undated") << "\n";
     for (const report_timing& rt : tl.reports) {
       if (!rt.delay) continue;
-      out << "    " << g[g[rt.report].agent].name << ": " << rt.delay->to_string()
+      out << "    " << speaker_name(g, rt.report) << ": " << rt.delay->to_string()
           << (rt.delay->min == 1 && rt.delay->max == 1 ? " day" : " days") << " after its origin\n";
     }
   }
