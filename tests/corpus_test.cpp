@@ -254,3 +254,7 @@ TEST_CASE("a key repeated in one object is reported, not silently dropped") {
   CHECK(read_corpus(R"({"claims": [{"id": "a", "text": "t"}, {"id": "b", "text": "t"}]})", "ok.json").claim_count() ==
         2);
 }
+
+TEST_CASE("a UTF-8 byte-order mark before the corpus is skipped") {
+  CHECK(read_corpus("\xEF\xBB\xBF{\"claims\": [{\"id\": \"c\", \"text\": \"t\"}]}", "bom.json").claim_count() == 1);
+}

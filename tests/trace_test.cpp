@@ -90,6 +90,10 @@ TEST_CASE("chained diamonds stop at max_paths and say so") {
   auto some = trace(g, g.statement_id("n0"), {.max_paths = 100});
   CHECK(some.paths.size() == 100);
   CHECK(some.truncated);
+  // Each path has 24 hops: a budget of 100 hops holds 4 paths.
+  auto budget = trace(g, g.statement_id("n0"), {.max_hops = 100});
+  CHECK(budget.paths.size() == 4);
+  CHECK(budget.truncated);
   auto exact = trace(g, g.statement_id("n0"), {.max_paths = 4096});
   CHECK(exact.paths.size() == 4096);
   CHECK_FALSE(exact.truncated);

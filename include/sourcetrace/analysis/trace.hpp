@@ -41,12 +41,15 @@ struct trace_options {
   /// Stop after this many paths: chained diamonds multiply paths, so a
   /// statement can have more paths than there are atoms to store them.
   std::size_t max_paths = 10000;
+  /// Stop once the paths found hold this many hops in all: long chains of
+  /// diamonds make few paths of huge length, and each path is stored whole.
+  std::size_t max_hops = 10000000;
 };
 
 /// The attribution paths of one statement.
 struct trace_result {
   std::vector<attribution_path> paths;  ///< depth-first, derivations in the order they were added
-  bool truncated = false;               ///< true if `max_paths` stopped the search
+  bool truncated = false;               ///< true if `max_paths` or `max_hops` stopped the search
 };
 
 /// Returns every attribution path from statement `v` to its origins, with the
@@ -74,11 +77,13 @@ trace_result trace(const basic_provenance_graph<Kinds...>& g, std::size_t v, tra
     stack.push_back({u, b, e});
     on_path.insert(u);
   };
+  std::size_t hops_stored = 0;
   auto emit = [&](path_end end) {
-    if (result.paths.size() == options.max_paths) {
+    if (result.paths.size() == options.max_paths || hops_stored + path.size() > options.max_hops) {
       result.truncated = true;
       return false;
     }
+    hops_stored += path.size();
     result.paths.push_back({path, end});
     return true;
   };

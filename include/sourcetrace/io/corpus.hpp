@@ -616,6 +616,8 @@ bool add_agent_of_kind(basic_provenance_graph<Kinds...>& g, const agent_record& 
 /// the offending record, field or id, what was expected and what was found.
 template <class Graph = provenance_graph>
 Graph read_corpus(std::string_view text, std::string_view file, read_options options = {}) {
+  // A UTF-8 byte-order mark is not JSON, but editors write it: skip it.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   detail::corpus_parser p(text, std::string(file));
   corpus_format format;
   if (options.format) {
