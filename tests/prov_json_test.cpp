@@ -2,6 +2,7 @@
 #include <sourcetrace/io/prov_json.hpp>
 
 #include "catch.hpp"
+#include "prov_fixture.hpp"
 
 #include <sourcetrace/analysis/origins.hpp>
 
@@ -15,42 +16,16 @@
 #include <vector>
 
 using namespace sourcetrace;
+using namespace prov_fixture;
 using Catch::Matchers::Message;
 
 namespace {
-
-template <class G>
-std::map<std::string, std::vector<std::string>> origins_by_id(const G& g) {
-  auto m = origins(g);
-  std::map<std::string, std::vector<std::string>> out;
-  for (std::size_t v = 0; v < g.statement_count(); ++v) {
-    auto& ids = out[std::string(g.id(v))];
-    for (auto o : m.of(v)) ids.emplace_back(g.id(o));
-    std::sort(ids.begin(), ids.end());
-  }
-  return out;
-}
-
-std::string slurp(const std::string& name) {
-  std::ifstream in(std::string(SOURCETRACE_TEST_DATA_DIR) + "/prov/" + name, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 template <class T>
 std::string json_of(const T& x) {
   std::ostringstream os;
   write_prov_json(os, x);
   return os.str();
-}
-
-const prov_record* find_record(const prov_container& c, prov_record_type t, std::string_view id, std::size_t nth = 0) {
-  for (const auto& r : c.records) {
-    if (r.type == t && r.id == id && nth-- == 0) return &r;
-  }
-  return nullptr;
 }
 
 prov_document read(std::string_view text) { return read_prov_json(text, "doc.json"); }

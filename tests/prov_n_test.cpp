@@ -2,6 +2,7 @@
 #include <sourcetrace/io/prov_n.hpp>
 
 #include "catch.hpp"
+#include "prov_fixture.hpp"
 
 #include <sourcetrace/analysis/origins.hpp>
 #include <sourcetrace/io/prov_json.hpp>
@@ -16,29 +17,10 @@
 #include <vector>
 
 using namespace sourcetrace;
+using namespace prov_fixture;
 using Catch::Matchers::Message;
 
 namespace {
-
-template <class G>
-std::map<std::string, std::vector<std::string>> origins_by_id(const G& g) {
-  auto m = origins(g);
-  std::map<std::string, std::vector<std::string>> out;
-  for (std::size_t v = 0; v < g.statement_count(); ++v) {
-    auto& ids = out[std::string(g.id(v))];
-    for (auto o : m.of(v)) ids.emplace_back(g.id(o));
-    std::sort(ids.begin(), ids.end());
-  }
-  return out;
-}
-
-std::string slurp(const std::string& name) {
-  std::ifstream in(std::string(SOURCETRACE_TEST_DATA_DIR) + "/prov/" + name, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 template <class T>
 std::string provn_of(const T& x) {

@@ -2,6 +2,7 @@
 #include <sourcetrace/io/prov.hpp>
 
 #include "catch.hpp"
+#include "prov_fixture.hpp"
 
 #include <sourcetrace/analysis/origins.hpp>
 
@@ -13,28 +14,9 @@
 #include <vector>
 
 using namespace sourcetrace;
+using namespace prov_fixture;
 
 namespace {
-
-// Statement id → its origins' ids, sorted: what must survive every round trip.
-template <class G>
-std::map<std::string, std::vector<std::string>> origins_by_id(const G& g) {
-  auto m = origins(g);
-  std::map<std::string, std::vector<std::string>> out;
-  for (std::size_t v = 0; v < g.statement_count(); ++v) {
-    auto& ids = out[std::string(g.id(v))];
-    for (auto o : m.of(v)) ids.emplace_back(g.id(o));
-    std::sort(ids.begin(), ids.end());
-  }
-  return out;
-}
-
-const prov_record* find_record(const prov_document& d, prov_record_type t, std::string_view id) {
-  for (const auto& r : d.records) {
-    if (r.type == t && r.id == id) return &r;
-  }
-  return nullptr;
-}
 
 std::vector<std::string> texts(const prov_record& r, std::string_view name) {
   std::vector<std::string> out;
