@@ -6,9 +6,14 @@
 
 #include "catch.hpp"
 
+#include <cstdint>
 #include <sstream>
+#include <stdexcept>
+#include <string>
+#include <tuple>
 
 using namespace sourcetrace;
+using Catch::Matchers::Contains;
 using Catch::Matchers::Message;
 
 namespace {
@@ -241,6 +246,87 @@ TEST_CASE("a corpus with a user's kind round-trips through its traits") {
   CHECK_THROWS_MATCHES(read_corpus(text, "custom.json"), corpus_error,
                        Message("custom.json:2:52: agent \"digest\": field \"kind\": expected one of organization, "
                                "person, outlet, anonymous, found \"telegram_channel\"\n1 problem, nothing loaded"));
+}
+
+namespace {
+// A user's kind from the defaults: typed fields, declared once.
+struct typed_channel {
+  std::string handle;
+  std::int64_t subscribers = 0;
+  double reach = 0;
+  bool verified = false;
+};
+// A user's kind whose own reader throws a plain standard exception.
+struct picky_channel {
+  std::string handle;
+};
+}  // namespace
+
+template <>
+struct sourcetrace::source_traits<typed_channel> : sourcetrace::source_traits_base<typed_channel> {
+  static constexpr std::string_view name = "typed_channel";
+  static constexpr source_role role = source_role::relay;
+  static constexpr std::tuple members{
+      field{"handle", &typed_channel::handle}, field{"subscribers", &typed_channel::subscribers},
+      field{"reach", &typed_channel::reach}, field{"verified", &typed_channel::verified}};
+};
+
+template <>
+struct sourcetrace::source_traits<picky_channel> : sourcetrace::source_traits_base<picky_channel> {
+  static constexpr std::string_view name = "picky_channel";
+  static picky_channel from_fields(const attributes& a) {
+    std::string h = attribute(a, "handle");
+    if (!h.starts_with("@")) throw std::invalid_argument("a handle starts with @, not \"" + h + "\"");
+    return {h};
+  }
+  static attributes fields(const picky_channel& c) { return {{"handle", c.handle}}; }
+};
+
+TEST_CASE("a kind's typed fields read from JSON numbers and booleans, and write back as them") {
+  using graph = provenance_graph_with<typed_channel>;
+  const char* text = R"({"agents": [
+  {"id": "digest", "name": "Kursk Digest", "kind": "typed_channel",
+   "fields": {"handle": "@kursk_digest", "subscribers": 48000, "reach": 0.25, "verified": true}},
+  {"id": "echo", "name": "Front Echo", "kind": "typed_channel", "fields": {"subscribers": "12500", "reach": 2}}]})";
+  auto g = read_corpus<graph>(text, "typed.json");
+  const auto& digest = std::get<typed_channel>(g[g.agent_id("digest")].kind);
+  CHECK(digest.handle == "@kursk_digest");
+  CHECK(digest.subscribers == 48000);
+  CHECK(digest.reach == 0.25);
+  CHECK(digest.verified);
+  // A count written as text, as corpora did before fields had types, still reads.
+  CHECK(std::get<typed_channel>(g[g.agent_id("echo")].kind).subscribers == 12500);
+  std::ostringstream once;
+  write_corpus(once, g);
+  CHECK_THAT(once.str(), Contains(R"("fields": {"handle": "@kursk_digest", "subscribers": 48000, "reach": 0.25, )"
+                                  R"("verified": true}})"));
+  CHECK_THAT(once.str(),
+             Contains(R"("fields": {"handle": "", "subscribers": 12500, "reach": 2.0, "verified": false}})"));
+  std::ostringstream twice;
+  write_corpus(twice, read_corpus<graph>(once.str(), "once.json"));
+  CHECK(twice.str() == once.str());
+}
+
+TEST_CASE("a field a kind cannot hold is reported at that field, and a kind's own exception is positioned") {
+  using graph = provenance_graph_with<typed_channel, picky_channel>;
+  CHECK_THROWS_MATCHES(
+      read_corpus<graph>(R"({"agents": [
+  {"id": "digest", "kind": "typed_channel",
+   "fields": {"handle": "@kursk_digest",
+              "subscribers": "many"}},
+  {"id": "echo", "kind": "typed_channel", "fields": {"followers": 3, "handle": 7}},
+  {"id": "odd", "kind": "picky_channel", "fields": {"handle": "kursk"}},
+  {"id": "big", "kind": "typed_channel", "fields": {"subscribers": 18446744073709551615}}]})",
+                         "fields.json"),
+      corpus_error,
+      Message("fields.json:4:30: agent \"digest\": field \"subscribers\": expected a whole number, found \"many\"\n"
+              "fields.json:5:67: agent \"echo\": unknown field \"followers\" for kind typed_channel; expected handle, "
+              "subscribers, reach, verified\n"
+              "fields.json:6:52: agent \"odd\": kind picky_channel refused its fields: a handle starts with @, not "
+              "\"kursk\"\n"
+              "fields.json:7:68: agent \"big\": field \"subscribers\": expected a string, a number or true or false, "
+              "found a number beyond 64-bit range\n"
+              "4 problems, nothing loaded"));
 }
 
 TEST_CASE("a key repeated in one object is reported, not silently dropped") {

@@ -106,9 +106,11 @@ TEST_CASE("write_dot writes a left-to-right digraph, a box per claim, a node per
         "\"deploy/nis@briefing\";\n"
         "}\n"
         "\"deploy/herald@herald-0627\" [label=\"The Korea Herald\\n2025-06-27\", "
-        "tooltip=\"deploy/herald@herald-0627\\nMore troops may go in July or August\", fillcolor=\"#fdd8b0\"];\n"
+        "tooltip=\"deploy/herald@herald-0627\\nMore troops may go in July or August\\noutlet: medium=newspaper, "
+        "country=South Korea\", fillcolor=\"#fdd8b0\"];\n"
         "\"deploy/nis@briefing\" [label=\"National Intelligence Service\\nbriefing 2025-06-26\", "
-        "tooltip=\"deploy/nis@briefing\\nMore troops may go in July or August\", fillcolor=\"#c6dbef\", "
+        "tooltip=\"deploy/nis@briefing\\nMore troops may go in July or August\\norganization: type=intelligence "
+        "agency, country=South Korea\", fillcolor=\"#c6dbef\", "
         "style=\"filled\", peripheries=2];\n"
         "\"deploy/herald@herald-0627\"->\"deploy/nis@briefing\" [label=\"paraphrases\", style=dashed, "
         "penwidth=1.2, color=\"#4d4d4d\"];\n"
@@ -133,7 +135,7 @@ TEST_CASE("node names and labels are quoted and escaped") {
   g.add_derivation("ends in \\", "node");
   auto out = dot(g, {.legend = false});
   CHECK_THAT(out, Contains("\n\"say \\\"hi\\\"\" [label=\"Kim \\\"the analyst\\\" \\\\ Lee\\nSeoul\", "
-                           "tooltip=\"say \\\"hi\\\"\\nA claim \\\"quoted\\\" with a back\\\\slash\", "));
+                           "tooltip=\"say \\\"hi\\\"\\nA claim \\\"quoted\\\" with a back\\\\slash\\nperson\", "));
   CHECK_THAT(out, Contains("\n\"ends in \\\\\" [label="));
   CHECK_THAT(out, Contains("\n\"node\" [label="));
   // Bytes a name cannot hold verbatim are spelled out, keeping names one-to-one with ids;
@@ -155,13 +157,17 @@ TEST_CASE("long claim titles wrap at white space, left-justified") {
 }
 
 TEST_CASE("fill colours follow the agent's kind, a user's kind included") {
-  CHECK(dot_fill_color("organization") == "#c6dbef");
-  CHECK(dot_fill_color("person") == "#c7e9c0");
-  CHECK(dot_fill_color("outlet") == "#fdd8b0");
-  CHECK(dot_fill_color("anonymous") == "#dadada");
-  // From a fixed hash of the name: the same on every run and platform.
-  CHECK(dot_fill_color("telegram_channel") == "#b7bef8");
-  CHECK(dot_fill_color("satellite_imagery") != dot_fill_color("telegram_channel"));
+  // The built-in kinds' traits give their colours.
+  CHECK(dot_fill_color(kind_info<organization>()) == "#c6dbef");
+  CHECK(dot_fill_color(kind_info<person>()) == "#c7e9c0");
+  CHECK(dot_fill_color(kind_info<outlet>()) == "#fdd8b0");
+  CHECK(dot_fill_color(kind_info<anonymous>()) == "#dadada");
+  // A kind whose traits give none: from a fixed hash of the name, the same on every run and platform.
+  CHECK(dot_fill_color(kind_info<telegram_channel>()) == "#b7bef8");
+  CHECK(dot_fill_color({.name = "satellite_imagery"}) != dot_fill_color({.name = "telegram_channel"}));
+  // A kind named like a built-in one takes no colour from that name: colour is a trait.
+  CHECK(dot_fill_color({.name = "outlet"}) != "#fdd8b0");
+  CHECK(dot_fill_color({.name = "x", .color = "#123456"}) == "#123456");
 
   basic_provenance_graph<organization, person, outlet, anonymous, telegram_channel> g;
   g.add_agent("nis", "NIS", organization{});
@@ -174,10 +180,13 @@ TEST_CASE("fill colours follow the agent's kind, a user's kind included") {
   g.add_statement("s-src", "src", "c");
   g.add_statement("s-tg", "tg", "c");
   auto out = dot(g);
-  CHECK_THAT(out, Contains("\"s-nis\" [label=\"NIS\", tooltip=\"s-nis\\nclaim\", fillcolor=\"#c6dbef\""));
-  CHECK_THAT(out, Contains("\"s-lee\" [label=\"Lee\", tooltip=\"s-lee\\nclaim\", fillcolor=\"#c7e9c0\""));
-  CHECK_THAT(out, Contains("\"s-src\" [label=\"unnamed sources\", tooltip=\"s-src\\nclaim\", fillcolor=\"#dadada\""));
-  CHECK_THAT(out, Contains("\"s-tg\" [label=\"A channel\", tooltip=\"s-tg\\nclaim\", fillcolor=\"#b7bef8\""));
+  CHECK_THAT(out,
+             Contains("\"s-nis\" [label=\"NIS\", tooltip=\"s-nis\\nclaim\\norganization\", fillcolor=\"#c6dbef\""));
+  CHECK_THAT(out, Contains("\"s-lee\" [label=\"Lee\", tooltip=\"s-lee\\nclaim\\nperson\", fillcolor=\"#c7e9c0\""));
+  CHECK_THAT(out, Contains("\"s-src\" [label=\"unnamed sources\", tooltip=\"s-src\\nclaim\\nanonymous: "
+                           "described_as=military sources\", fillcolor=\"#dadada\""));
+  CHECK_THAT(out, Contains("\"s-tg\" [label=\"A channel\", tooltip=\"s-tg\\nclaim\\ntelegram_channel: "
+                           "handle=@channel\", fillcolor=\"#b7bef8\""));
   // The key lists the kinds drawn, in the graph's order of kinds; no outlet here.
   CHECK_THAT(out, Contains("<TD BGCOLOR=\"#c6dbef\" BORDER=\"1\" COLOR=\"#5a5a5a\">organization</TD>"
                            "<TD BGCOLOR=\"#c7e9c0\" BORDER=\"1\" COLOR=\"#5a5a5a\">person</TD>"
@@ -200,14 +209,14 @@ TEST_CASE("borders mark origins, unsourced origins and cycles; arrows on a cycle
   g.add_derivation("b", "c");
   g.add_derivation("d", "e", derivation_kind::paraphrases);
   auto out = dot(g);
-  CHECK_THAT(out, Contains("\"a\" [label=\"A paper\", tooltip=\"a\\nclaim\", fillcolor=\"#fdd8b0\", "
+  CHECK_THAT(out, Contains("\"a\" [label=\"A paper\", tooltip=\"a\\nclaim\\noutlet\", fillcolor=\"#fdd8b0\", "
                            "color=\"#c0392b\", penwidth=2.5];\n"));
-  CHECK_THAT(out, Contains("\"b\" [label=\"A paper\", tooltip=\"b\\nclaim\", fillcolor=\"#fdd8b0\", "
+  CHECK_THAT(out, Contains("\"b\" [label=\"A paper\", tooltip=\"b\\nclaim\\noutlet\", fillcolor=\"#fdd8b0\", "
                            "color=\"#c0392b\", penwidth=2.5];\n"));
-  CHECK_THAT(out, Contains("\"c\" [label=\"A paper\", tooltip=\"c\\nclaim\", fillcolor=\"#fdd8b0\", "
+  CHECK_THAT(out, Contains("\"c\" [label=\"A paper\", tooltip=\"c\\nclaim\\noutlet\", fillcolor=\"#fdd8b0\", "
                            "style=\"filled,dashed\", peripheries=2, color=\"#c0392b\", penwidth=1.5];\n"));
-  CHECK_THAT(out, Contains("\"d\" [label=\"A paper\", tooltip=\"d\\nclaim\", fillcolor=\"#fdd8b0\"];\n"));
-  CHECK_THAT(out, Contains("\"e\" [label=\"An agency\", tooltip=\"e\\nclaim\", fillcolor=\"#c6dbef\", "
+  CHECK_THAT(out, Contains("\"d\" [label=\"A paper\", tooltip=\"d\\nclaim\\noutlet\", fillcolor=\"#fdd8b0\"];\n"));
+  CHECK_THAT(out, Contains("\"e\" [label=\"An agency\", tooltip=\"e\\nclaim\\norganization\", fillcolor=\"#c6dbef\", "
                            "style=\"filled\", peripheries=2];\n"));
   CHECK_THAT(out, Contains("\"a\"->\"b\" [label=\"copies\", style=dotted, penwidth=2.2, color=\"#c0392b\"];\n"));
   CHECK_THAT(out, Contains("\"b\"->\"a\" [label=\"quotes\", style=solid, penwidth=2.2, color=\"#c0392b\"];\n"));
@@ -297,7 +306,8 @@ TEST_CASE("the seed story's picture: 65 statements, 44 derivations, the same byt
   // Lee relays the NIS briefing; the briefing is a first-hand origin.
   CHECK_THAT(out, Contains("\n\"deploy-jul-aug/lee-seong-kweun\" [label=\"Lee Seong-kweun\", "
                            "tooltip=\"deploy-jul-aug/lee-seong-kweun\\nNorth Korea may send more troops to Russia "
-                           "as soon as July or August 2025\", fillcolor=\"#c7e9c0\"];\n"));
+                           "as soon as July or August 2025\\nperson: role=lawmaker, affiliation=People Power Party\", "
+                           "fillcolor=\"#c7e9c0\"];\n"));
   CHECK_THAT(out, Contains("\n\"deploy-jul-aug/nis@nis-briefing-2025-06-26\" [label=\"National Intelligence "
                            "Service\\nbriefing 2025-06-26\", "));
   CHECK_THAT(out, Contains("\n\"deploy-jul-aug/korea-herald@herald-2025-06-27\"->"

@@ -26,14 +26,34 @@ struct newsroom {
 claim_details when(const char* iso) { return {.when = partial_date::parse(iso)}; }
 claim_details figure(const char* text) { return {.quantity = text}; }
 claim_details mode(modality m) { return {.mode = m}; }
+
+// Every finding of `g`, claim by claim: drift's per-claim results, flattened.
+std::vector<drift_finding> all_drift(const provenance_graph& g) {
+  std::vector<drift_finding> out;
+  for (const claim_drift& c : drift(g, origins(g))) out.insert(out.end(), c.findings.begin(), c.findings.end());
+  return out;
+}
 }  // namespace
+
+TEST_CASE("drift gives one element per claim, element c for claim c, as every per-claim analysis does") {
+  auto g = seed::story();
+  auto per_claim = drift(g, origins(g));
+  REQUIRE(per_claim.size() == g.claim_count());
+  std::size_t with_findings = 0;
+  for (std::uint32_t c = 0; c < g.claim_count(); ++c) {
+    CHECK(per_claim[c].claim == claim_handle{c});
+    for (const auto& f : per_claim[c].findings) CHECK(f.claim == claim_handle{c});
+    with_findings += !per_claim[c].findings.empty();
+  }
+  CHECK(with_findings == 3);
+}
 
 TEST_CASE("dates that cannot both be true are a contradiction, located where each version enters") {
   newsroom n;
   n.g.report("ev-p1", "c", when("2024-10")).via("lawmaker").via("briefing");
   n.g.report("ev-p2", "c", when("2024-10")).via("lawmaker");
   n.g.report("ev-p3", "c", when("2024-11")).via("briefing", derivation_kind::paraphrases);
-  auto f = drift(n.g, origins(n.g));
+  auto f = all_drift(n.g);
   REQUIRE(f.size() == 1);
   CHECK(f[0].aspect == drift_aspect::when);
   CHECK(f[0].kind == drift_kind::contradiction);
@@ -55,7 +75,7 @@ TEST_CASE("dates that overlap are no drift: a month and a day within it agree") 
   n.g.report("ev-p1", "c", when("2024-10")).via("briefing");
   n.g.report("ev-p2", "c", when("2024-10-15")).via("briefing");
   n.g.report("ev-p3", "c", when("2024")).via("briefing");
-  CHECK(drift(n.g, origins(n.g)).empty());
+  CHECK(all_drift(n.g).empty());
 }
 
 TEST_CASE("a figure that allows more than another has lost precision; disjoint figures contradict") {
@@ -63,7 +83,7 @@ TEST_CASE("a figure that allows more than another has lost precision; disjoint f
   n.g.report("ev-p1", "c", figure("more than 10 million")).via("briefing");
   n.g.report("ev-p2", "c", figure("millions of")).via("lawmaker").via("briefing");
   n.g.report("ev-p3", "c", figure("11,000")).via("briefing");
-  auto f = drift(n.g, origins(n.g));
+  auto f = all_drift(n.g);
   REQUIRE(f.size() == 3);
   // In the order the figures were first stated: p1 with p2, p1 with p3, p2 with p3.
   CHECK(f[0].kind == drift_kind::precision);
@@ -79,7 +99,7 @@ TEST_CASE("the same figure with a different hedge is not drift in the figure") {
   newsroom n;
   n.g.report("ev-p1", "c", figure("11,000")).via("briefing");
   n.g.report("ev-p2", "c", figure("an estimated 11,000")).via("briefing");
-  CHECK(drift(n.g, origins(n.g)).empty());
+  CHECK(all_drift(n.g).empty());
 }
 
 TEST_CASE("a hedge that hardens or softens along the chain is found at its hop") {
@@ -88,7 +108,7 @@ TEST_CASE("a hedge that hardens or softens along the chain is found at its hop")
       .via("lawmaker")
       .via("briefing", derivation_kind::cites, mode(modality::possible));
   n.g.report("ev-p2", "c", mode(modality::possible)).via("briefing");
-  auto f = drift(n.g, origins(n.g));
+  auto f = all_drift(n.g);
   REQUIRE(f.size() == 1);
   CHECK(f[0].aspect == drift_aspect::modality);
   CHECK(f[0].kind == drift_kind::hardened);
@@ -102,7 +122,7 @@ TEST_CASE("a hedge that hardens or softens along the chain is found at its hop")
   newsroom soft;
   soft.g.report("ev-p1", "c", mode(modality::possible))
       .via("briefing", derivation_kind::cites, mode(modality::asserted));
-  auto s = drift(soft.g, origins(soft.g));
+  auto s = all_drift(soft.g);
   REQUIRE(s.size() == 1);
   CHECK(s[0].kind == drift_kind::softened);
 }
@@ -113,7 +133,7 @@ TEST_CASE("versions from independent origins contradict without a meeting point"
   n.g.add_event("presser", event_kind::press_conference, "2025-06-20", "ministry");
   n.g.report("ev-p1", "c", figure("4,000")).via("briefing");
   n.g.report("ev-p2", "c", figure("12,000")).via("presser");
-  auto f = drift(n.g, origins(n.g));
+  auto f = all_drift(n.g);
   REQUIRE(f.size() == 1);
   CHECK_FALSE(f[0].meet.has_value());
   CHECK(f[0].a.entry.empty());
@@ -121,7 +141,7 @@ TEST_CASE("versions from independent origins contradict without a meeting point"
 
 TEST_CASE("seed: drift finds October vs November, 10 million vs millions, and a hardened hedge") {
   auto g = seed::story();
-  auto f = drift(g, origins(g));
+  auto f = all_drift(g);
   REQUIRE(f.size() == 3);
   CHECK(g[f[0].claim].id == "first-deployment");
   CHECK(f[0].a.value == "2024-10");
@@ -139,7 +159,7 @@ TEST_CASE("seed: the 10,000 troops sent since September 2025 are not a drifted c
   auto g = seed::story();
   auto since = g.claim_id("since-september-10000");
   auto first = g.claim_id("first-deployment");
-  for (const auto& f : drift(g, origins(g))) {
+  for (const auto& f : all_drift(g)) {
     CHECK(f.claim != since);
     for (auto v : f.a.statements) CHECK(g[v].claim != since);
     for (auto v : f.b.statements) CHECK(g[v].claim != since);

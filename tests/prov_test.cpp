@@ -9,8 +9,10 @@
 #include "data/seed_story.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 using namespace sourcetrace;
@@ -242,13 +244,94 @@ TEST_CASE("a user's own kind round-trips through its traits") {
   CHECK(std::get<telegram_channel>(back.graph[a].kind) == telegram_channel{"@rybar", "1.3 million"});
   CHECK(origins_by_id(back.graph) == origins_by_id(g));
 
-  // A graph without that kind takes the agent as anonymous, and says so.
+  // A graph without that kind takes the agent as the kind of its PROV type, or,
+  // as here (prov:SoftwareAgent is no built-in kind's type), as the kind for
+  // unnamed sources, and says so.
   auto plain = import_prov<provenance_graph>(d);
   CHECK(plain.graph.kind_name(plain.graph.agent_id("rybar")) == "anonymous");
   REQUIRE(plain.issues.size() == 1);
   CHECK(plain.issues[0].message ==
         "agent \"stid:rybar\": mapped in part: kind \"telegram_channel\" is not a kind of this graph; read as "
         "anonymous without its fields");
+}
+
+// A user's kind from the defaults, with typed fields, and one typed like an organization.
+struct counted_channel {
+  std::string handle;
+  std::int64_t subscribers = 0;
+  bool verified = false;
+  friend bool operator==(const counted_channel&, const counted_channel&) = default;
+};
+struct wire_service {
+  std::string region;
+};
+
+template <>
+struct sourcetrace::source_traits<counted_channel> : sourcetrace::source_traits_base<counted_channel> {
+  static constexpr std::string_view name = "counted_channel";
+  static constexpr source_role role = source_role::relay;
+  static constexpr std::tuple members{field{"handle", &counted_channel::handle},
+                                      field{"subscribers", &counted_channel::subscribers},
+                                      field{"verified", &counted_channel::verified}};
+};
+template <>
+struct sourcetrace::source_traits<wire_service> : sourcetrace::source_traits_base<wire_service> {
+  static constexpr std::string_view name = "wire_service";
+  static constexpr std::string_view prov_type = "prov:Organization";
+  static constexpr std::tuple members{field{"region", &wire_service::region}};
+};
+
+TEST_CASE("a kind's typed fields become typed PROV literals and read back typed") {
+  using graph = provenance_graph_with<counted_channel, wire_service>;
+  graph g;
+  g.add_agent("digest", "Kursk Digest", counted_channel{"@kursk_digest", 48000, true});
+  auto d = to_prov(g);
+  const prov_record* r = find_record(d, prov_record_type::agent, "stid:digest");
+  REQUIRE(r);
+  REQUIRE(r->values("st:subscribers").size() == 1);
+  CHECK(*r->values("st:subscribers")[0] == prov_value::make_typed("48000", "xsd:long"));
+  CHECK(*r->values("st:verified")[0] == prov_value::make_typed("true", "xsd:boolean"));
+  CHECK(*r->values("st:handle")[0] == prov_value::make_string("@kursk_digest"));
+  auto back = import_prov<graph>(d);
+  CHECK(back.issues.empty());
+  CHECK(std::get<counted_channel>(back.graph[back.graph.agent_id("digest")].kind) ==
+        counted_channel{"@kursk_digest", 48000, true});
+}
+
+TEST_CASE("an agent of a kind the graph lacks falls back by its PROV type, else to the unnamed kind") {
+  using graph = provenance_graph_with<counted_channel, wire_service>;
+  graph g;
+  g.add_agent("yonhap", "Yonhap", wire_service{"Asia"});
+  g.add_agent("digest", "Kursk Digest", counted_channel{"@kursk_digest", 48000, false});
+  auto plain = import_prov<provenance_graph>(to_prov(g));
+  // prov:Organization: the first built-in kind of that PROV type.
+  CHECK(plain.graph.kind_name(plain.graph.agent_id("yonhap")) == "organization");
+  CHECK(plain.graph.kind_fields(plain.graph.agent_id("yonhap")) == attributes{{"type", ""}, {"country", ""}});
+  // prov:Agent only: the graph's kind for unnamed sources.
+  CHECK(plain.graph.kind_name(plain.graph.agent_id("digest")) == "anonymous");
+  REQUIRE(plain.issues.size() == 2);
+  CHECK(plain.issues[0].message ==
+        "agent \"stid:yonhap\": mapped in part: kind \"wire_service\" is not a kind of this graph; read as "
+        "organization without its fields");
+  CHECK(plain.issues[1].message ==
+        "agent \"stid:digest\": mapped in part: kind \"counted_channel\" is not a kind of this graph; read as "
+        "anonymous without its fields");
+}
+
+TEST_CASE("a field a kind refuses on import is reported, and the agent kept without its fields") {
+  using graph = provenance_graph_with<counted_channel>;
+  prov_document d;
+  d.prefixes["st"] = std::string(st_namespace_uri);
+  auto agent = make_prov_record(prov_record_type::agent, "ex:digest");
+  agent.add("prov:type", prov_value::make_qualified_name("st:counted_channel"));
+  agent.add("st:subscribers", prov_value::make_string("many"));
+  d.records.push_back(agent);
+  auto back = import_prov<graph>(d);
+  CHECK(std::get<counted_channel>(back.graph[back.graph.agent_id("ex:digest")].kind) == counted_channel{});
+  REQUIRE(back.issues.size() == 1);
+  CHECK(back.issues[0].message ==
+        "agent \"ex:digest\": mapped in part: kind counted_channel: field \"subscribers\": expected a whole "
+        "number, found \"many\"; read without its fields");
 }
 
 TEST_CASE("a foreign document imports so that origins answer for its entities") {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #include <sourcetrace/model/source_kind.hpp>
 
+#include <sourcetrace/analysis/credibility.hpp>
 #include <sourcetrace/analysis/cycles.hpp>
 #include <sourcetrace/analysis/duplicates.hpp>
 #include <sourcetrace/analysis/origins.hpp>
@@ -11,11 +12,13 @@
 
 #include "catch.hpp"
 
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -31,19 +34,16 @@ struct telegram_channel {
   friend bool operator==(const telegram_channel&, const telegram_channel&) = default;
 };
 
+// Traits from the defaults: the fields declared once, typed; the label overridden.
 template <>
-struct sourcetrace::source_traits<telegram_channel> {
+struct sourcetrace::source_traits<telegram_channel> : sourcetrace::source_traits_base<telegram_channel> {
   static constexpr std::string_view name = "telegram_channel";
   static constexpr source_role role = source_role::relay;
   static constexpr std::string_view prov_type = "prov:SoftwareAgent";
+  static constexpr std::tuple members{field{"handle", &telegram_channel::handle},
+                                      field{"subscribers", &telegram_channel::subscribers}};
   static std::string label(const telegram_channel& c) {
     return c.handle + ", " + std::to_string(c.subscribers) + " subscribers";
-  }
-  static attributes fields(const telegram_channel& c) {
-    return {{"handle", c.handle}, {"subscribers", std::to_string(c.subscribers)}};
-  }
-  static telegram_channel from_fields(const attributes& a) {
-    return {attribute(a, "handle"), std::strtoull(attribute(a, "subscribers").c_str(), nullptr, 10)};
   }
 };
 
@@ -55,17 +55,13 @@ struct satellite_provider {
 };
 
 template <>
-struct sourcetrace::source_traits<satellite_provider> {
+struct sourcetrace::source_traits<satellite_provider> : sourcetrace::source_traits_base<satellite_provider> {
   static constexpr std::string_view name = "satellite_provider";
   static constexpr source_role role = source_role::first_hand;
   static constexpr std::string_view prov_type = "prov:Organization";
+  static constexpr std::tuple members{field{"operator", &satellite_provider::operator_name},
+                                      field{"resolution", &satellite_provider::resolution}};
   static std::string label(const satellite_provider& s) { return s.operator_name + ", " + s.resolution + " imagery"; }
-  static attributes fields(const satellite_provider& s) {
-    return {{"operator", s.operator_name}, {"resolution", s.resolution}};
-  }
-  static satellite_provider from_fields(const attributes& a) {
-    return {attribute(a, "operator"), attribute(a, "resolution")};
-  }
 };
 
 // A war correspondent reports what they saw or what they were told: either.
@@ -75,7 +71,7 @@ struct war_correspondent {
 };
 
 template <>
-struct sourcetrace::source_traits<war_correspondent> {
+struct sourcetrace::source_traits<war_correspondent> {  // every member written by hand, no base
   static constexpr std::string_view name = "war_correspondent";
   static constexpr source_role role = source_role::either;
   static constexpr std::string_view prov_type = "prov:Person";
@@ -222,9 +218,11 @@ using graph = basic_provenance_graph<organization, person, outlet, anonymous, te
 }  // namespace
 
 static_assert(graph_over<organization, telegram_channel>);
-static_assert(!graph_over<organization, no_traits>);
-static_assert(!graph_over<label_returns_int>);
-static_assert(!graph_over<outlet, person, outlet>);  // each kind is named once
+// A graph over a kind that fails the concept, a kind listed twice or two kinds
+// sharing a name does not compile, with a message naming the mistake:
+// tests/compile_fail/ holds each case and the message it must give.
+static_assert(std::is_same_v<provenance_graph_with<telegram_channel>,
+                             basic_provenance_graph<organization, person, outlet, anonymous, telegram_channel>>);
 static_assert(accepts<graph, telegram_channel>);
 static_assert(accepts<graph, outlet>);
 static_assert(!accepts<provenance_graph, telegram_channel>);  // the built-in set does not know the user's kind
@@ -317,12 +315,30 @@ TEST_CASE("the graph reports a custom kind's name, label and role beside the bui
 TEST_CASE("fields and from_fields round-trip a custom kind, and every kind held by a graph") {
   using traits = source_traits<telegram_channel>;
   telegram_channel digest{"@kursk_digest", 48000};
-  CHECK(traits::fields(digest) == attributes{{"handle", "@kursk_digest"}, {"subscribers", "48000"}});
+  // Typed: the count is a whole number, not text.
+  CHECK(traits::fields(digest) == attributes{{"handle", "@kursk_digest"}, {"subscribers", std::int64_t{48000}}});
   CHECK(traits::from_fields(traits::fields(digest)) == digest);
-  // Field order does not matter, and missing fields read as empty.
+  // Field order does not matter, missing fields keep their defaults, and a
+  // count written as text (as corpora did before fields had types) still reads.
   CHECK(traits::from_fields({{"subscribers", "12500"}, {"handle", "@front_echo"}}) ==
         telegram_channel{"@front_echo", 12500});
   CHECK(traits::from_fields({}) == telegram_channel{});
+  // A value the member cannot hold, and a field the kind does not declare, name the field.
+  CHECK_THROWS_MATCHES(traits::from_fields({{"subscribers", "many"}}), field_error,
+                       Catch::Matchers::Message("field \"subscribers\": expected a whole number, found \"many\""));
+  CHECK_THROWS_MATCHES(traits::from_fields({{"subscribers", std::int64_t{-3}}}), field_error,
+                       Catch::Matchers::Message("field \"subscribers\": -3 is out of range for this field"));
+  CHECK_THROWS_MATCHES(traits::from_fields({{"handle", 2.5}}), field_error,
+                       Catch::Matchers::Message("field \"handle\": expected text, found 2.5"));
+  CHECK_THROWS_MATCHES(
+      traits::from_fields({{"followers", std::int64_t{3}}}), field_error,
+      Catch::Matchers::Message("unknown field \"followers\" for kind telegram_channel; expected handle, subscribers"));
+  try {
+    traits::from_fields({{"subscribers", true}});
+    FAIL("no error");
+  } catch (const field_error& e) {
+    CHECK(e.field() == "subscribers");
+  }
 
   using sat = source_traits<satellite_provider>;
   satellite_provider imaging{"Example Imaging", "30 cm"};
@@ -486,4 +502,84 @@ TEST_CASE("two custom-kind channels citing each other are one cycle, and what re
 
   CHECK(paths(g, "engineers/herald@herald-0627") ==
         strings{"herald -cites-> digest -cites-> echo -cites-> digest (loop)"});
+}
+
+// ---- a kind's meaning is in its traits, never in its name ---------------------
+
+// A user's own kind for unnamed sources, named otherwise than the built-in one.
+struct unnamed_official {
+  std::string described_as;
+  friend bool operator==(const unnamed_official&, const unnamed_official&) = default;
+};
+
+template <>
+struct sourcetrace::source_traits<unnamed_official> : sourcetrace::source_traits_base<unnamed_official> {
+  static constexpr std::string_view name = "unnamed_official";
+  static constexpr bool named = false;
+  static constexpr std::tuple members{field{"described_as", &unnamed_official::described_as}};
+};
+
+namespace {
+
+// Seed 004: unidentified South Korean military sources said North Korea was
+// preparing another deployment, and South Korean media carried it; here a
+// second unnamed source says the same to another outlet. Built once with the
+// built-in anonymous kind and once with the user's kind.
+template <class Kind>
+provenance_graph_with<unnamed_official> two_unnamed_sources() {
+  provenance_graph_with<unnamed_official> g;
+  g.add_agent("mil-sources", "unidentified military sources", Kind{"military sources"});
+  g.add_agent("gov-official", "a government official", Kind{"a government official"});
+  g.add_agent("kr-media", "South Korean media", outlet{"press", "South Korea"});
+  g.add_agent("site", "Unattributed news site", outlet{"website", ""});
+  g.add_event("kr-report", event_kind::publication, "2025-11", "kr-media");
+  g.add_event("site-report", event_kind::publication, "2025-11", "site");
+  g.add_claim("more-troops", "North Korea is preparing to send more troops to Russia");
+  g.report("kr-report", "more-troops").via("mil-sources");
+  g.report("site-report", "more-troops").via("gov-official");
+  return g;
+}
+
+}  // namespace
+
+TEST_CASE("a user's unnamed-source kind grades exactly as the built-in anonymous kind") {
+  auto builtin = two_unnamed_sources<anonymous>();
+  auto user = two_unnamed_sources<unnamed_official>();
+  CHECK_FALSE(user.kind(user.agent_id("mil-sources")).named);
+  CHECK(user.kind_name(user.agent_id("mil-sources")) == "unnamed_official");
+  auto a = grade(builtin);
+  auto b = grade(user);
+  REQUIRE(a.size() == 1);
+  REQUIRE(b.size() == 1);
+  CHECK(a[0].grade == credibility_grade::doubtful);
+  CHECK(a[0].reason == "2 reports, 2 independent origins: only anonymous sources.");
+  CHECK(b[0].grade == a[0].grade);
+  CHECK(b[0].reason == a[0].reason);
+}
+
+TEST_CASE("the kind table gives every kind's traits, defaults filled in, and builds kinds by name") {
+  using g_type = provenance_graph_with<unnamed_official, telegram_channel, war_correspondent>;
+  STATIC_REQUIRE(g_type::kinds.size() == 7);
+  STATIC_REQUIRE(g_type::find_kind("outlet") == 2);
+  STATIC_REQUIRE(g_type::find_kind("telegram_channel") == 5);
+  STATIC_REQUIRE(!g_type::find_kind("Outlet"));
+  CHECK(g_type::kinds[0].color == "#c6dbef");
+  CHECK(g_type::kinds[3].named == false);
+  CHECK(g_type::kinds[5].role == source_role::relay);
+  CHECK(g_type::kinds[5].prov_type == "prov:SoftwareAgent");
+  CHECK(g_type::kinds[5].color.empty());              // pictures derive one from the name
+  CHECK(g_type::kinds[6].named);                      // hand-written traits without `named`: a named source
+  CHECK(g_type::kinds[4].prov_type == "prov:Agent");  // the base's default
+
+  auto k = g_type::make_kind(5, {{"handle", "@front_echo"}, {"subscribers", std::int64_t{12500}}});
+  CHECK(std::get<telegram_channel>(k) == telegram_channel{"@front_echo", 12500});
+  g_type g;
+  auto echo = g.add_agent("echo", "Front Echo", std::move(k));
+  CHECK(g.kind_label(echo) == "@front_echo, 12500 subscribers");
+  CHECK(g.visit_kind(echo,
+                     [](const auto& kind) { return std::is_same_v<std::decay_t<decltype(kind)>, telegram_channel>; }));
+  // The default label joins the declared fields' values.
+  auto u = g.add_agent("u", "an official", unnamed_official{"a senior official"});
+  CHECK(g.kind_label(u) == "a senior official");
+  CHECK(source_traits<person>::label(person{"lawmaker", ""}) == "lawmaker");
 }

@@ -370,8 +370,10 @@ int cmd_drift(const std::string& file, const std::string& format, const std::str
   auto findings = st::drift(g, st::origins(g));
   if (!claim.empty() && !g.find_claim(claim)) throw st::error::unknown_id("claim", claim);
   std::vector<const st::drift_finding*> chosen;
-  for (const auto& f : findings) {
-    if (claim.empty() || g[f.claim].id == claim) chosen.push_back(&f);
+  for (const auto& per_claim : findings) {
+    for (const auto& f : per_claim.findings) {
+      if (claim.empty() || g[f.claim].id == claim) chosen.push_back(&f);
+    }
   }
   std::stable_sort(chosen.begin(), chosen.end(), [&](auto a, auto b) { return g[a->claim].id < g[b->claim].id; });
   output out;

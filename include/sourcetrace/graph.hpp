@@ -18,7 +18,9 @@
 
 #include <boost/graph/adjacency_list.hpp>
 
+#include <array>
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -51,26 +53,76 @@ template <class... Ts>
 inline constexpr bool distinct_types = true;
 template <class T, class... Rest>
 inline constexpr bool distinct_types<T, Rest...> = (!std::is_same_v<T, Rest> && ...) && distinct_types<Rest...>;
+
+template <class... Kinds>
+constexpr bool check_distinct_kind_names() {
+  if constexpr (sizeof...(Kinds) == 0) {
+    return true;
+  } else {
+    return []<class T, class... Rest>(std::type_identity<T>, std::type_identity<Rest>...) {
+      return check_distinct_names_from<T, Rest...>() && check_distinct_kind_names<Rest...>();
+    }(std::type_identity<Kinds>{}...);
+  }
+}
+
+// The constraint of basic_provenance_graph: each unmet requirement is a
+// static_assert that names it, not a bare "constraints not satisfied".
+template <class... Kinds>
+constexpr bool check_source_kinds() {
+  static_assert(sizeof...(Kinds) > 0, "sourcetrace: a provenance graph needs at least one source kind");
+  static_assert(distinct_types<Kinds...>, "sourcetrace: a source kind is listed twice in one provenance graph");
+  constexpr bool each = (check_source_kind<Kinds>() && ... && true);
+  if constexpr (each && distinct_types<Kinds...>) {
+    return sizeof...(Kinds) > 0 && check_distinct_kind_names<Kinds...>();
+  } else {
+    return false;
+  }
+}
 }  // namespace detail
 
-/// A provenance graph over the source kinds `Kinds...` (at least one, each named once).
+/// A provenance graph over the source kinds `Kinds...` (at least one, each
+/// listed once, no two with the same name; a mistake is a compile-time error
+/// naming it).
 ///
 /// Vertices are statements (one agent asserting one claim at one event),
 /// edges are derivations pointing from a statement to the statement it was
 /// taken from. The underlying Boost.Graph is `graph()`, so BGL algorithms and
-/// property maps (`get(&statement::claim, g.graph())`) run on it directly.
-/// Ids are interned: a statement vertex holds five 32-bit numbers.
-template <source_kind... Kinds>
-requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_provenance_graph {
+/// property maps (`get(&statement::claim, g.graph())`) run on it directly; a
+/// `statement_handle` is its vertex descriptor. Ids are interned: a statement
+/// vertex holds five 32-bit numbers.
+template <class... Kinds>
+requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
  public:
   /// The Boost.Graph type holding statements and derivations.
   using graph_type = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, statement, derivation>;
-  /// A statement: a vertex of `graph_type`.
+  /// A statement as a vertex of `graph_type`; every function here takes and gives `statement_handle`, which converts.
   using vertex_descriptor = typename boost::graph_traits<graph_type>::vertex_descriptor;
   /// A derivation: an edge of `graph_type`.
   using edge_descriptor = typename boost::graph_traits<graph_type>::edge_descriptor;
   /// Holds the kind of an agent, one of `Kinds...`.
   using kind_variant = std::variant<Kinds...>;
+
+  /// The traits' constants of each kind, in the order of `Kinds...` (the
+  /// order of `kind_variant`'s alternatives).
+  static constexpr std::array<source_kind_info, sizeof...(Kinds)> kinds{kind_info<Kinds>()...};
+
+  /// Returns the position in `kinds` of the kind named `name`, if the graph has one.
+  static constexpr std::optional<std::size_t> find_kind(std::string_view name) noexcept {
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+      if (kinds[i].name == name) return i;
+    }
+    return std::nullopt;
+  }
+
+  /// Returns the kind at position `index` of `kinds`, built from `fields` by its traits' `from_fields`.
+  /// @throws field_error, or whatever the kind's `from_fields` throws, for fields it cannot hold.
+  static kind_variant make_kind(std::size_t index, const attributes& fields) {
+    using maker = kind_variant (*)(const attributes&);
+    static constexpr maker makers[] = {[](const attributes& a) {
+      return kind_variant(std::in_place_type<Kinds>, source_traits<Kinds>::from_fields(a));
+    }...};
+    return makers[index](fields);
+  }
 
   /// Who speaks.
   struct agent {
@@ -87,7 +139,6 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
   basic_provenance_graph(const basic_provenance_graph& other)
       : graph_(other.graph_ ? std::make_unique<graph_type>(*other.graph_) : nullptr),
         agents_(other.agents_),
-        roles_(other.roles_),
         events_(other.events_),
         claims_(other.claims_),
         details_(other.details_),
@@ -117,7 +168,6 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
   void swap(basic_provenance_graph& other) noexcept {
     graph_.swap(other.graph_);
     agents_.swap(other.agents_);
-    roles_.swap(other.roles_);
     events_.swap(other.events_);
     claims_.swap(other.claims_);
     details_.swap(other.details_);
@@ -134,7 +184,15 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
     auto index = static_cast<std::uint32_t>(agents_.size());
     add_symbol(id, record_kind::agent, index);
     agents_.push_back(agent{std::string(id), std::move(name), kind_variant(std::move(kind))});
-    roles_.push_back(source_traits<Kind>::role);
+    return agent_handle{index};
+  }
+
+  /// Adds an agent whose kind is held in `kind` (as `make_kind` builds it).
+  /// @throws error if `id` is empty or already names something.
+  agent_handle add_agent(std::string_view id, std::string name, kind_variant kind) {
+    auto index = static_cast<std::uint32_t>(agents_.size());
+    add_symbol(id, record_kind::agent, index);
+    agents_.push_back(agent{std::string(id), std::move(name), std::move(kind)});
     return agent_handle{index};
   }
 
@@ -179,8 +237,8 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
 
   /// Adds a statement: `a` asserts `c` at `e` (invalid when unknown), as `stated`.
   /// @throws error if `id` is empty or taken, or a handle is not of this graph.
-  vertex_descriptor add_statement(std::string_view id, agent_handle a, claim_handle c, event_handle e = {},
-                                  claim_details stated = {}) {
+  statement_handle add_statement(std::string_view id, agent_handle a, claim_handle c, event_handle e = {},
+                                 claim_details stated = {}) {
     check(a);
     check(c);
     if (e.valid()) check(e);
@@ -201,8 +259,8 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
 
   /// Adds a statement with every reference given by id (`event` may be empty).
   /// @throws error naming any id that is unknown or of the wrong kind.
-  vertex_descriptor add_statement(std::string_view id, std::string_view agent_ref, std::string_view claim_ref,
-                                  std::string_view event_ref = {}, claim_details stated = {}) {
+  statement_handle add_statement(std::string_view id, std::string_view agent_ref, std::string_view claim_ref,
+                                 std::string_view event_ref = {}, claim_details stated = {}) {
     return add_statement(id, agent_id(agent_ref), claim_id(claim_ref),
                          event_ref.empty() ? event_handle{} : event_id(event_ref), std::move(stated));
   }
@@ -211,7 +269,7 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
   /// Adding the same derivation again returns the existing edge.
   /// @throws error if `from == to`, the two assert different claims, the pair is
   /// already joined by another kind, or either is not a statement of this graph.
-  edge_descriptor add_derivation(vertex_descriptor from, vertex_descriptor to,
+  edge_descriptor add_derivation(statement_handle from, statement_handle to,
                                  derivation_kind kind = derivation_kind::cites) {
     check_vertex(from);
     check_vertex(to);
@@ -297,16 +355,16 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
     }
 
     /// Returns the statement the chain started at (the report).
-    vertex_descriptor head() const noexcept { return head_; }
+    statement_handle head() const noexcept { return head_; }
     /// Returns the statement the chain has reached so far.
-    vertex_descriptor tail() const noexcept { return tail_; }
+    statement_handle tail() const noexcept { return tail_; }
 
    private:
     friend class basic_provenance_graph;
-    chain(basic_provenance_graph& g, vertex_descriptor v) : g_(&g), head_(v), tail_(v) {}
+    chain(basic_provenance_graph& g, statement_handle v) : g_(&g), head_(v), tail_(v) {}
     basic_provenance_graph* g_;
-    vertex_descriptor head_;
-    vertex_descriptor tail_;
+    statement_handle head_;
+    statement_handle tail_;
   };
 
   // ---- lookup ------------------------------------------------------------------
@@ -332,8 +390,8 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
     return std::nullopt;
   }
   /// Returns the statement named `id`, if any.
-  std::optional<vertex_descriptor> find_statement(std::string_view id) const noexcept {
-    if (auto i = find(id, record_kind::statement)) return vertex_descriptor{*i};
+  std::optional<statement_handle> find_statement(std::string_view id) const noexcept {
+    if (auto i = find(id, record_kind::statement)) return statement_handle{*i};
     return std::nullopt;
   }
 
@@ -348,7 +406,7 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
   claim_handle claim_id(std::string_view id) const { return claim_handle{require(id, record_kind::claim)}; }
   /// Returns the statement named `id`.
   /// @throws error if `id` names no statement.
-  vertex_descriptor statement_id(std::string_view id) const { return require(id, record_kind::statement); }
+  statement_handle statement_id(std::string_view id) const { return require(id, record_kind::statement); }
 
   /// Returns the agent `a` refers to.
   const agent& operator[](agent_handle a) const { return agents_[a.index]; }
@@ -357,44 +415,41 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
   /// Returns the claim `c` refers to.
   const claim& operator[](claim_handle c) const { return claims_[c.index]; }
   /// Returns the statement at vertex `v`.
-  const statement& operator[](vertex_descriptor v) const { return graph()[v]; }
+  const statement& operator[](statement_handle v) const { return graph()[v]; }
 
   /// Returns the id of statement `v`.
-  std::string_view id(vertex_descriptor v) const { return symbols_[graph()[v].id]; }
+  std::string_view id(statement_handle v) const { return symbols_[graph()[v].id]; }
   /// Returns how statement `v` put its claim, or nullptr if it adds nothing to the claim's own details.
-  const claim_details* stated(vertex_descriptor v) const {
+  const claim_details* stated(statement_handle v) const {
     auto d = graph()[v].details;
     return d == interner_npos ? nullptr : &details_[d];
   }
   /// Returns the date of statement `v`'s event, if known.
-  std::optional<partial_date> date(vertex_descriptor v) const {
+  std::optional<partial_date> date(statement_handle v) const {
     auto e = graph()[v].event;
     if (!e.valid()) return std::nullopt;
     return events_[e.index].date;
   }
-  /// Returns the role of agent `a`'s kind.
-  source_role role(agent_handle a) const { return roles_[a.index]; }
-  /// Returns the name of agent `a`'s kind ("outlet", "telegram_channel").
-  std::string_view kind_name(agent_handle a) const {
-    return std::visit([](const auto& k) { return std::string_view(source_traits<std::decay_t<decltype(k)>>::name); },
-                      agents_[a.index].kind);
+  /// Calls `f` with agent `a`'s kind (`const K&` for its kind `K`) and returns what it returns.
+  template <class F>
+  decltype(auto) visit_kind(agent_handle a, F&& f) const {
+    return std::visit(std::forward<F>(f), agents_[a.index].kind);
   }
+  /// Returns the traits' constants of agent `a`'s kind: name, role, named, PROV type, colour.
+  const source_kind_info& kind(agent_handle a) const noexcept { return kinds[agents_[a.index].kind.index()]; }
+  /// Returns the role of agent `a`'s kind.
+  source_role role(agent_handle a) const noexcept { return kind(a).role; }
+  /// Returns the name of agent `a`'s kind ("outlet", "telegram_channel").
+  std::string_view kind_name(agent_handle a) const noexcept { return kind(a).name; }
   /// Returns the one-line label of agent `a`'s kind ("lawmaker, People Power Party").
   std::string kind_label(agent_handle a) const {
-    return std::visit([](const auto& k) { return std::string(source_traits<std::decay_t<decltype(k)>>::label(k)); },
-                      agents_[a.index].kind);
+    return visit_kind(a, [](const auto& k) { return std::string(source_traits<std::decay_t<decltype(k)>>::label(k)); });
   }
-
   /// Returns the PROV type of agent `a`'s kind ("prov:Person").
-  std::string_view kind_prov_type(agent_handle a) const {
-    return std::visit(
-        [](const auto& k) { return std::string_view(source_traits<std::decay_t<decltype(k)>>::prov_type); },
-        agents_[a.index].kind);
-  }
+  std::string_view kind_prov_type(agent_handle a) const noexcept { return kind(a).prov_type; }
   /// Returns the kind's own fields of agent `a`, as its traits write them.
   attributes kind_fields(agent_handle a) const {
-    return std::visit([](const auto& k) { return attributes(source_traits<std::decay_t<decltype(k)>>::fields(k)); },
-                      agents_[a.index].kind);
+    return visit_kind(a, [](const auto& k) { return attributes(source_traits<std::decay_t<decltype(k)>>::fields(k)); });
   }
 
   /// Returns the number of agents.
@@ -473,7 +528,7 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
   void check(claim_handle c) const {
     if (c.index >= claims_.size()) throw error("claim handle " + std::to_string(c.index) + " is not of this graph");
   }
-  void check_vertex(vertex_descriptor v) const {
+  void check_vertex(statement_handle v) const {
     if (v >= boost::num_vertices(graph())) throw error("statement " + std::to_string(v) + " is not of this graph");
   }
 
@@ -496,7 +551,7 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
 
   // Returns the statement of `c` by `a` at `e`, adding it under the id
   // "claim/agent@event" (or "claim/agent") if it is not there yet.
-  vertex_descriptor ensure_statement(agent_handle a, claim_handle c, event_handle e, claim_details stated) {
+  statement_handle ensure_statement(agent_handle a, claim_handle c, event_handle e, claim_details stated) {
     check(a);
     check(c);
     if (e.valid()) check(e);
@@ -524,7 +579,6 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
   // moved-from graph holds none until it is added to again.
   std::unique_ptr<graph_type> graph_;
   std::vector<agent> agents_;
-  std::vector<source_role> roles_;
   std::vector<event> events_;
   std::vector<claim> claims_;
   std::vector<claim_details> details_;
@@ -535,5 +589,10 @@ requires(sizeof...(Kinds) > 0 && detail::distinct_types<Kinds...>) class basic_p
 /// The provenance graph over the built-in kinds: organization, person,
 /// outlet and anonymous.
 using provenance_graph = basic_provenance_graph<organization, person, outlet, anonymous>;
+
+/// The provenance graph over the built-in kinds plus the user's `Extra...`:
+/// `provenance_graph_with<telegram_channel>`.
+template <class... Extra>
+using provenance_graph_with = basic_provenance_graph<organization, person, outlet, anonymous, Extra...>;
 
 }  // namespace sourcetrace

@@ -49,12 +49,13 @@ struct claim_grade {
   std::string reason;                                    ///< one sentence an analyst can check by hand
 };
 
-/// Returns the grade of every claim, in the order claims were added, from the
-/// claim's reporting (`duplicates`) and its drift (`drift`). The rule, in the
+/// Returns the grade of every claim, one element per claim in the order claims
+/// were added, from the claim's reporting (`duplicates`) and its drift (`drift`). The rule, in the
 /// order it is applied (docs/credibility.md):
 ///  6. no first-hand origin (only unsourced origins, closed cycles, or no reports);
 ///  5. a first-hand origin denies the claim while another asserts it;
-///  4. the first-hand origins contradict each other, or all are anonymous;
+///  4. the first-hand origins contradict each other, or all are unnamed
+///     (their kind's traits say `named = false`, as `anonymous`'s do);
 ///  1. two or more first-hand origins by two or more named agents, and no
 ///     disagreement between reports;
 ///  2. as for 1, but reports disagree (drift), or only one of the agents is named;
@@ -62,7 +63,7 @@ struct claim_grade {
 template <source_kind... Kinds>
 std::vector<claim_grade> grade(const basic_provenance_graph<Kinds...>& g, const origin_map& m,
                                const std::vector<claim_reporting>& reporting,
-                               const std::vector<drift_finding>& findings) {
+                               const std::vector<claim_drift>& findings) {
   std::vector<claim_grade> out;
   out.reserve(reporting.size());
   auto plural = [](std::size_t n, std::string_view one, std::string_view many) {
@@ -81,7 +82,7 @@ std::vector<claim_grade> grade(const basic_provenance_graph<Kinds...>& g, const 
       agent_handle a = g[o].agent;
       if (std::find(agents.begin(), agents.end(), a) == agents.end()) {
         agents.push_back(a);
-        if (g.kind_name(a) != "anonymous") named.push_back(a);
+        if (g.kind(a).named) named.push_back(a);
       }
       const claim_details* d = g.stated(o);
       auto mode = d && d->mode ? d->mode : g[r.claim].details.mode;
@@ -95,8 +96,7 @@ std::vector<claim_grade> grade(const basic_provenance_graph<Kinds...>& g, const 
     auto describe_finding = [](const drift_finding& f) {
       return std::string(to_string(f.aspect)) + " (" + f.a.value + " vs " + f.b.value + ")";
     };
-    for (const drift_finding& f : findings) {
-      if (f.claim != r.claim) continue;
+    for (const drift_finding& f : findings[r.claim.index].findings) {
       if (!disagree) disagreement = describe_finding(f);
       disagree = true;
       if (f.kind == drift_kind::contradiction && !f.meet && !independent_conflict) {

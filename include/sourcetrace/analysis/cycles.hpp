@@ -15,7 +15,7 @@ namespace sourcetrace {
 
 /// One cycle of derivations: the statements of one strong component that
 /// holds a cycle, ascending by vertex number.
-using cycle = std::vector<std::uint32_t>;
+using cycle = std::vector<statement_handle>;
 
 namespace detail {
 inline std::vector<cycle> cycles_of(const components& cs) {

@@ -63,8 +63,8 @@ inline std::string_view to_string(drift_kind k) noexcept {
 
 /// One version of a claim's detail, and the statements that state it.
 struct drift_version {
-  std::string value;                      ///< as stated: "2024-10", "more than 10 million", "possible"
-  std::vector<std::uint32_t> statements;  ///< the statements stating it, ascending
+  std::string value;                         ///< as stated: "2024-10", "more than 10 million", "possible"
+  std::vector<statement_handle> statements;  ///< the statements stating it, ascending
   /// Where this version enters the chain: the hop(s) by which it reaches the
   /// statement where the versions meet. Empty when they share no origin.
   std::vector<hop> entry;
@@ -83,7 +83,13 @@ struct drift_finding {
   drift_version b;
   /// The origin both versions rest on, where their chains meet; absent when
   /// the versions come from independent origins.
-  std::optional<std::uint32_t> meet;
+  std::optional<statement_handle> meet;
+};
+
+/// Where the statements of one claim disagree: the claim's element of what `drift` returns.
+struct claim_drift {
+  claim_handle claim;                   ///< the claim
+  std::vector<drift_finding> findings;  ///< its findings: dates, then figures, then modality
 };
 
 /// Settings of `drift`.
@@ -161,8 +167,9 @@ std::vector<hop> entry_hops(const G& g, const std::vector<std::uint32_t>& member
 
 }  // namespace detail
 
-/// Returns every disagreement between statements of the same claim, claim by
-/// claim in the order claims were added.
+/// Returns every disagreement between statements of the same claim: one
+/// element per claim, in the order claims were added (element `c.index` is
+/// claim `c`'s), as every per-claim analysis returns its results.
 ///
 /// Figures and dates are compared between the distinct versions stated by the
 /// claim's statements (a statement states what its stated details hold).
@@ -174,9 +181,10 @@ std::vector<hop> entry_hops(const G& g, const std::vector<std::uint32_t>& member
 /// Claims are never compared with each other: figures that only look alike
 /// belong to different claims and stay apart.
 template <source_kind... Kinds>
-std::vector<drift_finding> drift(const basic_provenance_graph<Kinds...>& g, const origin_map& m,
-                                 drift_options options = {}) {
-  std::vector<drift_finding> out;
+std::vector<claim_drift> drift(const basic_provenance_graph<Kinds...>& g, const origin_map& m,
+                               drift_options options = {}) {
+  std::vector<claim_drift> out(g.claim_count());
+  for (std::uint32_t c = 0; c < g.claim_count(); ++c) out[c].claim = claim_handle{c};
   // Statements by claim, in one pass.
   std::vector<std::uint32_t> start(g.claim_count() + 1, 0), by_claim(g.statement_count());
   for (std::size_t v = 0; v < g.statement_count(); ++v) ++start[g[v].claim.index + 1];
@@ -212,7 +220,7 @@ std::vector<drift_finding> drift(const basic_provenance_graph<Kinds...>& g, cons
       f.a.entry = detail::entry_hops(g, f.a.statements, *f.meet);
       f.b.entry = detail::entry_hops(g, f.b.statements, *f.meet);
     }
-    out.push_back(std::move(f));
+    out[f.claim.index].findings.push_back(std::move(f));
   };
 
   for (std::uint32_t c = 0; c < g.claim_count(); ++c) {
@@ -299,7 +307,7 @@ std::vector<drift_finding> drift(const basic_provenance_graph<Kinds...>& g, cons
                           {std::string(to_string(*du->mode)), {u}, next},
                           {std::string(to_string(*dw->mode)), {w}, {}},
                           w};
-          out.push_back(std::move(f));
+          out[c].findings.push_back(std::move(f));
         }
       }
     }

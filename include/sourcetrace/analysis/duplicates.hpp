@@ -19,19 +19,19 @@ namespace sourcetrace {
 
 /// Reports of one claim that share origins, directly or through one another.
 struct echo_cluster {
-  std::vector<std::uint32_t> reports;  ///< ascending
-  std::vector<std::uint32_t> origins;  ///< every origin of those reports, ascending
+  std::vector<statement_handle> reports;  ///< ascending
+  std::vector<statement_handle> origins;  ///< every origin of those reports, ascending
 };
 
 /// How one claim was reported.
 struct claim_reporting {
-  claim_handle claim;                   ///< the claim
-  std::vector<std::uint32_t> reports;   ///< its reports, ascending
-  std::vector<echo_cluster> clusters;   ///< reports grouped by shared origins, by first report
-  std::vector<std::uint32_t> origins;   ///< every origin of its reports, ascending
-  std::size_t independent_origins = 0;  ///< first-hand origins: distinct statements that derive from nothing
-  std::size_t unsourced_origins = 0;    ///< origins whose agent only relays (an outlet naming no source)
-  std::vector<std::uint32_t> circular;  ///< reports that rest on a closed cycle and no origin
+  claim_handle claim;                      ///< the claim
+  std::vector<statement_handle> reports;   ///< its reports, ascending
+  std::vector<echo_cluster> clusters;      ///< reports grouped by shared origins, by first report
+  std::vector<statement_handle> origins;   ///< every origin of its reports, ascending
+  std::size_t independent_origins = 0;     ///< first-hand origins: distinct statements that derive from nothing
+  std::size_t unsourced_origins = 0;       ///< origins whose agent only relays (an outlet naming no source)
+  std::vector<statement_handle> circular;  ///< reports that rest on a closed cycle and no origin
 };
 
 /// Returns, for every claim of `g` in the order claims were added, its reports

@@ -25,21 +25,21 @@ namespace sourcetrace {
 class origin_map {
  public:
   /// Returns the origins of statement `v`, ascending; empty if `v` rests only on a closed cycle.
-  std::span<const std::uint32_t> of(std::size_t v) const noexcept { return sets_.of(v); }
+  std::span<const statement_handle> of(statement_handle v) const noexcept { return sets_.of(v); }
   /// Returns true if statement `v` derives from nothing.
-  bool is_origin(std::size_t v) const noexcept { return flags_[v] & origin_flag; }
+  bool is_origin(statement_handle v) const noexcept { return flags_[v] & origin_flag; }
   /// Returns true if `v` is an origin whose agent can only relay.
-  bool is_unsourced(std::size_t v) const noexcept { return flags_[v] & unsourced_flag; }
+  bool is_unsourced(statement_handle v) const noexcept { return flags_[v] & unsourced_flag; }
   /// Returns true if `v` lies on a cycle of derivations (circular reporting).
-  bool on_cycle(std::size_t v) const noexcept { return sets_.comps.cyclic[sets_.comps.of[v]]; }
+  bool on_cycle(statement_handle v) const noexcept { return sets_.comps.cyclic[sets_.comps.of[v]]; }
   /// Returns the number of statements.
   std::size_t size() const noexcept { return flags_.size(); }
   /// Returns the number of distinct origin sets, counting the empty set.
   std::size_t distinct_sets() const noexcept { return sets_.sets.size(); }
   /// Returns a number shared by exactly the statements with the same origin set (0: the empty set).
-  std::uint32_t set_id(std::size_t v) const noexcept { return sets_.set_of_component[sets_.comps.of[v]]; }
+  std::uint32_t set_id(statement_handle v) const noexcept { return sets_.set_of_component[sets_.comps.of[v]]; }
   /// Returns a number shared by exactly the statements on one strong component.
-  std::uint32_t component(std::size_t v) const noexcept { return sets_.comps.of[v]; }
+  std::uint32_t component(statement_handle v) const noexcept { return sets_.comps.of[v]; }
 
   /// Builds the map from origin sets and a role per statement's agent. Called by `origins(g)`.
   origin_map(detail::origin_sets sets, std::vector<std::uint8_t> relay_only) : sets_(std::move(sets)) {
@@ -75,7 +75,7 @@ origin_map origins(const basic_provenance_graph<Kinds...>& g) {
 
 /// Returns true if statements `a` and `b` are independent: each rests on at
 /// least one origin, they share no origin, and they are not on one cycle.
-inline bool independent(const origin_map& m, std::size_t a, std::size_t b) {
+inline bool independent(const origin_map& m, statement_handle a, statement_handle b) {
   if (a == b) return false;
   if (m.on_cycle(a) && m.component(a) == m.component(b)) return false;
   auto x = m.of(a);

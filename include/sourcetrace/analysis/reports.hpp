@@ -15,7 +15,7 @@ namespace sourcetrace {
 /// Returns true if statement `v` is a report: made at a publication, or, where
 /// no publication is known, a statement that nothing else derives from.
 template <source_kind... Kinds>
-bool is_report(const basic_provenance_graph<Kinds...>& g, std::size_t v) {
+bool is_report(const basic_provenance_graph<Kinds...>& g, statement_handle v) {
   const auto& s = g[v];
   if (s.event.valid() && g[s.event].kind == event_kind::publication) return true;
   return boost::in_degree(v, g.graph()) == 0;
@@ -25,7 +25,7 @@ bool is_report(const basic_provenance_graph<Kinds...>& g, std::size_t v) {
 class claim_reports {
  public:
   /// Returns the reports of claim `c`, ascending by vertex number.
-  std::span<const std::uint32_t> operator[](claim_handle c) const noexcept {
+  std::span<const statement_handle> operator[](claim_handle c) const noexcept {
     return {reports_.data() + start_[c.index], reports_.data() + start_[c.index + 1]};
   }
   /// Returns the number of claims.

@@ -19,10 +19,10 @@ namespace sourcetrace {
 
 /// When one report appeared, and how long after its origin.
 struct report_timing {
-  std::uint32_t report = 0;             ///< the report
-  std::optional<partial_date> date;     ///< its event's date, if known
-  std::optional<std::uint32_t> origin;  ///< its earliest dated origin, if any
-  std::optional<day_delay> delay;       ///< days from that origin to the report, if both are dated
+  statement_handle report = 0;             ///< the report
+  std::optional<partial_date> date;        ///< its event's date, if known
+  std::optional<statement_handle> origin;  ///< its earliest dated origin, if any
+  std::optional<day_delay> delay;          ///< days from that origin to the report, if both are dated
 };
 
 /// The timeline of one claim.

@@ -16,8 +16,8 @@ namespace sourcetrace {
 
 /// One hop of an attribution path: `from` was taken from `to` by `kind`.
 struct hop {
-  std::uint32_t from = 0;                         ///< the later statement
-  std::uint32_t to = 0;                           ///< the statement it was taken from
+  statement_handle from = 0;                      ///< the later statement
+  statement_handle to = 0;                        ///< the statement it was taken from
   derivation_kind kind = derivation_kind::cites;  ///< how
   friend bool operator==(const hop&, const hop&) = default;
 };
@@ -33,7 +33,7 @@ struct attribution_path {
   std::vector<hop> hops;            ///< in order; empty if the statement is itself an origin
   path_end end = path_end::origin;  ///< how it ends
   /// Returns the statement the path ends at (for a loop, the one it returns to).
-  std::uint32_t last(std::uint32_t start) const noexcept { return hops.empty() ? start : hops.back().to; }
+  statement_handle last(statement_handle start) const noexcept { return hops.empty() ? start : hops.back().to; }
 };
 
 /// Settings of `trace`.
@@ -58,7 +58,7 @@ struct trace_result {
 /// chain of any length cannot overflow the call stack.
 /// @throws error if `v` is not a statement of `g`.
 template <source_kind... Kinds>
-trace_result trace(const basic_provenance_graph<Kinds...>& g, std::size_t v, trace_options options = {}) {
+trace_result trace(const basic_provenance_graph<Kinds...>& g, statement_handle v, trace_options options = {}) {
   const auto& bgl = g.graph();
   if (v >= g.statement_count()) throw error("statement " + std::to_string(v) + " is not of this graph");
   using out_iter = typename boost::graph_traits<std::decay_t<decltype(bgl)>>::out_edge_iterator;

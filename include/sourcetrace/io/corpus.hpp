@@ -14,6 +14,7 @@
 
 #include <boost/json.hpp>
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <fstream>
@@ -23,11 +24,13 @@
 #include <optional>
 #include <ostream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace sourcetrace {
@@ -132,6 +135,22 @@ inline std::string_view json_kind_name(const boost::json::value& v) {
     case boost::json::kind::object: return "an object";
   }
   return "a value";
+}
+
+// Appends a kind's field value as JSON: a string, a number or true/false. A
+// real number that is not finite has no JSON number: it is written as text,
+// which a real-number field reads back.
+inline void append_json_field_value(std::string& out, const field_value& v) {
+  if (const auto* text = std::get_if<std::string>(&v)) {
+    append_json_string(out, *text);
+  } else if (const auto* x = std::get_if<double>(&v); x && !std::isfinite(*x)) {
+    append_json_string(out, to_text(v));
+  } else {
+    std::string t = to_text(v);
+    out += t;
+    // A whole real number ("2") would read back as a JSON integer: keep it a real.
+    if (std::holds_alternative<double>(v) && t.find_first_of(".eE") == std::string::npos) out += ".0";
+  }
 }
 
 inline std::string json_quoted(std::string_view s) {
@@ -448,13 +467,28 @@ class corpus_parser {
                     f.label + ": field \"fields\": expected an object, found " + std::string(json_kind_name(*fv)));
           } else {
             for (const auto& member : fv->as_object()) {
-              if (!member.value().is_string()) {
-                problem(at.field("fields").field(member.key()), f.label + ": field " + json_quoted(member.key()) +
-                                                                    ": expected a string, found " +
-                                                                    std::string(json_kind_name(member.value())));
+              const boost::json::value& x = member.value();
+              std::optional<field_value> value;
+              if (x.is_string()) {
+                value = std::string(x.as_string());
+              } else if (x.is_int64()) {
+                value = x.as_int64();
+              } else if (x.is_uint64()) {
+                // Beyond the range of int64 only: no kind's whole-number field holds it.
+              } else if (x.is_double()) {
+                value = x.as_double();
+              } else if (x.is_bool()) {
+                value = x.as_bool();
+              }
+              if (!value) {
+                problem(
+                    at.field("fields").field(member.key()),
+                    f.label + ": field " + json_quoted(member.key()) +
+                        ": expected a string, a number or true or false, found " +
+                        (x.is_uint64() ? std::string("a number beyond 64-bit range") : std::string(json_kind_name(x))));
                 continue;
               }
-              r.fields.emplace_back(std::string(member.key()), std::string(member.value().as_string()));
+              r.fields.emplace_back(std::string(member.key()), std::move(*value));
             }
           }
         }
@@ -584,27 +618,12 @@ class corpus_parser {
   std::unordered_map<std::string, std::string_view> seen_ids_;
 };
 
-// Returns the names of the kinds of G, "organization, person, ...".
-template <source_kind... Kinds>
-std::string kind_names(const basic_provenance_graph<Kinds...>*) {
+// Returns the names of the kinds of graph type G, "organization, person, ...".
+template <class Graph>
+std::string kind_names() {
   std::string out;
-  ((out += (out.empty() ? "" : ", ") + std::string(source_traits<Kinds>::name)), ...);
+  for (const auto& k : Graph::kinds) out += (out.empty() ? "" : ", ") + std::string(k.name);
   return out;
-}
-
-// Adds agent `r` to `g` if its kind is one of `Kinds`; returns false if it is none.
-template <source_kind... Kinds>
-bool add_agent_of_kind(basic_provenance_graph<Kinds...>& g, const agent_record& r) {
-  bool found = false;
-  (
-      [&] {
-        if (!found && r.kind == source_traits<Kinds>::name) {
-          found = true;
-          g.add_agent(r.id, r.name, source_traits<Kinds>::from_fields(r.fields));
-        }
-      }(),
-      ...);
-  return found;
 }
 
 }  // namespace detail
@@ -688,13 +707,29 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
 
   for (const auto& r : p.agents) {
     std::string label = "agent " + detail::json_quoted(r.id);
-    attempt(r.at, label, r.id, [&] {
-      if (!detail::add_agent_of_kind(g, r)) {
-        p.problem(r.at.field("kind"), label + ": field \"kind\": expected one of " +
-                                          detail::kind_names(static_cast<const Graph*>(nullptr)) + ", found " +
-                                          detail::json_quoted(r.kind));
-      }
-    });
+    auto kind = Graph::find_kind(r.kind);
+    if (!kind) {
+      p.problem(r.at.field("kind"), label + ": field \"kind\": expected one of " + detail::kind_names<Graph>() +
+                                        ", found " + detail::json_quoted(r.kind));
+      p.invalid_ids.insert(r.id);
+      continue;
+    }
+    // The kind's own reader: a field it refuses is reported at that field, and
+    // anything else it throws at the record's fields, never as a bare exception.
+    std::optional<typename Graph::kind_variant> k;
+    try {
+      k = Graph::make_kind(*kind, r.fields);
+    } catch (const field_error& e) {
+      p.problem(r.at.field("fields").field(e.field()), label + ": " + e.what());
+    } catch (const std::exception& e) {
+      p.problem(r.at.field("fields"),
+                label + ": kind " + std::string(Graph::kinds[*kind].name) + " refused its fields: " + e.what());
+    }
+    if (!k) {
+      p.invalid_ids.insert(r.id);
+      continue;
+    }
+    attempt(r.at, label, r.id, [&] { g.add_agent(r.id, r.name, std::move(*k)); });
   }
   for (const auto& r : p.events) {
     std::string label = "event " + detail::json_quoted(r.id);
@@ -832,7 +867,7 @@ void write_corpus(std::ostream& out, const basic_provenance_graph<Kinds...>& g) 
       if (j) s += ", ";
       append_json_string(s, f[j].first);
       s += ": ";
-      append_json_string(s, f[j].second);
+      detail::append_json_field_value(s, f[j].second);
     }
     s += "}}";
   }

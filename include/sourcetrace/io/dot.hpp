@@ -45,15 +45,13 @@ struct dot_options {
   std::size_t title_width = 56;
 };
 
-/// Returns the fill colour `write_dot` gives statements of agents of the kind
-/// named `kind` ("#rrggbb"): a fixed colour for the built-in kinds
-/// (organization, person, outlet, anonymous), and for any other name a light
-/// colour derived from a hash of the name, the same on every run and platform.
-inline std::string dot_fill_color(std::string_view kind) {
-  if (kind == "organization") return "#c6dbef";
-  if (kind == "person") return "#c7e9c0";
-  if (kind == "outlet") return "#fdd8b0";
-  if (kind == "anonymous") return "#dadada";
+/// Returns the fill colour `write_dot` gives statements of agents of kind `k`
+/// ("#rrggbb"): the colour its traits give (`source_traits<K>::color`; each
+/// built-in kind has one), or, when they give none, a light colour derived
+/// from a hash of the kind's name, the same on every run and platform.
+inline std::string dot_fill_color(const source_kind_info& k) {
+  if (!k.color.empty()) return std::string(k.color);
+  const std::string_view kind = k.name;
   // FNV-1a, 32 bits: fixed by its definition, unlike std::hash.
   std::uint32_t h = 2166136261u;
   for (char c : kind) {
@@ -231,10 +229,9 @@ inline constexpr const char* dot_alert_color = "#c0392b";
 /// Each statement is a node named by its statement id, labelled with its
 /// agent's name and its event's date where known (with the kind of event when
 /// it is not a publication: "briefing 2025-06-26"), and filled with the colour
-/// of its agent's kind (`dot_fill_color`); its tooltip holds its id and the
-/// claim's text. With `group_by_claim` each claim's statements sit in a box
-/// titled with the claim's id and text; without it each label names the claim
-/// id too. Borders mark what `origins`
+/// of its agent's kind (`dot_fill_color`); its tooltip holds its id, the
+/// claim's text, and the agent's kind with the kind's own fields. With `group_by_claim` each claim's statements sit in
+/// a box titled with the claim's id and text; without it each label names the claim id too. Borders mark what `origins`
 /// found: a double border for an origin (it derives from nothing), a dashed red
 /// double border for an unsourced origin (an origin whose agent only relays),
 /// a thick red border for a statement on a cycle. Each derivation is an arrow
@@ -290,14 +287,13 @@ void write_dot(std::ostream& out, const basic_provenance_graph<Kinds...>& g, dot
     if (options.legend) {
       std::string key =
           "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\"><TR><TD><B>Key</B></TD>";
-      std::size_t k = 0;
-      auto add_kind = [&](std::string_view name) {
-        if (!kind_used[k++]) return;
-        key += "<TD BGCOLOR=\"" + dot_fill_color(name) + "\" BORDER=\"1\" COLOR=\"#5a5a5a\">";
-        detail::append_dot_html(key, name);
+      for (std::size_t k = 0; k < kind_used.size(); ++k) {
+        if (!kind_used[k]) continue;
+        const source_kind_info& info = basic_provenance_graph<Kinds...>::kinds[k];
+        key += "<TD BGCOLOR=\"" + dot_fill_color(info) + "\" BORDER=\"1\" COLOR=\"#5a5a5a\">";
+        detail::append_dot_html(key, info.name);
         key += "</TD>";
-      };
-      (add_kind(source_traits<Kinds>::name), ...);
+      }
       if (any_origin) key += "<TD BORDER=\"1\">double border: origin</TD>";
       if (any_unsourced) {
         key += std::string("<TD BORDER=\"1\" COLOR=\"") + detail::dot_alert_color +
@@ -368,7 +364,16 @@ void write_dot(std::ostream& out, const basic_provenance_graph<Kinds...>& g, dot
     detail::append_dot_escaped(tip, g.id(v), true);
     tip += "\\n";
     detail::append_dot_escaped(tip, g[s.claim].text, true);
-    os << " [label=\"" << label << "\", tooltip=\"" << tip << "\", fillcolor=\"" << dot_fill_color(g.kind_name(s.agent))
+    // The agent's kind and its own fields: "person: role=lawmaker, affiliation=...".
+    std::string fields;
+    for (const auto& [name, value] : g.kind_fields(s.agent)) {
+      std::string text = to_text(value);
+      if (text.empty()) continue;
+      fields += (fields.empty() ? "" : ", ") + name + "=" + text;
+    }
+    tip += "\\n";
+    detail::append_dot_escaped(tip, std::string(g.kind_name(s.agent)) + (fields.empty() ? "" : ": " + fields), true);
+    os << " [label=\"" << label << "\", tooltip=\"" << tip << "\", fillcolor=\"" << dot_fill_color(g.kind(s.agent))
        << "\"";
     if (map.on_cycle(v)) {
       os << ", color=\"" << detail::dot_alert_color << "\", penwidth=2.5";

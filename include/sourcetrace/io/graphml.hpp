@@ -15,10 +15,13 @@
 #include <boost/property_map/function_property_map.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <locale>
 #include <ostream>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sourcetrace {
 
@@ -64,7 +67,10 @@ inline std::string xml_text(std::string_view s) {
 ///   date (`2025-06-26`, `2025-06`, `2025`, `2025-06-26/2025-06-30`), empty
 ///   when unknown;
 /// - `origin`, `unsourced`, `on_cycle` (boolean, written `1` or `0`): as
-///   `origins(g)` finds them.
+///   `origins(g)` finds them;
+/// - `agent_field_NAME`, one key per field name of any kind in the graph
+///   (`source_traits<K>::fields`): the value of that field of the statement's
+///   agent as text, empty when its kind has no such field.
 ///
 /// Edges are derivations, from a statement to the statement it was taken from,
 /// with the attribute `kind` (`quotes`, `paraphrases`, `cites` or `copies`).
@@ -84,7 +90,7 @@ void write_graphml(std::ostream& out, const basic_provenance_graph<Kinds...>& g)
   auto text = [](auto field) {
     return boost::make_function_property_map<vertex>([field](vertex v) { return detail::xml_text(field(v)); });
   };
-  auto flag = [&map](bool (origin_map::*test)(std::size_t) const noexcept) {
+  auto flag = [&map](bool (origin_map::*test)(statement_handle) const noexcept) {
     return boost::make_function_property_map<vertex>([&map, test](vertex v) { return (map.*test)(v); });
   };
 
@@ -102,6 +108,19 @@ void write_graphml(std::ostream& out, const basic_provenance_graph<Kinds...>& g)
                 auto date = g.date(v);
                 return date ? date->to_string() : std::string();
               }));
+  // The agents' own fields, computed once per agent; one key per field name.
+  std::vector<attributes> fields(g.agent_count());
+  std::set<std::string> field_names;
+  for (std::uint32_t a = 0; a < g.agent_count(); ++a) {
+    fields[a] = g.kind_fields(agent_handle{a});
+    for (const auto& f : fields[a]) field_names.insert(f.first);
+  }
+  for (const std::string& name : field_names) {
+    dp.property("agent_field_" + name, text([&fields, &bgl, name](vertex v) {
+                  const field_value* value = find_field(fields[bgl[v].agent.index], name);
+                  return value ? to_text(*value) : std::string();
+                }));
+  }
   dp.property("origin", flag(&origin_map::is_origin));
   dp.property("unsourced", flag(&origin_map::is_unsourced));
   dp.property("on_cycle", flag(&origin_map::on_cycle));

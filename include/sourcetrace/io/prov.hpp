@@ -14,14 +14,17 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <map>
 #include <optional>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <type_traits>
 #include <unordered_map>
 #include <utility>
@@ -327,6 +330,16 @@ inline constexpr bool is_provenance_graph<basic_provenance_graph<Kinds...>> = tr
 // Formats a day as an xsd:dateTime at `time`.
 inline std::string prov_datetime(greg::date d, std::string_view time) { return to_iso(d) + "T" + std::string(time); }
 
+// A kind's field as a PROV value: numbers and truth values as typed literals.
+inline prov_value prov_field_value(const field_value& v) {
+  switch (v.index()) {
+    case 0: return prov_value::make_string(std::get<std::string>(v));
+    case 1: return prov_value::make_typed(to_text(v), "xsd:long");
+    case 2: return prov_value::make_typed(to_text(v), "xsd:double");
+    default: return prov_value::make_typed(to_text(v), "xsd:boolean");
+  }
+}
+
 inline void add_details(prov_record& r, const claim_details& d) {
   if (!d.subject.empty()) r.add("st:subject", prov_value::make_string(d.subject));
   if (!d.quantity.empty()) r.add("st:quantity", prov_value::make_string(d.quantity));
@@ -369,7 +382,7 @@ prov_document to_prov(const basic_provenance_graph<Kinds...>& g) {
     r.add("prov:type", qn(std::string(g.kind_prov_type(a))));
     r.add("prov:type", qn("st:" + std::string(g.kind_name(a))));
     r.add("prov:label", str(ag.name));
-    for (auto& [field, value] : g.kind_fields(a)) r.add("st:" + field, str(value));
+    for (auto& [field, value] : g.kind_fields(a)) r.add("st:" + field, detail::prov_field_value(value));
     doc.records.push_back(std::move(r));
   }
   for (std::uint32_t i = 0; i < g.event_count(); ++i) {
@@ -701,81 +714,89 @@ class prov_importer {
 
   element& at(const std::string& id) { return elements_[index_.at(id)]; }
 
-  template <class Kind>
-  bool add_agent_as(const element& e, std::string_view kind_name, const attributes& fields, const std::string& name) {
-    if (source_traits<Kind>::name != kind_name) return false;
-    result_.graph.add_agent(e.id, name, source_traits<Kind>::from_fields(fields));
-    return true;
-  }
-
-  template <source_kind... Kinds>
-  void add_agent(const element& e, std::string_view kind_name, const attributes& fields, const std::string& name,
-                 std::type_identity<basic_provenance_graph<Kinds...>>) {
-    (add_agent_as<Kinds>(e, kind_name, fields, name) || ...);
-  }
-
-  template <source_kind... Kinds>
-  static std::vector<std::pair<std::string_view, std::string_view>> kinds(
-      std::type_identity<basic_provenance_graph<Kinds...>>) {
-    return {{source_traits<Kinds>::name, source_traits<Kinds>::prov_type}...};
-  }
-
-  // The kind for an agent with no st: kind: the first whose PROV type the
-  // agent has, else the first that is a plain prov:Agent, else the first kind.
-  std::string_view fallback_kind(const element& e) const {
-    auto all = kinds(std::type_identity<G>{});
-    for (auto [name, prov_type] : all) {
+  // The kind for an agent with no st: kind the graph knows: the first whose
+  // PROV type the agent has, else the kind for unnamed sources.
+  std::size_t fallback_kind(const element& e) const {
+    for (std::size_t i = 0; i < G::kinds.size(); ++i) {
+      std::string_view prov_type = G::kinds[i].prov_type;
       if (prov_type.starts_with("prov:") && prov_type != "prov:Agent" &&
           has_type(e, prov_namespace_uri, prov_type.substr(5))) {
-        return name;
+        return i;
       }
     }
-    return anonymous_kind();
+    return unnamed_kind();
   }
 
-  std::string_view anonymous_kind() const {
-    auto all = kinds(std::type_identity<G>{});
-    for (auto [name, prov_type] : all) {
-      if (name == "anonymous") return name;
+  // The kind of agents PROV says nothing about: the first unnamed kind, else
+  // the first that is a plain prov:Agent, else the first kind.
+  static std::size_t unnamed_kind() {
+    for (std::size_t i = 0; i < G::kinds.size(); ++i) {
+      if (!G::kinds[i].named) return i;
     }
-    for (auto [name, prov_type] : all) {
-      if (prov_type == "prov:Agent") return name;
+    for (std::size_t i = 0; i < G::kinds.size(); ++i) {
+      if (G::kinds[i].prov_type == "prov:Agent") return i;
     }
-    return all.front().first;
+    return 0;
+  }
+
+  // A PROV value as a kind's field: typed literals of XML Schema's numeric
+  // and boolean types keep their type.
+  static field_value field_of(const prov_value& v) {
+    if (v.kind == prov_value_kind::typed) {
+      std::string_view t = v.datatype;
+      if (t == "xsd:long" || t == "xsd:int" || t == "xsd:integer" || t == "xsd:short" || t == "xsd:byte" ||
+          t == "xsd:nonNegativeInteger" || t == "xsd:unsignedInt" || t == "xsd:unsignedLong") {
+        std::int64_t n = 0;
+        auto [end, ec] = std::from_chars(v.text.data(), v.text.data() + v.text.size(), n);
+        if (ec == std::errc() && end == v.text.data() + v.text.size()) return n;
+      } else if (t == "xsd:double" || t == "xsd:float" || t == "xsd:decimal") {
+        double d = 0;
+        auto [end, ec] = std::from_chars(v.text.data(), v.text.data() + v.text.size(), d);
+        if (ec == std::errc() && end == v.text.data() + v.text.size()) return d;
+      } else if (t == "xsd:boolean" && (v.text == "true" || v.text == "false")) {
+        return v.text == "true";
+      }
+    }
+    return v.text;
   }
 
   void add_agents() {
-    auto all = kinds(std::type_identity<G>{});
     for (const element& e : elements_) {
       if (e.what != role::agent) continue;
-      std::string_view kind;
-      for (auto [name, prov_type] : all) {
-        if (has_type(e, st_namespace_uri, name)) {
-          kind = name;
-          break;
-        }
+      std::optional<std::size_t> kind;
+      for (std::size_t i = 0; i < G::kinds.size() && !kind; ++i) {
+        if (has_type(e, st_namespace_uri, G::kinds[i].name)) kind = i;
       }
       attributes fields;
-      if (kind.empty()) {
+      if (!kind) {
         kind = fallback_kind(e);
         for (const auto& s : e.records) {
           for (const prov_value* v : s.record->values("prov:type")) {
             if (v->kind != prov_value_kind::qualified_name) continue;
             if (auto local = local_in(v->text, s, st_namespace_uri)) {
               issue(*s.record, "mapped in part: kind \"" + *local + "\" is not a kind of this graph; read as " +
-                                   std::string(kind) + " without its fields");
+                                   std::string(G::kinds[*kind].name) + " without its fields");
             }
           }
         }
       } else {
         for (const auto& s : e.records) {
           for (const auto& a : s.record->attributes) {
-            if (auto local = local_in(a.name, s, st_namespace_uri)) fields.emplace_back(*local, a.value.text);
+            if (auto local = local_in(a.name, s, st_namespace_uri)) fields.emplace_back(*local, field_of(a.value));
           }
         }
       }
       std::string name = attribute_text(e, prov_namespace_uri, "label").value_or(e.id);
-      add_agent(e, kind, fields, name, std::type_identity<G>{});
+      typename G::kind_variant k;
+      try {
+        k = G::make_kind(*kind, fields);
+      } catch (const std::exception& x) {
+        // A field the kind cannot hold, or a user's from_fields refusing: keep the agent, drop its fields.
+        issue(*e.records.front().record, "mapped in part: kind " + std::string(G::kinds[*kind].name) + ": " + x.what() +
+                                             "; read without its fields");
+        k = G::make_kind(*kind, {});
+      }
+      result_.graph.add_agent(e.id, name, std::move(k));
     }
   }
 
@@ -928,23 +949,11 @@ class prov_importer {
     }
   }
 
-  template <class Kind>
-  bool add_unattributed_as(std::string_view kind_name, const std::string& id) {
-    if (source_traits<Kind>::name != kind_name) return false;
-    unattributed_ = result_.graph.add_agent(id, "unattributed", Kind{});
-    return true;
-  }
-  template <source_kind... Kinds>
-  void add_unattributed(std::string_view kind_name, const std::string& id,
-                        std::type_identity<basic_provenance_graph<Kinds...>>) {
-    (add_unattributed_as<Kinds>(kind_name, id) || ...);
-  }
-
   // The agent of entities attributed to no one, added on first use.
   agent_handle unattributed() {
     if (!unattributed_.valid()) {
       std::string id = fresh_id("unattributed");
-      add_unattributed(anonymous_kind(), id, std::type_identity<G>{});
+      unattributed_ = result_.graph.add_agent(id, "unattributed", G::make_kind(unnamed_kind(), {}));
     }
     return unattributed_;
   }
@@ -1008,12 +1017,15 @@ class prov_importer {
 /// that `origins` and `trace` answer which primary sources each entity
 /// rests on: every entity becomes a statement, attributed to its
 /// `wasAttributedTo` agent (else its generating activity's associated agent,
-/// else one agent "unattributed" of the anonymous kind); every weakly
-/// connected group of entities joined by `wasDerivedFrom` asserts one claim;
-/// activities become events. Records with no counterpart (used,
-/// wasInformedBy, ..., unknown types) are listed in `issues`, never dropped
-/// silently. docs/prov.md gives the whole mapping.
-/// @throws error if an agent kind's `from_fields` throws it.
+/// else one agent "unattributed" of the graph's kind for unnamed sources);
+/// every weakly connected group of entities joined by `wasDerivedFrom`
+/// asserts one claim; activities become events. An agent whose `st:` kind
+/// the graph lacks takes the kind whose PROV type it has, else the kind for
+/// unnamed sources, without its fields. Records with no counterpart (used,
+/// wasInformedBy, ..., unknown types), kinds the graph lacks and fields a
+/// kind refuses are listed in `issues`, never dropped silently.
+/// docs/prov.md gives the whole mapping.
+/// @throws nothing but std::bad_alloc: a kind's `from_fields` that throws is reported in `issues`.
 template <class G = provenance_graph>
 requires provenance_graph_type<G> prov_import_result<G> import_prov(const prov_document& doc) {
   return detail::prov_importer<G>(doc).run();

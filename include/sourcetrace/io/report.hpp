@@ -117,8 +117,7 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
       if (t.truncated) out << "    ... more paths not shown\n";
     }
 
-    for (const drift_finding& f : findings) {
-      if (f.claim != claim_handle{c}) continue;
+    for (const drift_finding& f : findings[c].findings) {
       auto who = [&](const drift_version& v) {
         std::string w;
         for (std::size_t i = 0; i < v.statements.size(); ++i) {

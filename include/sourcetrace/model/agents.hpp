@@ -6,24 +6,11 @@
 
 #include <sourcetrace/model/source_kind.hpp>
 
-#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 namespace sourcetrace {
-
-namespace detail {
-// Joins the non-empty parts with ", ".
-inline std::string join_nonempty(std::initializer_list<std::string_view> parts) {
-  std::string out;
-  for (auto p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += ", ";
-    out += p;
-  }
-  return out;
-}
-}  // namespace detail
 
 /// An agency, ministry, army, government or think tank.
 struct organization {
@@ -54,47 +41,40 @@ struct anonymous {
 
 /// Traits of `organization`: first-hand or relay, a prov:Organization.
 template <>
-struct source_traits<organization> {
+struct source_traits<organization> : source_traits_base<organization> {
   static constexpr std::string_view name = "organization";
-  static constexpr source_role role = source_role::either;
   static constexpr std::string_view prov_type = "prov:Organization";
-  static std::string label(const organization& o) { return detail::join_nonempty({o.type, o.country}); }
-  static attributes fields(const organization& o) { return {{"type", o.type}, {"country", o.country}}; }
-  static organization from_fields(const attributes& a) { return {attribute(a, "type"), attribute(a, "country")}; }
+  static constexpr std::string_view color = "#c6dbef";
+  static constexpr std::tuple members{field{"type", &organization::type}, field{"country", &organization::country}};
 };
 
 /// Traits of `person`: first-hand or relay, a prov:Person.
 template <>
-struct source_traits<person> {
+struct source_traits<person> : source_traits_base<person> {
   static constexpr std::string_view name = "person";
-  static constexpr source_role role = source_role::either;
   static constexpr std::string_view prov_type = "prov:Person";
-  static std::string label(const person& p) { return detail::join_nonempty({p.role, p.affiliation}); }
-  static attributes fields(const person& p) { return {{"role", p.role}, {"affiliation", p.affiliation}}; }
-  static person from_fields(const attributes& a) { return {attribute(a, "role"), attribute(a, "affiliation")}; }
+  static constexpr std::string_view color = "#c7e9c0";
+  static constexpr std::tuple members{field{"role", &person::role}, field{"affiliation", &person::affiliation}};
 };
 
 /// Traits of `outlet`: only relays, so a report that names no source is
 /// unsourced, never a first-hand origin; a prov:Organization.
 template <>
-struct source_traits<outlet> {
+struct source_traits<outlet> : source_traits_base<outlet> {
   static constexpr std::string_view name = "outlet";
   static constexpr source_role role = source_role::relay;
   static constexpr std::string_view prov_type = "prov:Organization";
-  static std::string label(const outlet& o) { return detail::join_nonempty({o.medium, o.country}); }
-  static attributes fields(const outlet& o) { return {{"medium", o.medium}, {"country", o.country}}; }
-  static outlet from_fields(const attributes& a) { return {attribute(a, "medium"), attribute(a, "country")}; }
+  static constexpr std::string_view color = "#fdd8b0";
+  static constexpr std::tuple members{field{"medium", &outlet::medium}, field{"country", &outlet::country}};
 };
 
-/// Traits of `anonymous`: may speak first-hand; a plain prov:Agent.
+/// Traits of `anonymous`: an unnamed source, which may speak first-hand; a plain prov:Agent.
 template <>
-struct source_traits<anonymous> {
+struct source_traits<anonymous> : source_traits_base<anonymous> {
   static constexpr std::string_view name = "anonymous";
-  static constexpr source_role role = source_role::either;
-  static constexpr std::string_view prov_type = "prov:Agent";
-  static std::string label(const anonymous& s) { return s.described_as; }
-  static attributes fields(const anonymous& s) { return {{"described_as", s.described_as}}; }
-  static anonymous from_fields(const attributes& a) { return {attribute(a, "described_as")}; }
+  static constexpr bool named = false;
+  static constexpr std::string_view color = "#dadada";
+  static constexpr std::tuple members{field{"described_as", &anonymous::described_as}};
 };
 
 }  // namespace sourcetrace

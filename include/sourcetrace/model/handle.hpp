@@ -2,7 +2,8 @@
 #pragma once
 
 /// @file
-/// Typed handles to the agents, events and claims of a graph.
+/// Typed handles to the agents, events and claims of a graph, and the
+/// handle of a statement.
 
 #include <compare>
 #include <cstdint>
@@ -29,5 +30,14 @@ using agent_handle = handle<agent_tag>;
 using event_handle = handle<event_tag>;
 /// Refers to a claim of a graph.
 using claim_handle = handle<claim_tag>;
+
+/// Refers to a statement of a graph: its vertex number, `0 .. statement_count() - 1`.
+///
+/// Every function that takes or gives a statement uses this type: the graph,
+/// every analysis (`origins`, `trace`, `duplicates`, ...) and every result. It
+/// is a plain number, not a typed handle like the others, because it is also
+/// the vertex descriptor that Boost.Graph algorithms and property maps on
+/// `graph()` take, and the index of per-statement results such as `origin_map`.
+using statement_handle = std::uint32_t;
 
 }  // namespace sourcetrace
