@@ -16,6 +16,7 @@
 #include <sourcetrace/model/claim.hpp>
 #include <sourcetrace/model/event.hpp>
 #include <sourcetrace/model/handle.hpp>
+#include <sourcetrace/model/quantity.hpp>
 #include <sourcetrace/model/source_kind.hpp>
 #include <sourcetrace/model/statement.hpp>
 
