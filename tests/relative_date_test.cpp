@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSL-1.0
-#include <sourcetrace/time/relative_date.hpp>
+#include <sourcetrace/text/relative_date.hpp>
 
 #include "catch.hpp"
 

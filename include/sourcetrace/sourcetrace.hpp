@@ -10,7 +10,6 @@
 
 #include <sourcetrace/error.hpp>
 #include <sourcetrace/time/date.hpp>
-#include <sourcetrace/time/relative_date.hpp>
 
 #include <sourcetrace/model/agents.hpp>
 #include <sourcetrace/model/claim.hpp>
@@ -37,3 +36,4 @@
 #include <sourcetrace/io/report.hpp>
 
 #include <sourcetrace/text/quantity.hpp>
+#include <sourcetrace/text/relative_date.hpp>
