@@ -244,6 +244,32 @@ TEST_CASE("ISO 8601 and periods between two dates") {
   });
 }
 
+TEST_CASE("spaces, dashes and apostrophes are read as the quantity parser reads them") {
+  check_table({
+      {"2025-06-27",
+       "June\xE2\x80\x89"
+       "17",
+       "2025-06-17"},                                           // thin space
+      {"2025-06-27", "the 17th\xC2\xA0of June", "2025-06-17"},  // no-break space
+      {"2025-06-27",
+       "mid\xE2\x80\x91"
+       "June",
+       "2025-06-11/2025-06-20"},  // no-break hyphen
+      {"2025-06-27",
+       "July\xE2\x80\x94"
+       "August",
+       "2024-07-01/2024-08-31"},  // em dash
+      {"2025-06-27",
+       "July\xE2\x88\x92"
+       "August",
+       "2024-07-01/2024-08-31"},  // minus sign
+      {"2025-06-27", "June 17, 2025", "2025-06-17"},
+      {"2025-06-27", "June 17th.", "2025-06-17"},
+      {"2025-06-27", "Thursday\xE2\x80\x99s", "unresolved"},  // a possessive is no date
+      {"2025-06-27", "\xE2\x80\x9CThursday\xE2\x80\x9D", "unresolved"},
+  });
+}
+
 TEST_CASE("the tense option overrides forward-looking cues") {
   check_table({
       {"2025-06-27", "as early as October", "2025-10"},

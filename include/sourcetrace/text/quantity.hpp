@@ -7,6 +7,7 @@
 /// (model/quantity.hpp): an interval with a qualifier, a unit and a rate. The
 /// rules are listed in docs/quantities.md.
 
+#include <sourcetrace/detail/text_tokens.hpp>
 #include <sourcetrace/model/quantity.hpp>
 
 #include <algorithm>
@@ -28,20 +29,10 @@ namespace sourcetrace {
 
 namespace detail::qty {
 
-enum class token_kind : std::uint8_t { word, number, punct };
+using token = text_token;
+using token_kind = text_token_kind;
 
-struct token {
-  token_kind kind = token_kind::punct;
-  bool space_before = true;  // whitespace or the start of the text comes first
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  std::string norm;  // word: ASCII lower case; number: as written; punct: a canonical symbol
-};
-
-struct named_value {
-  std::string_view name;
-  double value;
-};
+inline std::vector<token> tokenize(std::string_view s) { return tokenize_text(s, token_joins::inner_marks); }
 
 // Words that end a unit phrase: function words, hedges and reporting verbs.
 // Sorted, for binary search.
@@ -70,12 +61,6 @@ inline constexpr auto stop_words = std::to_array<std::string_view>({
 // clang-format on
 static_assert(std::ranges::is_sorted(stop_words));
 
-inline constexpr auto small_numbers = std::to_array<named_value>({
-    {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
-    {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
-    {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
-    {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-});
 inline constexpr auto tens_numbers = std::to_array<named_value>({
     {"twenty", 20},
     {"thirty", 30},
@@ -144,11 +129,6 @@ inline constexpr auto denominators = std::to_array<named_value>({
     {"fourths", 4}, {"fifth", 5},   {"fifths", 5}, {"sixth", 6},  {"sixths", 6},  {"seventh", 7},  {"sevenths", 7},
     {"eighth", 8},  {"eighths", 8}, {"ninth", 9},  {"ninths", 9}, {"tenth", 10},  {"tenths", 10},
 });
-inline constexpr auto month_names = std::to_array<std::string_view>({
-    "january",   "february", "march",    "april",    "may",  "june", "july", "august",
-    "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
-    "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec",
-});
 inline constexpr auto rate_periods = std::to_array<std::string_view>({"hour", "day", "week", "month", "year"});
 
 struct phrase_qualifier {
@@ -204,127 +184,6 @@ inline constexpr auto increment_phrases = std::to_array<std::string_view>({
 inline constexpr auto increment_words = std::to_array<std::string_view>({"more", "additional", "extra", "further"});
 inline constexpr auto determiners =
     std::to_array<std::string_view>({"the", "its", "their", "his", "her", "our", "these", "those"});
-
-inline bool contains(std::span<const std::string_view> list, std::string_view w) noexcept {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
-
-inline std::optional<double> lookup(std::span<const named_value> list, std::string_view w) noexcept {
-  for (const auto& [name, value] : list) {
-    if (name == w) return value;
-  }
-  return std::nullopt;
-}
-
-inline bool is_digit(unsigned char c) noexcept { return c >= '0' && c <= '9'; }
-inline bool is_alpha(unsigned char c) noexcept {
-  const unsigned lower = c | 0x20u;
-  return lower >= 'a' && lower <= 'z';
-}
-
-// Length of a space at `i`: ASCII white space, U+00A0, U+2000..U+200B, U+202F.
-inline std::size_t space_length(std::string_view s, std::size_t i) noexcept {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
-  auto at = [&](std::size_t k) -> unsigned { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
-  if (c == 0xC2 && at(1) == 0xA0) return 2;
-  if (c == 0xE2 && at(1) == 0x80 && ((at(2) >= 0x80 && at(2) <= 0x8B) || at(2) == 0xAF)) return 3;
-  return 0;
-}
-
-struct symbol {
-  std::size_t length;
-  std::string_view canonical;
-};
-
-// Non-ASCII punctuation that matters to figures, mapped to one spelling:
-// dashes (ranges), the minus sign, quotes, currency signs.
-inline symbol utf8_symbol(std::string_view s, std::size_t i) noexcept {
-  auto at = [&](std::size_t k) -> unsigned { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
-  const unsigned c = at(0);
-  if (c == 0xC2) {
-    if (at(1) == 0xA3) return {2, "£"};
-    if (at(1) == 0xAB || at(1) == 0xBB) return {2, "\""};
-  }
-  if (c == 0xE2 && at(1) == 0x80) {
-    const unsigned d = at(2);
-    if (d == 0x90 || d == 0x91) return {3, "-"};
-    if (d >= 0x92 && d <= 0x95) return {3, "–"};
-    if (d >= 0x98 && d <= 0x9B) return {3, "'"};
-    if (d >= 0x9C && d <= 0x9F) return {3, "\""};
-    if (d == 0xA6) return {3, "..."};
-  }
-  if (c == 0xE2 && at(1) == 0x82 && at(2) == 0xAC) return {3, "€"};
-  if (c == 0xE2 && at(1) == 0x88 && at(2) == 0x92) return {3, "-"};
-  if (c == 0xE2 && at(1) == 0x89 && at(2) == 0x88) return {3, "~"};
-  return {0, {}};
-}
-
-// Letters are ASCII letters and any other non-ASCII byte, so words in other
-// scripts (or broken UTF-8) stay words instead of becoming noise.
-inline bool letter_at(std::string_view s, std::size_t i) noexcept {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) return is_alpha(c);
-  return space_length(s, i) == 0 && utf8_symbol(s, i).length == 0;
-}
-
-inline std::vector<token> tokenize(std::string_view s) {
-  std::vector<token> out;
-  bool space = true;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (const std::size_t w = space_length(s, i); w != 0) {
-      space = true;
-      i += w;
-      continue;
-    }
-    token t;
-    t.space_before = space;
-    t.begin = i;
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t j = i + 1;
-    if (is_digit(c)) {
-      // Separators join digits only between digits: "2024," ends at the comma.
-      while (j < s.size()) {
-        const auto d = static_cast<unsigned char>(s[j]);
-        if (is_digit(d)) {
-          ++j;
-        } else if ((d == ',' || d == '.') && j + 1 < s.size() && is_digit(static_cast<unsigned char>(s[j + 1]))) {
-          j += 2;
-        } else {
-          break;
-        }
-      }
-      t.kind = token_kind::number;
-      t.norm.assign(s.substr(i, j - i));
-    } else if (letter_at(s, i)) {
-      while (j < s.size()) {
-        if (letter_at(s, j)) {
-          ++j;
-        } else if ((s[j] == '-' || s[j] == '\'') && j + 1 < s.size() && letter_at(s, j + 1)) {
-          j += 2;
-        } else {
-          break;
-        }
-      }
-      t.kind = token_kind::word;
-      t.norm.assign(s.substr(i, j - i));
-      for (char& ch : t.norm) {
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-      }
-    } else if (const symbol sym = utf8_symbol(s, i); sym.length != 0) {
-      j = i + sym.length;
-      t.norm.assign(sym.canonical);
-    } else {
-      t.norm.assign(1, static_cast<char>(c));
-    }
-    t.end = j;
-    out.push_back(std::move(t));
-    space = false;
-    i = j;
-  }
-  return out;
-}
 
 // Reads digits, optionally grouped by commas in threes, with an optional
 // decimal part; nullopt for malformed grouping ("1,00") or overflow ("1e400"
@@ -515,7 +374,7 @@ class reader {
     return lookup(list, toks_[i].norm);
   }
   bool is_month(std::size_t i) const noexcept {
-    return word_in(i, month_names) && src_[toks_[i].begin] >= 'A' && src_[toks_[i].begin] <= 'Z';
+    return is_word(i) && month_number(toks_[i].norm) != 0 && src_[toks_[i].begin] >= 'A' && src_[toks_[i].begin] <= 'Z';
   }
 
   // Number of tokens matching the space-separated words of `phrase` at `j`, or 0.
