@@ -344,3 +344,39 @@ TEST_CASE("a key repeated in one object is reported, not silently dropped") {
 TEST_CASE("a UTF-8 byte-order mark before the corpus is skipped") {
   CHECK(read_corpus("\xEF\xBB\xBF{\"claims\": [{\"id\": \"c\", \"text\": \"t\"}]}", "bom.json").claim_count() == 1);
 }
+
+TEST_CASE("figures read from a corpus carry their parsed amount, and the text is written back") {
+  auto g = read_corpus(R"({"agents": [{"id": "mod", "kind": "organization", "name": "Ministry"},
+                                      {"id": "wire", "kind": "outlet", "name": "Wire"}],
+ "claims": [{"id": "c", "text": "Shells were sent", "quantity": "millions of shells"}],
+ "statements": [{"id": "s", "agent": "mod", "claim": "c", "stated": {"quantity": "more than 10 million"}}],
+ "reports": [{"source": "wire", "claim": "c", "stated": {"quantity": "12 million"}, "via": ["mod"]}]})",
+                       "q.json");
+  const auto* s = g.stated(g.statement_id("s"));
+  REQUIRE(s->amount);
+  CHECK(s->amount->lower == 1e7);
+  CHECK_FALSE(s->amount->upper);
+  CHECK(s->amount->qualifier == quantity_qualifier::at_least);
+  const auto* wire = g.stated(g.statement_id("c/wire"));
+  REQUIRE(wire->amount);
+  CHECK(wire->amount->lower == 1.2e7);
+  CHECK(wire->amount->upper == 1.2e7);
+  REQUIRE(g[g.claim_id("c")].details.amount);
+  CHECK(g[g.claim_id("c")].details.amount->qualifier == quantity_qualifier::vague);
+  const std::string written = corpus_of(g);
+  CHECK(written.find("\"quantity\": \"more than 10 million\"") != std::string::npos);
+  CHECK(written.find("\"lower\"") == std::string::npos);
+}
+
+TEST_CASE("every stated figure of the seed story is read as parse_quantity reads its text") {
+  auto g = read_corpus_file(seed_path);
+  std::size_t figures = 0;
+  for (std::size_t v = 0; v < g.statement_count(); ++v) {
+    const auto* d = g.stated(v);
+    if (!d || d->quantity.empty()) continue;
+    ++figures;
+    CHECK(d->amount == parse_quantity(d->quantity));
+    CHECK(d->amount.has_value());
+  }
+  CHECK(figures == 10);
+}

@@ -131,6 +131,7 @@ TEST_CASE("node names and labels are quoted and escaped") {
   g.add_statement("ends in \\", "p", "c");
   g.add_statement("node", "p", "c");  // a DOT keyword: only valid quoted
   g.add_statement("bad\x01\xff", "p", "c");
+  g.add_statement("tab\tand del\x7f", "p", "c");
   g.add_derivation("say \"hi\"", "ends in \\");
   g.add_derivation("ends in \\", "node");
   auto out = dot(g, {.legend = false});
@@ -142,6 +143,8 @@ TEST_CASE("node names and labels are quoted and escaped") {
   // in a label they become U+FFFD or are dropped.
   CHECK_THAT(out, Contains("\n\"bad\\x01\\xFF\" [label="));
   CHECK_THAT(out, Contains("tooltip=\"bad\xEF\xBF\xBD\\nA claim"));
+  CHECK_THAT(out, Contains("\n\"tab\\x09and del\\x7F\" [label="));
+  CHECK_THAT(out, Contains("tooltip=\"tab and del\\nA claim"));
   CHECK_THAT(out, Contains("\n\"say \\\"hi\\\"\"->\"ends in \\\\\" [label=\"cites\""));
   CHECK_THAT(out, Contains("\n\"ends in \\\\\"->\"node\" [label=\"cites\""));
   CHECK_THAT(out, Contains("label=\"c: A claim \\\"quoted\\\" with a back\\\\slash\\l\";"));

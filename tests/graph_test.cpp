@@ -142,3 +142,41 @@ TEST_CASE("moving a graph moves everything and leaves the source empty") {
   provenance_graph copy = assigned;
   CHECK(copy.id(0) == assigned.id(0));
 }
+
+TEST_CASE("stated figures are read once, as details enter the graph") {
+  auto g = herald_chain();
+  // The builder, on a new statement and on one first added without details.
+  auto head = g.report("herald-0627", "deploy", {.quantity = "more than 10 million"}).via("lee").head();
+  REQUIRE(g.stated(head)->amount);
+  CHECK(g.stated(head)->amount->lower == 1e7);
+  CHECK_FALSE(g.stated(head)->amount->upper);
+  CHECK(g.stated(head)->amount->qualifier == quantity_qualifier::at_least);
+  CHECK(g.stated(head)->amount->text == "more than 10 million");
+  auto lee = g.statement_id("deploy/lee");
+  CHECK(g.stated(lee) == nullptr);
+  g.report("lee", "deploy", {.quantity = "up to 12,000"});
+  REQUIRE(g.stated(lee)->amount);
+  CHECK_FALSE(g.stated(lee)->amount->lower);
+  CHECK(g.stated(lee)->amount->upper == 12000);
+  // The plain API, for statements and for claims; a given amount is replaced.
+  claim_details wrong{.quantity = "about 4,000"};
+  wrong.amount = quantity{};
+  auto s = g.add_statement("s1", "nis", "deploy", "briefing", wrong);
+  REQUIRE(g.stated(s)->amount);
+  CHECK(g.stated(s)->amount->lower == 4000);
+  CHECK(g.stated(s)->amount->qualifier == quantity_qualifier::approximate);
+  auto c = g.add_claim("shells", "Shells were sent", {.quantity = "millions of shells"});
+  REQUIRE(g[c].details.amount);
+  CHECK(g[c].details.amount->lower == 2e6);
+  CHECK(g[c].details.amount->unit == "shells");
+  // Text that states no figure keeps its text and has no amount.
+  auto none = g.add_statement("s2", "nis", "deploy", {}, {.quantity = "several"});
+  CHECK(g.stated(none)->quantity == "several");
+  CHECK_FALSE(g.stated(none)->amount);
+  // Repeating the same stated text is no conflict, whatever amount it carries.
+  claim_details same{.quantity = "more than 10 million"};
+  same.amount = quantity{};
+  CHECK_NOTHROW(g.report("herald-0627", "deploy", same));
+  CHECK(g.stated(head)->amount->lower == 1e7);
+  CHECK_NOTHROW(g.report("lee", "deploy", {.quantity = "up to 12,000"}));
+}

@@ -54,6 +54,17 @@ TEST_CASE("claim details know when they are empty") {
   CHECK_FALSE(claim_details{.mode = modality::possible}.empty());
 }
 
+TEST_CASE("claim details compare by what they state, not by the figure read from it") {
+  claim_details read{.quantity = "11,000"};
+  read.amount = quantity{};
+  read.amount->lower = 11000;
+  CHECK(read == claim_details{.quantity = "11,000"});
+  CHECK(read != claim_details{.quantity = "11,000 troops"});
+  CHECK(read != claim_details{.subject = "troops", .quantity = "11,000"});
+  CHECK(claim_details{.mode = modality::possible} != claim_details{.mode = modality::denied});
+  CHECK(claim_details{.amount = quantity{}}.empty());  // an amount alone states nothing
+}
+
 TEST_CASE("handles are typed, ordered, and invalid by default") {
   agent_handle none;
   CHECK_FALSE(none.valid());

@@ -431,3 +431,22 @@ TEST_CASE("records that cannot be mapped are reported, each with its reason") {
                     });
   CHECK(result.graph.statement_count() == 2);
 }
+
+TEST_CASE("figures imported from PROV carry their parsed amount") {
+  provenance_graph g;
+  g.add_agent("mod", "Ministry", organization{"ministry", ""});
+  g.add_claim("c", "Shells were sent", {.quantity = "millions of shells"});
+  g.add_statement("s", "mod", "c", {}, {.quantity = "more than 10 million"});
+  auto result = import_prov(to_prov(g));
+  CHECK(result.issues.empty());
+  const auto& h = result.graph;
+  const auto* s = h.stated(h.statement_id("s"));
+  REQUIRE(s);
+  CHECK(s->quantity == "more than 10 million");
+  REQUIRE(s->amount);
+  CHECK(s->amount->lower == 1e7);
+  CHECK_FALSE(s->amount->upper);
+  CHECK(s->amount->qualifier == quantity_qualifier::at_least);
+  REQUIRE(h[h.claim_id("c")].details.amount);
+  CHECK(h[h.claim_id("c")].details.amount->lower == 2e6);
+}

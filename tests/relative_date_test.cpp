@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSL-1.0
-#include <sourcetrace/time/relative_date.hpp>
+#include <sourcetrace/text/relative_date.hpp>
 
 #include "catch.hpp"
 
@@ -241,6 +241,32 @@ TEST_CASE("ISO 8601 and periods between two dates") {
       {"2025-06-27", "July and August last year", "2024-07-01/2024-08-31"},
       {"2025-06-27", "2025 and 2024", "unresolved"},
       {"2025-06-27", "between July", "unresolved"},
+  });
+}
+
+TEST_CASE("spaces, dashes and apostrophes are read as the quantity parser reads them") {
+  check_table({
+      {"2025-06-27",
+       "June\xE2\x80\x89"
+       "17",
+       "2025-06-17"},                                           // thin space
+      {"2025-06-27", "the 17th\xC2\xA0of June", "2025-06-17"},  // no-break space
+      {"2025-06-27",
+       "mid\xE2\x80\x91"
+       "June",
+       "2025-06-11/2025-06-20"},  // no-break hyphen
+      {"2025-06-27",
+       "July\xE2\x80\x94"
+       "August",
+       "2024-07-01/2024-08-31"},  // em dash
+      {"2025-06-27",
+       "July\xE2\x88\x92"
+       "August",
+       "2024-07-01/2024-08-31"},  // minus sign
+      {"2025-06-27", "June 17, 2025", "2025-06-17"},
+      {"2025-06-27", "June 17th.", "2025-06-17"},
+      {"2025-06-27", "Thursday\xE2\x80\x99s", "unresolved"},  // a possessive is no date
+      {"2025-06-27", "\xE2\x80\x9CThursday\xE2\x80\x9D", "unresolved"},
   });
 }
 

@@ -14,6 +14,7 @@
 #include <sourcetrace/model/handle.hpp>
 #include <sourcetrace/model/source_kind.hpp>
 #include <sourcetrace/model/statement.hpp>
+#include <sourcetrace/text/quantity.hpp>
 #include <sourcetrace/time/date.hpp>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -224,18 +225,20 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
     return add_event(id, kind, when, host.empty() ? agent_handle{} : agent_id(host), std::move(info));
   }
 
-  /// Adds a claim: a proposition in one sentence, with its structure.
+  /// Adds a claim: a proposition in one sentence, with its structure; the
+  /// figure in `details.quantity` is read into `details.amount`.
   /// @throws error if `id` is empty or already names something.
   claim_handle add_claim(std::string_view id, std::string text, claim_details details = {}) {
     auto index = static_cast<std::uint32_t>(claims_.size());
     add_symbol(id, record_kind::claim, index);
-    claims_.push_back(claim{std::string(id), std::move(text), std::move(details)});
+    claims_.push_back(claim{std::string(id), std::move(text), with_amount(std::move(details))});
     return claim_handle{index};
   }
 
   // ---- statements and derivations --------------------------------------------
 
-  /// Adds a statement: `a` asserts `c` at `e` (invalid when unknown), as `stated`.
+  /// Adds a statement: `a` asserts `c` at `e` (invalid when unknown), as
+  /// `stated`, whose figure is read into `stated.amount`.
   /// @throws error if `id` is empty or taken, or a handle is not of this graph.
   statement_handle add_statement(std::string_view id, agent_handle a, claim_handle c, event_handle e = {},
                                  claim_details stated = {}) {
@@ -251,7 +254,7 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
     s.event = e;
     if (!stated.empty()) {
       s.details = static_cast<std::uint32_t>(details_.size());
-      details_.push_back(std::move(stated));
+      details_.push_back(with_amount(std::move(stated)));
     }
     boost::add_vertex(s, mutable_graph());
     return v;
@@ -549,6 +552,12 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
                 ", expected agent or event");
   }
 
+  // Reads the stated figure once, here, so that analyses never parse text.
+  static claim_details with_amount(claim_details d) {
+    d.amount = parse_quantity(d.quantity);
+    return d;
+  }
+
   // Returns the statement of `c` by `a` at `e`, adding it under the id
   // "claim/agent@event" (or "claim/agent") if it is not there yet.
   statement_handle ensure_statement(agent_handle a, claim_handle c, event_handle e, claim_details stated) {
@@ -564,7 +573,7 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
         const claim_details* old = this->stated(*v);
         if (!old) {
           mutable_graph()[*v].details = static_cast<std::uint32_t>(details_.size());
-          details_.push_back(std::move(stated));
+          details_.push_back(with_amount(std::move(stated)));
         } else if (*old != stated) {
           throw error("statement \"" + id + "\" was already added with other stated details");
         }

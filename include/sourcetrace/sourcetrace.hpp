@@ -10,12 +10,12 @@
 
 #include <sourcetrace/error.hpp>
 #include <sourcetrace/time/date.hpp>
-#include <sourcetrace/time/relative_date.hpp>
 
 #include <sourcetrace/model/agents.hpp>
 #include <sourcetrace/model/claim.hpp>
 #include <sourcetrace/model/event.hpp>
 #include <sourcetrace/model/handle.hpp>
+#include <sourcetrace/model/quantity.hpp>
 #include <sourcetrace/model/source_kind.hpp>
 #include <sourcetrace/model/statement.hpp>
 
@@ -36,3 +36,4 @@
 #include <sourcetrace/io/report.hpp>
 
 #include <sourcetrace/text/quantity.hpp>
+#include <sourcetrace/text/relative_date.hpp>

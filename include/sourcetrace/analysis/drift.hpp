@@ -10,13 +10,12 @@
 #include <sourcetrace/analysis/origins.hpp>
 #include <sourcetrace/analysis/trace.hpp>
 #include <sourcetrace/graph.hpp>
-#include <sourcetrace/text/quantity.hpp>
+#include <sourcetrace/model/quantity.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -115,10 +114,8 @@ inline int modality_strength(modality m) noexcept {
 
 // True if interval `outer` contains `inner` and is strictly wider.
 inline bool strictly_contains(const quantity& outer, const quantity& inner) {
-  double ol = outer.lower.value_or(-std::numeric_limits<double>::infinity());
-  double ou = outer.upper.value_or(std::numeric_limits<double>::infinity());
-  double il = inner.lower.value_or(-std::numeric_limits<double>::infinity());
-  double iu = inner.upper.value_or(std::numeric_limits<double>::infinity());
+  const double ol = qty::low_end(outer), ou = qty::high_end(outer);
+  const double il = qty::low_end(inner), iu = qty::high_end(inner);
   return ol <= il && iu <= ou && (ol < il || iu < ou);
 }
 
@@ -237,15 +234,13 @@ std::vector<claim_drift> drift(const basic_provenance_graph<Kinds...>& g, const 
         ver.value = d->when->to_string();
         ver.statements.push_back(v);
       }
-      if (!d->quantity.empty()) {
-        if (auto q = parse_quantity(d->quantity)) {
-          auto it = std::find_if(figures.begin(), figures.end(),
-                                 [&](const auto& f) { return f.second.value == d->quantity; });
-          if (it == figures.end()) {
-            figures.push_back({*q, drift_version{d->quantity, {v}, {}}});
-          } else {
-            it->second.statements.push_back(v);
-          }
+      if (d->amount) {
+        auto it =
+            std::find_if(figures.begin(), figures.end(), [&](const auto& f) { return f.second.value == d->quantity; });
+        if (it == figures.end()) {
+          figures.push_back({*d->amount, drift_version{d->quantity, {v}, {}}});
+        } else {
+          it->second.statements.push_back(v);
         }
       }
     }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
-// JSON string and number output shared by the writers, kept here so no
-// writer needs a JSON library.
+// The string escapes of every writer (JSON strings, DOT quoted strings) on
+// one loop, and JSON numbers, kept here so no writer needs a JSON library and
+// no writer hand-writes its own escaper.
 
 #include <charconv>
 #include <cmath>
@@ -38,36 +39,100 @@ inline std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexc
   return 0;
 }
 
+// Appends `s` to `out`, copying well-formed UTF-8 sequences of two or more
+// bytes as they are and handing every ASCII byte and every byte that is not
+// UTF-8 to `escape(out, byte)`, which appends its escaped form and returns
+// true, or returns false to have the byte copied. Every escaper below is this
+// loop with its own rules.
+template <class Escape>
+void append_escaped(std::string& out, std::string_view s, Escape escape) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c < 0x80 ? 1 : utf8_sequence_length(s, i);
+    if (len > 1) {
+      out.append(s.substr(i, len));
+      i += len;
+      continue;
+    }
+    if (!escape(out, c)) out += static_cast<char>(c);
+    ++i;
+  }
+}
+
+inline constexpr char lower_hex[] = "0123456789abcdef";
+inline constexpr char upper_hex[] = "0123456789ABCDEF";
+
 // Appends `s` as a quoted JSON string: `"` and `\` escaped, control
 // characters (and DEL) as \u00XX, bytes that are not valid UTF-8 replaced by
 // \ufffd so the output is always a valid JSON text.
 inline void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char hex[] = "0123456789abcdef";
   out += '"';
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
+  append_escaped(out, s, [](std::string& o, unsigned char c) {
     if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-      ++i;
+      o += '\\';
+      o += static_cast<char>(c);
     } else if (c < 0x20 || c == 0x7F) {
-      out += "\\u00";
-      out += hex[c >> 4];
-      out += hex[c & 0xF];
-      ++i;
-    } else if (c < 0x80) {
-      out += static_cast<char>(c);
-      ++i;
-    } else if (const std::size_t len = utf8_sequence_length(s, i); len != 0) {
-      out.append(s.substr(i, len));
-      i += len;
+      o += "\\u00";
+      o += lower_hex[c >> 4];
+      o += lower_hex[c & 0xF];
+    } else if (c >= 0x80) {
+      o += "\\ufffd";
     } else {
-      out += "\\ufffd";
-      ++i;
+      return false;
     }
-  }
+    return true;
+  });
   out += '"';
+}
+
+// Appends `s` to `out` for use inside a DOT double-quoted string. With
+// `label` set the text is an escString (a label or tooltip): `\` and `"` are
+// escaped, a newline becomes `\n`, other control characters are dropped (a
+// tab becomes a space) and bytes that are not UTF-8 become U+FFFD, since
+// graphviz reads UTF-8. Without it the text is a node name and must stay
+// one-to-one with the statement id, so a byte that is not UTF-8 or a control
+// character is written as `\xNN`, which no escaped `\` can imitate.
+inline void append_dot_escaped(std::string& out, std::string_view s, bool label) {
+  append_escaped(out, s, [label](std::string& o, unsigned char c) {
+    if (c == '"' || c == '\\') {
+      o += '\\';
+      o += static_cast<char>(c);
+    } else if (c == '\n') {
+      o += "\\n";
+    } else if (c >= 0x20 && c < 0x7F) {
+      return false;
+    } else if (!label) {
+      o += "\\x";
+      o += upper_hex[c >> 4];
+      o += upper_hex[c & 15];
+    } else if (c >= 0x80) {
+      o += "\xEF\xBF\xBD";
+    } else if (c == '\t') {
+      o += ' ';
+    }
+    return true;
+  });
+}
+
+// Appends `s` with the five XML characters escaped, for a graphviz HTML-like
+// label; control characters are dropped and bytes that are not UTF-8 become
+// U+FFFD.
+inline void append_dot_html(std::string& out, std::string_view s) {
+  append_escaped(out, s, [](std::string& o, unsigned char c) {
+    switch (c) {
+      case '&': o += "&amp;"; break;
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '"': o += "&quot;"; break;
+      case '\'': o += "&#39;"; break;
+      default:
+        if (c >= 0x20 && c < 0x7F) return false;
+        if (c >= 0x80) o += "\xEF\xBF\xBD";
+        break;
+    }
+    return true;
+  });
 }
 
 // Returns `s` as a quoted JSON string; see append_json_string.

@@ -85,76 +85,12 @@ inline std::string dot_fill_color(const source_kind_info& k) {
 
 namespace detail {
 
-// Appends `s` to `out` for use inside a DOT double-quoted string. With
-// `label` set the text is an escString (a label or tooltip): `\` and `"` are
-// escaped, a newline becomes `\n`, other control characters are dropped and
-// bytes that are not UTF-8 become U+FFFD, since graphviz reads UTF-8. Without
-// it the text is a node name and must stay one-to-one with the statement id,
-// so a byte that is not UTF-8 or a control character is written as `\xNN`,
-// which no escaped `\` can imitate.
-inline void append_dot_escaped(std::string& out, std::string_view s, bool label) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-      ++i;
-      continue;
-    }
-    if (c == '\n') {
-      out += "\\n";
-      ++i;
-      continue;
-    }
-    const std::size_t n = (c < 0x20 || c == 0x7f) ? 0 : utf8_sequence_length(s, i);
-    if (n == 0) {
-      if (!label) {
-        out += "\\x";
-        out += hex[c >> 4];
-        out += hex[c & 15];
-      } else if (c >= 0x80) {
-        out += "\xEF\xBF\xBD";
-      } else if (c == '\t') {
-        out += ' ';
-      }
-      ++i;
-      continue;
-    }
-    out.append(s.substr(i, n));
-    i += n;
-  }
-}
-
 // Returns `s` as a DOT double-quoted string.
 inline std::string dot_quoted(std::string_view s, bool label) {
   std::string out = "\"";
   append_dot_escaped(out, s, label);
   out += '"';
   return out;
-}
-
-// Appends `s` with the five XML characters escaped, for a graphviz HTML-like label.
-inline void append_dot_html(std::string& out, std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x20 || c == 0x7f ? 0 : utf8_sequence_length(s, i);
-    if (n == 0) {
-      if (c >= 0x80) out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.append(s.substr(i, n)); break;
-    }
-    i += n;
-  }
 }
 
 // Breaks `text` into lines of about `width` characters at white space, each

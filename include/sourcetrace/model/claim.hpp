@@ -4,6 +4,7 @@
 /// @file
 /// Claims: the propositions that reports share.
 
+#include <sourcetrace/model/quantity.hpp>
 #include <sourcetrace/time/date.hpp>
 
 #include <cstdint>
@@ -46,11 +47,21 @@ inline std::optional<modality> modality_from_string(std::string_view s) noexcept
 /// is optional; a statement's details say how that statement put the claim,
 /// which may differ from other statements of it (drift).
 struct claim_details {
-  std::string subject;               ///< what the claim is about ("troops to Russia")
-  std::string quantity;              ///< the figure as stated ("more than 10 million")
+  std::string subject;   ///< what the claim is about ("troops to Russia")
+  std::string quantity;  ///< the figure as stated ("more than 10 million")
+  /// The figure `quantity` states, read by `parse_quantity` when the details
+  /// enter a graph (`add_claim`, `add_statement`, the builder, and so every
+  /// reader); empty when `quantity` states no figure or the details are not
+  /// in a graph. The graph replaces any value given here.
+  std::optional<::sourcetrace::quantity> amount;
   std::optional<partial_date> when;  ///< the date or period the claim is about
   std::optional<modality> mode;      ///< how firmly it is put
-  friend bool operator==(const claim_details&, const claim_details&) = default;
+
+  /// Returns true when the stated fields are equal; `amount` is read from
+  /// `quantity`, so it is not compared.
+  friend bool operator==(const claim_details& a, const claim_details& b) noexcept {
+    return a.subject == b.subject && a.quantity == b.quantity && a.when == b.when && a.mode == b.mode;
+  }
   /// Returns true if no field is set.
   bool empty() const noexcept { return subject.empty() && quantity.empty() && !when && !mode; }
 };

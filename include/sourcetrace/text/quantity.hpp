@@ -3,11 +3,12 @@
 
 /// @file
 /// Figures as news states them ("an estimated 11,000 troops", "more than
-/// 10 million artillery shells", "up to half") read into an interval with a
-/// qualifier, a unit and a rate, so that later analyses can tell whether two
-/// reports of one claim agree. The rules are listed in docs/quantities.md.
+/// 10 million artillery shells", "up to half") read into a `quantity`
+/// (model/quantity.hpp): an interval with a qualifier, a unit and a rate. The
+/// rules are listed in docs/quantities.md.
 
-#include <sourcetrace/detail/json_escape.hpp>
+#include <sourcetrace/detail/text_tokens.hpp>
+#include <sourcetrace/model/quantity.hpp>
 
 #include <algorithm>
 #include <array>
@@ -26,81 +27,12 @@
 
 namespace sourcetrace {
 
-/// How a stated figure bounds the true number.
-enum class quantity_qualifier : std::uint8_t {
-  exact,        ///< "11,000": lower = upper = the figure.
-  approximate,  ///< "about 10,000": lower = upper = the figure, stated as approximate.
-  at_least,     ///< "more than 10 million": lower bound only.
-  at_most,      ///< "as many as 12,000": upper bound only.
-  range,        ///< "20,000 to 25,000": both bounds.
-  vague,        ///< "millions of": an implied lower bound only.
-};
-
-/// Returns "exact", "approximate", "at_least", "at_most", "range" or "vague".
-inline std::string_view to_string(quantity_qualifier q) noexcept {
-  switch (q) {
-    case quantity_qualifier::exact: return "exact";
-    case quantity_qualifier::approximate: return "approximate";
-    case quantity_qualifier::at_least: return "at_least";
-    case quantity_qualifier::at_most: return "at_most";
-    case quantity_qualifier::range: return "range";
-    case quantity_qualifier::vague: return "vague";
-  }
-  return "?";
-}
-
-/// Returns the qualifier that `to_string` spells `name`, or nullopt for any
-/// other text.
-inline std::optional<quantity_qualifier> parse_quantity_qualifier(std::string_view name) noexcept {
-  for (auto q : {quantity_qualifier::exact, quantity_qualifier::approximate, quantity_qualifier::at_least,
-                 quantity_qualifier::at_most, quantity_qualifier::range, quantity_qualifier::vague}) {
-    if (to_string(q) == name) return q;
-  }
-  return std::nullopt;
-}
-
-/// A figure read from text: the closed interval [lower, upper] it allows, what
-/// it counts, and how it was qualified.
-///
-/// An absent bound is open: "more than 10 million" has no upper bound. Bounds
-/// are inclusive even where the words are strict ("more than 1,000" gives
-/// lower = 1000).
-struct quantity {
-  /// The least value the text allows; absent when open below.
-  std::optional<double> lower;
-  /// The greatest value the text allows; absent when open above.
-  std::optional<double> upper;
-  /// What is counted, as written ("troops", "artillery shells"), or "percent";
-  /// empty when the text names nothing.
-  std::string unit;
-  /// The period of a rate, singular ("day" for "92 casualties a day"); empty
-  /// when the figure is not a rate.
-  std::string rate;
-  /// How the figure bounds the true number.
-  quantity_qualifier qualifier = quantity_qualifier::exact;
-  /// The words the figure was read from, as written in the input.
-  std::string text;
-
-  /// Returns true when every member is equal.
-  friend bool operator==(const quantity&, const quantity&) = default;
-};
-
 namespace detail::qty {
 
-enum class token_kind : std::uint8_t { word, number, punct };
+using token = text_token;
+using token_kind = text_token_kind;
 
-struct token {
-  token_kind kind = token_kind::punct;
-  bool space_before = true;  // whitespace or the start of the text comes first
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  std::string norm;  // word: ASCII lower case; number: as written; punct: a canonical symbol
-};
-
-struct named_value {
-  std::string_view name;
-  double value;
-};
+inline std::vector<token> tokenize(std::string_view s) { return tokenize_text(s, token_joins::inner_marks); }
 
 // Words that end a unit phrase: function words, hedges and reporting verbs.
 // Sorted, for binary search.
@@ -129,12 +61,6 @@ inline constexpr auto stop_words = std::to_array<std::string_view>({
 // clang-format on
 static_assert(std::ranges::is_sorted(stop_words));
 
-inline constexpr auto small_numbers = std::to_array<named_value>({
-    {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
-    {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
-    {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
-    {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-});
 inline constexpr auto tens_numbers = std::to_array<named_value>({
     {"twenty", 20},
     {"thirty", 30},
@@ -203,11 +129,6 @@ inline constexpr auto denominators = std::to_array<named_value>({
     {"fourths", 4}, {"fifth", 5},   {"fifths", 5}, {"sixth", 6},  {"sixths", 6},  {"seventh", 7},  {"sevenths", 7},
     {"eighth", 8},  {"eighths", 8}, {"ninth", 9},  {"ninths", 9}, {"tenth", 10},  {"tenths", 10},
 });
-inline constexpr auto month_names = std::to_array<std::string_view>({
-    "january",   "february", "march",    "april",    "may",  "june", "july", "august",
-    "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
-    "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec",
-});
 inline constexpr auto rate_periods = std::to_array<std::string_view>({"hour", "day", "week", "month", "year"});
 
 struct phrase_qualifier {
@@ -263,127 +184,6 @@ inline constexpr auto increment_phrases = std::to_array<std::string_view>({
 inline constexpr auto increment_words = std::to_array<std::string_view>({"more", "additional", "extra", "further"});
 inline constexpr auto determiners =
     std::to_array<std::string_view>({"the", "its", "their", "his", "her", "our", "these", "those"});
-
-inline bool contains(std::span<const std::string_view> list, std::string_view w) noexcept {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
-
-inline std::optional<double> lookup(std::span<const named_value> list, std::string_view w) noexcept {
-  for (const auto& [name, value] : list) {
-    if (name == w) return value;
-  }
-  return std::nullopt;
-}
-
-inline bool is_digit(unsigned char c) noexcept { return c >= '0' && c <= '9'; }
-inline bool is_alpha(unsigned char c) noexcept {
-  const unsigned lower = c | 0x20u;
-  return lower >= 'a' && lower <= 'z';
-}
-
-// Length of a space at `i`: ASCII white space, U+00A0, U+2000..U+200B, U+202F.
-inline std::size_t space_length(std::string_view s, std::size_t i) noexcept {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
-  auto at = [&](std::size_t k) -> unsigned { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
-  if (c == 0xC2 && at(1) == 0xA0) return 2;
-  if (c == 0xE2 && at(1) == 0x80 && ((at(2) >= 0x80 && at(2) <= 0x8B) || at(2) == 0xAF)) return 3;
-  return 0;
-}
-
-struct symbol {
-  std::size_t length;
-  std::string_view canonical;
-};
-
-// Non-ASCII punctuation that matters to figures, mapped to one spelling:
-// dashes (ranges), the minus sign, quotes, currency signs.
-inline symbol utf8_symbol(std::string_view s, std::size_t i) noexcept {
-  auto at = [&](std::size_t k) -> unsigned { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
-  const unsigned c = at(0);
-  if (c == 0xC2) {
-    if (at(1) == 0xA3) return {2, "£"};
-    if (at(1) == 0xAB || at(1) == 0xBB) return {2, "\""};
-  }
-  if (c == 0xE2 && at(1) == 0x80) {
-    const unsigned d = at(2);
-    if (d == 0x90 || d == 0x91) return {3, "-"};
-    if (d >= 0x92 && d <= 0x95) return {3, "–"};
-    if (d >= 0x98 && d <= 0x9B) return {3, "'"};
-    if (d >= 0x9C && d <= 0x9F) return {3, "\""};
-    if (d == 0xA6) return {3, "..."};
-  }
-  if (c == 0xE2 && at(1) == 0x82 && at(2) == 0xAC) return {3, "€"};
-  if (c == 0xE2 && at(1) == 0x88 && at(2) == 0x92) return {3, "-"};
-  if (c == 0xE2 && at(1) == 0x89 && at(2) == 0x88) return {3, "~"};
-  return {0, {}};
-}
-
-// Letters are ASCII letters and any other non-ASCII byte, so words in other
-// scripts (or broken UTF-8) stay words instead of becoming noise.
-inline bool letter_at(std::string_view s, std::size_t i) noexcept {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) return is_alpha(c);
-  return space_length(s, i) == 0 && utf8_symbol(s, i).length == 0;
-}
-
-inline std::vector<token> tokenize(std::string_view s) {
-  std::vector<token> out;
-  bool space = true;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (const std::size_t w = space_length(s, i); w != 0) {
-      space = true;
-      i += w;
-      continue;
-    }
-    token t;
-    t.space_before = space;
-    t.begin = i;
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t j = i + 1;
-    if (is_digit(c)) {
-      // Separators join digits only between digits: "2024," ends at the comma.
-      while (j < s.size()) {
-        const auto d = static_cast<unsigned char>(s[j]);
-        if (is_digit(d)) {
-          ++j;
-        } else if ((d == ',' || d == '.') && j + 1 < s.size() && is_digit(static_cast<unsigned char>(s[j + 1]))) {
-          j += 2;
-        } else {
-          break;
-        }
-      }
-      t.kind = token_kind::number;
-      t.norm.assign(s.substr(i, j - i));
-    } else if (letter_at(s, i)) {
-      while (j < s.size()) {
-        if (letter_at(s, j)) {
-          ++j;
-        } else if ((s[j] == '-' || s[j] == '\'') && j + 1 < s.size() && letter_at(s, j + 1)) {
-          j += 2;
-        } else {
-          break;
-        }
-      }
-      t.kind = token_kind::word;
-      t.norm.assign(s.substr(i, j - i));
-      for (char& ch : t.norm) {
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-      }
-    } else if (const symbol sym = utf8_symbol(s, i); sym.length != 0) {
-      j = i + sym.length;
-      t.norm.assign(sym.canonical);
-    } else {
-      t.norm.assign(1, static_cast<char>(c));
-    }
-    t.end = j;
-    out.push_back(std::move(t));
-    space = false;
-    i = j;
-  }
-  return out;
-}
 
 // Reads digits, optionally grouped by commas in threes, with an optional
 // decimal part; nullopt for malformed grouping ("1,00") or overflow ("1e400"
@@ -574,7 +374,7 @@ class reader {
     return lookup(list, toks_[i].norm);
   }
   bool is_month(std::size_t i) const noexcept {
-    return word_in(i, month_names) && src_[toks_[i].begin] >= 'A' && src_[toks_[i].begin] <= 'Z';
+    return is_word(i) && month_number(toks_[i].norm) != 0 && src_[toks_[i].begin] >= 'A' && src_[toks_[i].begin] <= 'Z';
   }
 
   // Number of tokens matching the space-separated words of `phrase` at `j`, or 0.
@@ -943,24 +743,6 @@ class reader {
   const std::vector<token>& toks_;
 };
 
-inline double low_end(const quantity& q) noexcept {
-  return q.lower ? *q.lower : -std::numeric_limits<double>::infinity();
-}
-inline double high_end(const quantity& q) noexcept {
-  return q.upper ? *q.upper : std::numeric_limits<double>::infinity();
-}
-inline int vagueness(quantity_qualifier q) noexcept {
-  switch (q) {
-    case quantity_qualifier::exact:
-    case quantity_qualifier::range: return 0;
-    case quantity_qualifier::approximate:
-    case quantity_qualifier::at_least:
-    case quantity_qualifier::at_most: return 1;
-    case quantity_qualifier::vague: return 2;
-  }
-  return 2;
-}
-
 }  // namespace detail::qty
 
 /// Returns every figure in `text`, in order, each read as `parse_quantity`
@@ -994,76 +776,6 @@ inline std::optional<quantity> parse_quantity(std::string_view text) {
     if (auto f = r.read_at(i)) return std::move(f->value);
   }
   return std::nullopt;
-}
-
-/// Returns `q` as one JSON object on one line, keys in the order text, lower,
-/// upper, unit, qualifier; an open bound and an empty unit are null, and a
-/// rate is folded into the unit ("casualties per day").
-/// @throws std::bad_alloc only when memory runs out.
-inline std::string to_json(const quantity& q) {
-  std::string out = "{\"text\": ";
-  detail::append_json_string(out, q.text);
-  out += ", \"lower\": ";
-  if (q.lower) {
-    detail::append_json_number(out, *q.lower);
-  } else {
-    out += "null";
-  }
-  out += ", \"upper\": ";
-  if (q.upper) {
-    detail::append_json_number(out, *q.upper);
-  } else {
-    out += "null";
-  }
-  out += ", \"unit\": ";
-  std::string unit = q.unit;
-  if (!q.rate.empty()) unit += (unit.empty() ? "per " : " per ") + q.rate;
-  if (unit.empty()) {
-    out += "null";
-  } else {
-    detail::append_json_string(out, unit);
-  }
-  out += ", \"qualifier\": \"";
-  out += to_string(q.qualifier);
-  out += "\"}";
-  return out;
-}
-
-/// Options for `overlaps`.
-struct overlap_options {
-  /// Widens an approximate figure by this fraction of its value on each side
-  /// before comparing: 0.1 lets "about 10,000" meet "11,000". 0 compares the
-  /// intervals as stated.
-  double approximate_tolerance = 0.0;
-};
-
-/// Returns true when some real number lies in both intervals: both figures
-/// could be true of one count. An open bound extends to infinity; units and
-/// rates are not compared.
-inline bool overlaps(const quantity& a, const quantity& b, const overlap_options& options = {}) noexcept {
-  auto widened = [&](const quantity& q) {
-    double lo = detail::qty::low_end(q);
-    double hi = detail::qty::high_end(q);
-    if (q.qualifier == quantity_qualifier::approximate && options.approximate_tolerance > 0) {
-      lo -= std::fabs(lo) * options.approximate_tolerance;
-      hi += std::fabs(hi) * options.approximate_tolerance;
-    }
-    return std::pair{lo, hi};
-  };
-  const auto [alo, ahi] = widened(a);
-  const auto [blo, bhi] = widened(b);
-  return alo <= bhi && blo <= ahi;
-}
-
-/// Returns true when `a` says more than `b`: its interval is narrower (an open
-/// interval is infinitely wide), or equally wide and less hedged (exact and
-/// range before approximate, at_least and at_most; those before vague). This
-/// is a strict weak order, so it can sort reports from most to least precise.
-inline bool more_precise(const quantity& a, const quantity& b) noexcept {
-  const double wa = detail::qty::high_end(a) - detail::qty::low_end(a);
-  const double wb = detail::qty::high_end(b) - detail::qty::low_end(b);
-  if (wa != wb) return wa < wb;
-  return detail::qty::vagueness(a.qualifier) < detail::qty::vagueness(b.qualifier);
 }
 
 }  // namespace sourcetrace

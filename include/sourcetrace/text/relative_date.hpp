@@ -7,6 +7,7 @@
 /// of the document that contains them. Every rule is listed in
 /// docs/relative-dates.md; the `rule` text of each result names the one used.
 
+#include <sourcetrace/detail/text_tokens.hpp>
 #include <sourcetrace/error.hpp>
 #include <sourcetrace/time/date.hpp>
 
@@ -71,81 +72,48 @@ struct token {
   bool ordinal = false;  // "17th"
 };
 
-inline bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-
-// Returns false when the expression has more than max_tokens tokens.
+// Returns false when the expression has more than max_tokens tokens. Dates
+// read "mid-June" and "2025-06-26" in parts, and commas, full stops and
+// apostrophes only separate.
 inline bool tokenize(std::string_view s, std::vector<token>& out) {
-  std::size_t i = 0;
-  auto push = [&](token t) {
-    if (out.size() >= max_tokens) return false;
-    out.push_back(std::move(t));
-    return true;
-  };
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (is_alpha(c)) {
-      token t{tok::word, {}, -1, false};
-      while (i < s.size() && is_alpha(static_cast<unsigned char>(s[i]))) {
-        auto ch = static_cast<unsigned char>(s[i++]);
-        t.text += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-      }
-      if (!push(std::move(t))) return false;
-    } else if (is_digit(c)) {
-      token t{tok::number, {}, 0, false};
-      while (i < s.size() && is_digit(static_cast<unsigned char>(s[i]))) t.text += s[i++];
-      if (t.text.size() <= 9) {
-        for (char d : t.text) t.value = t.value * 10 + (d - '0');
+  text_scanner scan(s, token_joins::none);
+  auto t = scan.next();
+  while (t) {
+    auto next = scan.next();
+    token r;
+    if (t->kind == text_token_kind::word) {
+      r = {tok::word, std::move(t->norm), -1, false};
+    } else if (t->kind == text_token_kind::number) {
+      r = {tok::number, std::move(t->norm), 0, false};
+      if (r.text.size() <= 9) {
+        for (char d : r.text) r.value = r.value * 10 + (d - '0');
       } else {
-        t.value = -1;
+        r.value = -1;
       }
       // "1st", "2nd", "3rd", "17th": other letters stay a separate word.
-      if (i + 1 < s.size() && is_alpha(static_cast<unsigned char>(s[i])) &&
-          is_alpha(static_cast<unsigned char>(s[i + 1])) &&
-          (i + 2 >= s.size() || !is_alpha(static_cast<unsigned char>(s[i + 2])))) {
-        std::string suffix{static_cast<char>(s[i] | 0x20), static_cast<char>(s[i + 1] | 0x20)};
-        if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
-          t.ordinal = true;
-          i += 2;
-        }
+      if (next && next->kind == text_token_kind::word && !next->space_before &&
+          (next->norm == "st" || next->norm == "nd" || next->norm == "rd" || next->norm == "th")) {
+        r.ordinal = true;
+        next = scan.next();
       }
-      if (!push(std::move(t))) return false;
-    } else if (c == '-') {
-      if (!push(token{tok::dash, "-", -1, false})) return false;
-      ++i;
-    } else if (c == '/') {
-      if (!push(token{tok::slash, "/", -1, false})) return false;
-      ++i;
-    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               (static_cast<unsigned char>(s[i + 2]) == 0x93 || static_cast<unsigned char>(s[i + 2]) == 0x94)) {
-      // en dash and em dash, as in "July–August"
-      if (!push(token{tok::dash, "-", -1, false})) return false;
-      i += 3;
-    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               static_cast<unsigned char>(s[i + 2]) == 0x99) {
-      i += 3;  // typographic apostrophe
-    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-      i += 2;  // no-break space
-    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '.' || c == '\'') {
-      ++i;
+    } else if (t->norm == "," || t->norm == "." || t->norm == "'") {
+      t = std::move(next);
+      continue;
+    } else if (t->norm == "-" || t->norm == "–") {
+      r = {tok::dash, "-", -1, false};
+    } else if (t->norm == "/") {
+      r = {tok::slash, "/", -1, false};
     } else {
-      if (!push(token{tok::other, std::string(1, static_cast<char>(c)), -1, false})) return false;
-      ++i;
+      r = {tok::other, std::move(t->norm), -1, false};
     }
+    if (out.size() >= max_tokens) return false;
+    out.push_back(std::move(r));
+    t = std::move(next);
   }
   return true;
 }
 
-inline int month_of(std::string_view w) {
-  static constexpr std::pair<std::string_view, int> names[] = {
-      {"january", 1},  {"jan", 1},    {"february", 2},  {"feb", 2},       {"march", 3},     {"mar", 3},
-      {"april", 4},    {"apr", 4},    {"may", 5},       {"june", 6},      {"jun", 6},       {"july", 7},
-      {"jul", 7},      {"august", 8}, {"aug", 8},       {"september", 9}, {"sept", 9},      {"sep", 9},
-      {"october", 10}, {"oct", 10},   {"november", 11}, {"nov", 11},      {"december", 12}, {"dec", 12}};
-  for (const auto& [name, m] : names)
-    if (w == name) return m;
-  return 0;
-}
+inline int month_of(std::string_view w) noexcept { return month_number(w); }
 
 // 0 = Sunday, as Boost.Date_Time counts; -1 when not a weekday.
 inline int weekday_of(std::string_view w) {
@@ -167,12 +135,10 @@ inline int season_of(std::string_view w) {
   return 0;
 }
 
-inline int count_word(std::string_view w) {
-  static constexpr std::string_view names[] = {"one", "two",   "three", "four", "five",
-                                               "six", "seven", "eight", "nine", "ten"};
-  for (int i = 0; i < 10; ++i)
-    if (w == names[i]) return i + 1;
-  return 0;
+// "one" to "ten" as a count of days; 0 for any other word.
+inline int count_word(std::string_view w) noexcept {
+  const auto n = lookup(small_numbers, w);
+  return n && *n >= 1 && *n <= 10 ? static_cast<int>(*n) : 0;
 }
 
 inline bool is_time_of_day(std::string_view w) {
