@@ -380,3 +380,60 @@ TEST_CASE("every stated figure of the seed story is read as parse_quantity reads
   }
   CHECK(figures == 10);
 }
+
+namespace {
+std::string corpus_lines_of(const provenance_graph& g) {
+  std::ostringstream out;
+  write_corpus_lines(out, g);
+  return out.str();
+}
+}  // namespace
+
+TEST_CASE("write_corpus_lines writes one record a line, its kind first") {
+  auto g = read_corpus_file(SOURCETRACE_TEST_DATA_DIR "/circular.json");
+  CHECK(corpus_lines_of(g) ==
+        "{\"record\": \"agent\", \"id\": \"agency\", \"name\": \"A defence agency\", \"kind\": \"organization\", "
+        "\"fields\": {\"type\": \"\", \"country\": \"\"}}\n"
+        "{\"record\": \"agent\", \"id\": \"paper-a\", \"name\": \"Paper A\", \"kind\": \"outlet\", \"fields\": "
+        "{\"medium\": \"\", \"country\": \"\"}}\n"
+        "{\"record\": \"agent\", \"id\": \"paper-b\", \"name\": \"Paper B\", \"kind\": \"outlet\", \"fields\": "
+        "{\"medium\": \"\", \"country\": \"\"}}\n"
+        "{\"record\": \"agent\", \"id\": \"paper-c\", \"name\": \"Paper C\", \"kind\": \"outlet\", \"fields\": "
+        "{\"medium\": \"\", \"country\": \"\"}}\n"
+        "{\"record\": \"event\", \"id\": \"a-0301\", \"kind\": \"publication\", \"date\": \"2025-03-01\", \"host\": "
+        "\"paper-a\"}\n"
+        "{\"record\": \"event\", \"id\": \"b-0302\", \"kind\": \"publication\", \"date\": \"2025-03-02\", \"host\": "
+        "\"paper-b\"}\n"
+        "{\"record\": \"event\", \"id\": \"c-0303\", \"kind\": \"publication\", \"date\": \"2025-03-03\", \"host\": "
+        "\"paper-c\"}\n"
+        "{\"record\": \"event\", \"id\": \"agency-0304\", \"kind\": \"statement\", \"date\": \"2025-03-04\", "
+        "\"host\": \"agency\"}\n"
+        "{\"record\": \"claim\", \"id\": \"loop\", \"text\": \"A claim that two papers source to each other\"}\n"
+        "{\"record\": \"claim\", \"id\": \"echo\", \"text\": \"A claim that the agency later repeats from a "
+        "paper\"}\n"
+        "{\"record\": \"statement\", \"id\": \"a\", \"agent\": \"paper-a\", \"claim\": \"loop\", \"event\": "
+        "\"a-0301\"}\n"
+        "{\"record\": \"statement\", \"id\": \"b\", \"agent\": \"paper-b\", \"claim\": \"loop\", \"event\": "
+        "\"b-0302\"}\n"
+        "{\"record\": \"statement\", \"id\": \"c\", \"agent\": \"paper-c\", \"claim\": \"echo\", \"event\": "
+        "\"c-0303\"}\n"
+        "{\"record\": \"statement\", \"id\": \"d\", \"agent\": \"agency\", \"claim\": \"echo\", \"event\": "
+        "\"agency-0304\"}\n"
+        "{\"record\": \"derivation\", \"from\": \"a\", \"to\": \"b\", \"kind\": \"cites\"}\n"
+        "{\"record\": \"derivation\", \"from\": \"b\", \"to\": \"a\", \"kind\": \"copies\"}\n"
+        "{\"record\": \"derivation\", \"from\": \"c\", \"to\": \"d\", \"kind\": \"cites\"}\n"
+        "{\"record\": \"derivation\", \"from\": \"d\", \"to\": \"c\", \"kind\": \"cites\"}\n");
+}
+
+TEST_CASE("JSON Lines written back read to the same graph as the JSON document") {
+  for (const std::string& path : {seed_path, std::string(SOURCETRACE_TEST_DATA_DIR "/circular.json")}) {
+    auto g = read_corpus_file(path);
+    auto lines = corpus_lines_of(g);
+    auto back = read_corpus(lines, "back", {.format = corpus_format::json_lines});
+    CHECK(corpus_of(back) == corpus_of(g));
+    // Sniffed as JSON Lines, too, from its first line.
+    CHECK(corpus_of(read_corpus(lines, "back")) == corpus_of(g));
+  }
+}
+
+TEST_CASE("an empty graph is an empty JSON Lines file") { CHECK(corpus_lines_of(provenance_graph{}).empty()); }

@@ -26,3 +26,8 @@ TEST_CASE("a parse error carries its file, line and column") {
   const std::runtime_error& base = e;
   CHECK(std::string(base.what()).starts_with("outlets.json"));
 }
+
+TEST_CASE("empty input names the file and what was expected") {
+  CHECK(std::string(error::empty_input("<stdin>", "PROV-JSON or PROV-N").what()) ==
+        "<stdin>: empty input: expected PROV-JSON or PROV-N");
+}

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: BSL-1.0
-// With odr_io_test_b.cpp: every header, the readers and writers the umbrella
-// leaves out included, from two translation units. <iomanip> comes first on
+// With odr_io_test_b.cpp: every header, through the umbrella <sourcetrace/json.hpp>
+// that adds the readers and writers <sourcetrace/sourcetrace.hpp> leaves out,
+// from two translation units. <iomanip> comes first on
 // purpose: it once made std::quoted hijack an unqualified call in corpus.hpp.
 #include <iomanip>
 
-#include <sourcetrace/io/corpus.hpp>
-#include <sourcetrace/io/prov_json.hpp>
-#include <sourcetrace/io/prov_n.hpp>
-#include <sourcetrace/sourcetrace.hpp>
+#include <sourcetrace/json.hpp>
 
 #include "catch.hpp"
 

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: BSL-1.0
-#include <sourcetrace/io/corpus.hpp>
-#include <sourcetrace/io/prov_json.hpp>
-#include <sourcetrace/io/prov_n.hpp>
-#include <sourcetrace/sourcetrace.hpp>
+#include <sourcetrace/json.hpp>
 
 #include <sstream>
 #include <string>

@@ -48,6 +48,12 @@ class error : public std::runtime_error {
   static error invalid_date(std::string_view text, std::string_view why) {
     return error("invalid date \"" + std::string(text) + "\": " + std::string(why));
   }
+
+  /// Returns the error for input `file` that holds nothing to read, where
+  /// `expected` (e.g. "PROV-JSON or PROV-N") was expected.
+  static error empty_input(std::string_view file, std::string_view expected) {
+    return error(std::string(file) + ": empty input: expected " + std::string(expected));
+  }
 };
 
 /// Thrown when input text cannot be read: names the file, line and column.

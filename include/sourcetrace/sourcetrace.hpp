@@ -3,10 +3,11 @@
 
 /// @file
 /// The umbrella header: includes every public header of sourcetrace except
-/// three readers and writers, which are included one by one: io/corpus.hpp
-/// and io/prov_json.hpp need the compiled Boost.JSON (link
-/// `sourcetrace::json`), and io/prov_n.hpp compiles a Boost.Spirit grammar,
-/// which is slow enough that only its users should pay for it.
+/// four readers and writers, which `sourcetrace/json.hpp` adds:
+/// io/corpus.hpp, io/prov_json.hpp and io/prov_file.hpp need the compiled
+/// Boost.JSON (link `sourcetrace::json`), and io/prov_n.hpp compiles a
+/// Boost.Spirit grammar, which is slow enough that only its users should pay
+/// for it.
 
 #include <sourcetrace/error.hpp>
 #include <sourcetrace/time/date.hpp>
@@ -34,6 +35,7 @@
 #include <sourcetrace/io/graphml.hpp>
 #include <sourcetrace/io/prov.hpp>
 #include <sourcetrace/io/report.hpp>
+#include <sourcetrace/io/results_json.hpp>
 
 #include <sourcetrace/text/quantity.hpp>
 #include <sourcetrace/text/relative_date.hpp>

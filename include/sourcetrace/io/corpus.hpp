@@ -824,39 +824,41 @@ Graph read_corpus_file(const std::string& path, read_options options = {}) {
   return read_corpus<Graph>(text, path, std::move(options));
 }
 
-/// Writes `g` as a corpus JSON document: every agent, event, claim,
-/// statement (with its stated details) and derivation, one record per line,
-/// in the order they were added. Reading it back gives the same graph.
-template <source_kind... Kinds>
-void write_corpus(std::ostream& out, const basic_provenance_graph<Kinds...>& g) {
-  using detail::append_json_string;
+namespace detail {
+
+// Writes corpus records into a buffer handed to the stream in large pieces.
+// One function per record kind, shared by the JSON and JSON Lines writers:
+// each writes a record's fields from its first key to its closing brace.
+class corpus_writer {
+ public:
+  explicit corpus_writer(std::ostream& out) : out_(out) {}
+
   std::string s;
-  auto key = [&](std::string_view k, std::string_view v, bool skip_empty = true) {
+
+  void flush_if_large() {
+    if (s.size() > (1 << 20)) flush();
+  }
+  void flush() {
+    out_ << s;
+    s.clear();
+  }
+
+  void key(std::string_view k, std::string_view v, bool skip_empty = true) {
     if (skip_empty && v.empty()) return;
     s += ", ";
     append_json_string(s, k);
     s += ": ";
     append_json_string(s, v);
-  };
-  auto details = [&](const claim_details& d) {
+  }
+  void details(const claim_details& d) {
     key("subject", d.subject);
     key("quantity", d.quantity);
     if (d.when) key("when", d.when->to_string());
     if (d.mode) key("modality", to_string(*d.mode));
-  };
-  auto begin = [&](std::string_view section, bool first_section) {
-    s += first_section ? "" : "\n  ],";
-    s += "\n  ";
-    append_json_string(s, section);
-    s += ": [";
-  };
-  auto item = [&](bool first) { s += first ? "\n    {" : ",\n    {"; };
+  }
 
-  s += "{\n  \"sourcetrace\": 1,";
-  begin("agents", true);
-  for (std::uint32_t i = 0; i < g.agent_count(); ++i) {
-    agent_handle a{i};
-    item(i == 0);
+  template <class Graph>
+  void write_agent(const Graph& g, agent_handle a) {
     s += "\"id\": ";
     append_json_string(s, g[a].id);
     key("name", g[a].name, false);
@@ -871,10 +873,9 @@ void write_corpus(std::ostream& out, const basic_provenance_graph<Kinds...>& g) 
     }
     s += "}}";
   }
-  begin("events", false);
-  for (std::uint32_t i = 0; i < g.event_count(); ++i) {
-    const event& e = g[event_handle{i}];
-    item(i == 0);
+
+  template <class Graph>
+  void write_event(const Graph& g, const event& e) {
     s += "\"id\": ";
     append_json_string(s, e.id);
     key("kind", to_string(e.kind));
@@ -887,21 +888,18 @@ void write_corpus(std::ostream& out, const basic_provenance_graph<Kinds...>& g) 
     key("note", e.info.note);
     s += "}";
   }
-  begin("claims", false);
-  for (std::uint32_t i = 0; i < g.claim_count(); ++i) {
-    const claim& c = g[claim_handle{i}];
-    item(i == 0);
+
+  void write_claim(const claim& c) {
     s += "\"id\": ";
     append_json_string(s, c.id);
     key("text", c.text, false);
     details(c.details);
     s += "}";
-    if (s.size() > (1 << 20)) out << s, s.clear();
   }
-  begin("statements", false);
-  for (std::size_t v = 0; v < g.statement_count(); ++v) {
+
+  template <class Graph>
+  void write_statement(const Graph& g, std::size_t v) {
     const statement& st = g[v];
-    item(v == 0);
     s += "\"id\": ";
     append_json_string(s, g.id(v));
     key("agent", g[st.agent].id);
@@ -915,24 +913,114 @@ void write_corpus(std::ostream& out, const basic_provenance_graph<Kinds...>& g) 
       s += "}";
     }
     s += "}";
-    if (s.size() > (1 << 20)) out << s, s.clear();
   }
-  begin("derivations", false);
+
+  template <class Graph>
+  void write_derivation(const Graph& g, std::size_t from, std::size_t to, derivation_kind kind) {
+    s += "\"from\": ";
+    append_json_string(s, g.id(from));
+    key("to", g.id(to));
+    key("kind", to_string(kind));
+    s += "}";
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+// Writes every record of `g` in the order of the corpus format: agents,
+// events, claims, statements, derivations, each in the order they were
+// added. `layout.section(name)` is called before each kind's records (even
+// none), `layout.open(record, first)` before each record and
+// `layout.close()` after it.
+template <class Graph, class Layout>
+void write_corpus_records(corpus_writer& w, const Graph& g, Layout& layout) {
+  layout.section("agents");
+  for (std::uint32_t i = 0; i < g.agent_count(); ++i) {
+    layout.open("agent", i == 0);
+    w.write_agent(g, agent_handle{i});
+    layout.close();
+  }
+  layout.section("events");
+  for (std::uint32_t i = 0; i < g.event_count(); ++i) {
+    layout.open("event", i == 0);
+    w.write_event(g, g[event_handle{i}]);
+    layout.close();
+  }
+  layout.section("claims");
+  for (std::uint32_t i = 0; i < g.claim_count(); ++i) {
+    layout.open("claim", i == 0);
+    w.write_claim(g[claim_handle{i}]);
+    layout.close();
+  }
+  layout.section("statements");
+  for (std::size_t v = 0; v < g.statement_count(); ++v) {
+    layout.open("statement", v == 0);
+    w.write_statement(g, v);
+    layout.close();
+  }
+  layout.section("derivations");
   bool first = true;
   for (std::size_t v = 0; v < g.statement_count(); ++v) {
     for (auto [e, end] = boost::out_edges(v, g.graph()); e != end; ++e) {
-      item(first);
+      layout.open("derivation", first);
       first = false;
-      s += "\"from\": ";
-      append_json_string(s, g.id(v));
-      key("to", g.id(boost::target(*e, g.graph())));
-      key("kind", to_string(g.graph()[*e].kind));
-      s += "}";
+      w.write_derivation(g, v, boost::target(*e, g.graph()), g.graph()[*e].kind);
+      layout.close();
     }
-    if (s.size() > (1 << 20)) out << s, s.clear();
   }
-  s += "\n  ]\n}\n";
-  out << s;
+}
+
+}  // namespace detail
+
+/// Writes `g` as a corpus JSON document: every agent, event, claim,
+/// statement (with its stated details) and derivation, one record per line,
+/// in the order they were added. Reading it back gives the same graph.
+template <source_kind... Kinds>
+void write_corpus(std::ostream& out, const basic_provenance_graph<Kinds...>& g) {
+  detail::corpus_writer w(out);
+  struct document_layout {
+    detail::corpus_writer& w;
+    bool first_section = true;
+    void section(std::string_view name) {
+      w.s += first_section ? "" : "\n  ],";
+      first_section = false;
+      w.s += "\n  ";
+      detail::append_json_string(w.s, name);
+      w.s += ": [";
+    }
+    void open(std::string_view, bool first) { w.s += first ? "\n    {" : ",\n    {"; }
+    void close() { w.flush_if_large(); }
+  } layout{w};
+  w.s += "{\n  \"sourcetrace\": 1,";
+  detail::write_corpus_records(w, g, layout);
+  w.s += "\n  ]\n}\n";
+  w.flush();
+}
+
+/// Writes `g` as a corpus in JSON Lines: one record a line, each with its
+/// kind as `"record"` (`agent`, `event`, `claim`, `statement`,
+/// `derivation`) and otherwise the fields `write_corpus` writes, in the same
+/// order. Reading it back gives the same graph; it is the spelling for
+/// archives too large to read as one document.
+template <source_kind... Kinds>
+void write_corpus_lines(std::ostream& out, const basic_provenance_graph<Kinds...>& g) {
+  detail::corpus_writer w(out);
+  struct lines_layout {
+    detail::corpus_writer& w;
+    void section(std::string_view) {}
+    void open(std::string_view record, bool) {
+      w.s += "{\"record\": ";
+      detail::append_json_string(w.s, record);
+      w.s += ", ";
+    }
+    void close() {
+      w.s += '\n';
+      w.flush_if_large();
+    }
+  } layout{w};
+  detail::write_corpus_records(w, g, layout);
+  w.flush();
 }
 
 }  // namespace sourcetrace

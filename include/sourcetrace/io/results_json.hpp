@@ -1,0 +1,408 @@
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+/// @file
+/// The results of the analyses as JSON, exactly as `sourcetrace ... --json`
+/// prints them (docs/cli.md): keys sorted, ids sorted by byte order, the same
+/// input giving byte-identical output. Each writer builds its text in a buffer
+/// and hands it to the stream in pieces of about a megabyte, so that archives
+/// of millions of statements are not written a line at a time. Needs no JSON
+/// library.
+
+#include <sourcetrace/analysis/credibility.hpp>
+#include <sourcetrace/analysis/cycles.hpp>
+#include <sourcetrace/analysis/drift.hpp>
+#include <sourcetrace/analysis/duplicates.hpp>
+#include <sourcetrace/analysis/origins.hpp>
+#include <sourcetrace/analysis/reports.hpp>
+#include <sourcetrace/analysis/timeline.hpp>
+#include <sourcetrace/analysis/trace.hpp>
+#include <sourcetrace/detail/json_escape.hpp>
+#include <sourcetrace/graph.hpp>
+#include <sourcetrace/text/quantity.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sourcetrace {
+
+/// Settings of the results writers that can keep to one claim.
+struct results_json_options {
+  /// Write only what concerns this claim; absent: every claim.
+  std::optional<claim_handle> claim;
+};
+
+/// Settings of `write_trace_json`.
+struct trace_json_options {
+  /// Trace only the statements of this claim; absent: every claim.
+  std::optional<claim_handle> claim;
+  /// Trace every statement, not only reports.
+  bool all_statements = false;
+  /// How far each trace may go.
+  trace_options trace;
+};
+
+namespace detail {
+
+// The text of one writer, handed to the stream in large pieces: at archive
+// scale per-line stream writes dominate.
+class results_buffer {
+ public:
+  explicit results_buffer(std::ostream& out) : out_(out) {}
+  results_buffer(const results_buffer&) = delete;
+  results_buffer& operator=(const results_buffer&) = delete;
+  ~results_buffer() = default;
+
+  std::string s;
+
+  void flush_if_large() {
+    if (s.size() > (std::size_t{1} << 20)) flush();
+  }
+  void flush() {
+    out_.write(s.data(), static_cast<std::streamsize>(s.size()));
+    s.clear();
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+template <class Graph>
+std::vector<std::uint32_t> sorted_by_id(const Graph& g, std::vector<std::uint32_t> vs) {
+  std::sort(vs.begin(), vs.end(), [&](auto a, auto b) { return g.id(a) < g.id(b); });
+  return vs;
+}
+
+template <class Graph>
+void append_json_ids(std::string& s, const Graph& g, const std::vector<std::uint32_t>& vs) {
+  s += '[';
+  for (std::size_t i = 0; i < vs.size(); ++i) {
+    if (i) s += ", ";
+    append_json_string(s, g.id(vs[i]));
+  }
+  s += ']';
+}
+
+inline void append_json_optional_date(std::string& s, const std::optional<partial_date>& d) {
+  if (d)
+    append_json_string(s, d->to_string());
+  else
+    s += "null";
+}
+
+template <class Graph>
+void append_json_optional_id(std::string& s, const Graph& g, const std::optional<std::uint32_t>& v) {
+  if (v)
+    append_json_string(s, g.id(*v));
+  else
+    s += "null";
+}
+
+// The items of `all` that concern `claim` (all if absent), by claim id; items
+// of one claim keep their order.
+template <class Graph, class Item>
+std::vector<const Item*> chosen_by_claim(const Graph& g, const std::vector<Item>& all,
+                                         const std::optional<claim_handle>& claim) {
+  std::vector<const Item*> chosen;
+  for (const auto& item : all) {
+    if (!claim || item.claim == *claim) chosen.push_back(&item);
+  }
+  std::stable_sort(chosen.begin(), chosen.end(), [&](auto a, auto b) { return g[a->claim].id < g[b->claim].id; });
+  return chosen;
+}
+
+// Opens item `i` of a list of objects, one per line, starting with key `key`.
+inline void open_json_line(std::string& s, bool first, std::string_view key) {
+  s += first ? "\n  {\"" : ",\n  {\"";
+  s += key;
+  s += "\": ";
+}
+
+// Closes a list of objects opened by `open_json_line`, and the document.
+inline void close_json_lines(std::string& s, bool empty) { s += empty ? "]}\n" : "\n]}\n"; }
+
+}  // namespace detail
+
+/// Writes the origins of every statement of `g`, its unsourced origins and
+/// its cycles, as `sourcetrace origins --json` does:
+/// `{"cycles": [[ids]...], "origins": {"id": [ids], ...}, "unsourced": [ids]}`.
+/// Statements are sorted by id, each cycle's ids too, and the cycles by their
+/// first id. `m` and `loops` are `origins(g)` and `cycles(g)`.
+/// @throws what `out` throws on a failed write, if its exceptions are enabled.
+template <source_kind... Kinds>
+void write_origins_json(std::ostream& out, const basic_provenance_graph<Kinds...>& g, const origin_map& m,
+                        const std::vector<cycle>& loops) {
+  detail::results_buffer b(out);
+  std::string& s = b.s;
+  std::vector<std::uint32_t> all(g.statement_count());
+  for (std::uint32_t v = 0; v < all.size(); ++v) all[v] = v;
+  all = detail::sorted_by_id(g, std::move(all));
+  std::vector<std::vector<std::uint32_t>> sorted_cycles;
+  for (const auto& c : loops) sorted_cycles.push_back(detail::sorted_by_id(g, c));
+  std::sort(sorted_cycles.begin(), sorted_cycles.end(),
+            [&](const auto& x, const auto& y) { return g.id(x.front()) < g.id(y.front()); });
+  s += "{\"cycles\": [";
+  for (std::size_t i = 0; i < sorted_cycles.size(); ++i) {
+    if (i) s += ", ";
+    detail::append_json_ids(s, g, sorted_cycles[i]);
+  }
+  s += "],\n \"origins\": {";
+  std::vector<std::uint32_t> unsourced;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (m.is_unsourced(all[i])) unsourced.push_back(all[i]);
+    s += i ? ",\n  " : "\n  ";
+    detail::append_json_string(s, g.id(all[i]));
+    s += ": ";
+    auto set = m.of(all[i]);
+    detail::append_json_ids(s, g, detail::sorted_by_id(g, {set.begin(), set.end()}));
+    b.flush_if_large();
+  }
+  s += all.empty() ? "},\n \"unsourced\": " : "\n },\n \"unsourced\": ";
+  detail::append_json_ids(s, g, unsourced);
+  s += "}\n";
+  b.flush();
+}
+
+/// Writes how each claim was reported, as `sourcetrace duplicates --json`
+/// does: `{"claims": [...]}`, one object a line, by claim id, with the keys
+/// `circular`, `clusters` (each `origins` and `reports`), `id`,
+/// `independent_origins`, `origins`, `reports` and `unsourced_origins`.
+/// `reporting` is `duplicates(g, origins(g))`.
+/// @throws what `out` throws on a failed write, if its exceptions are enabled.
+template <source_kind... Kinds>
+void write_duplicates_json(std::ostream& out, const basic_provenance_graph<Kinds...>& g,
+                           const std::vector<claim_reporting>& reporting, const results_json_options& options = {}) {
+  detail::results_buffer b(out);
+  std::string& s = b.s;
+  auto chosen = detail::chosen_by_claim(g, reporting, options.claim);
+  s += "{\"claims\": [";
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    const auto& r = *chosen[i];
+    detail::open_json_line(s, i == 0, "circular");
+    detail::append_json_ids(s, g, detail::sorted_by_id(g, r.circular));
+    s += ", \"clusters\": [";
+    std::vector<std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>>> clusters;
+    for (const auto& c : r.clusters) {
+      clusters.emplace_back(detail::sorted_by_id(g, c.reports), detail::sorted_by_id(g, c.origins));
+    }
+    std::sort(clusters.begin(), clusters.end(),
+              [&](const auto& x, const auto& y) { return g.id(x.first.front()) < g.id(y.first.front()); });
+    for (std::size_t j = 0; j < clusters.size(); ++j) {
+      s += j ? ", {\"origins\": " : "{\"origins\": ";
+      detail::append_json_ids(s, g, clusters[j].second);
+      s += ", \"reports\": ";
+      detail::append_json_ids(s, g, clusters[j].first);
+      s += "}";
+    }
+    s += "], \"id\": ";
+    detail::append_json_string(s, g[r.claim].id);
+    s += ", \"independent_origins\": " + std::to_string(r.independent_origins) + ", \"origins\": ";
+    detail::append_json_ids(s, g, detail::sorted_by_id(g, r.origins));
+    s += ", \"reports\": ";
+    detail::append_json_ids(s, g, detail::sorted_by_id(g, r.reports));
+    s += ", \"unsourced_origins\": " + std::to_string(r.unsourced_origins) + "}";
+    b.flush_if_large();
+  }
+  detail::close_json_lines(s, chosen.empty());
+  b.flush();
+}
+
+/// Writes every attribution path of the chosen statements, as
+/// `sourcetrace trace --json` does: `{"statements": [...]}`, one object a
+/// line, by statement id, with the keys `claim`, `id`, `paths` (each `end`,
+/// `origin` or `loop`, and `hops`, each `kind` and `to`) and `truncated`.
+/// Each statement is traced as it is written, so no more than one trace is
+/// held at a time.
+/// @throws what `out` throws on a failed write, if its exceptions are enabled.
+template <source_kind... Kinds>
+void write_trace_json(std::ostream& out, const basic_provenance_graph<Kinds...>& g,
+                      const trace_json_options& options = {}) {
+  std::vector<std::uint32_t> statements;
+  for (std::uint32_t v = 0; v < g.statement_count(); ++v) {
+    if (options.claim && g[v].claim != *options.claim) continue;
+    if (!options.all_statements && !is_report(g, v)) continue;
+    statements.push_back(v);
+  }
+  statements = detail::sorted_by_id(g, std::move(statements));
+  detail::results_buffer b(out);
+  std::string& s = b.s;
+  s += "{\"statements\": [";
+  for (std::size_t k = 0; k < statements.size(); ++k) {
+    auto v = statements[k];
+    auto t = trace(g, v, options.trace);
+    detail::open_json_line(s, k == 0, "claim");
+    detail::append_json_string(s, g[g[v].claim].id);
+    s += ", \"id\": ";
+    detail::append_json_string(s, g.id(v));
+    s += ", \"paths\": [";
+    for (std::size_t i = 0; i < t.paths.size(); ++i) {
+      const auto& p = t.paths[i];
+      s += i ? ", {\"end\": " : "{\"end\": ";
+      detail::append_json_string(s, p.end == path_end::origin ? "origin" : "loop");
+      s += ", \"hops\": [";
+      for (std::size_t j = 0; j < p.hops.size(); ++j) {
+        s += j ? ", {\"kind\": " : "{\"kind\": ";
+        detail::append_json_string(s, to_string(p.hops[j].kind));
+        s += ", \"to\": ";
+        detail::append_json_string(s, g.id(p.hops[j].to));
+        s += "}";
+      }
+      s += "]}";
+    }
+    s += "], \"truncated\": ";
+    s += t.truncated ? "true}" : "false}";
+    b.flush_if_large();
+  }
+  detail::close_json_lines(s, statements.empty());
+  b.flush();
+}
+
+/// Writes the timeline of every claim, as `sourcetrace timeline --json` does:
+/// `{"claims": [...]}`, one object a line, by claim id, with the keys
+/// `first_report`, `id`, `last_report`, `origin_date` and `reports` (each
+/// `date`, `delay_max`, `delay_min`, `id` and `origin`); what is unknown is
+/// `null`. `times` is `timeline(g, origins(g))`, one entry per claim.
+/// @throws what `out` throws on a failed write, if its exceptions are enabled.
+template <source_kind... Kinds>
+void write_timeline_json(std::ostream& out, const basic_provenance_graph<Kinds...>& g,
+                         const std::vector<claim_timeline>& times) {
+  detail::results_buffer b(out);
+  std::string& s = b.s;
+  auto chosen = detail::chosen_by_claim(g, times, std::nullopt);
+  s += "{\"claims\": [";
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    const auto& t = *chosen[i];
+    detail::open_json_line(s, i == 0, "first_report");
+    detail::append_json_optional_date(s, t.first_report);
+    s += ", \"id\": ";
+    detail::append_json_string(s, g[t.claim].id);
+    s += ", \"last_report\": ";
+    detail::append_json_optional_date(s, t.last_report);
+    s += ", \"origin_date\": ";
+    detail::append_json_optional_date(s, t.origin_date);
+    s += ", \"reports\": [";
+    for (std::size_t j = 0; j < t.reports.size(); ++j) {
+      const auto& rt = t.reports[j];
+      s += j ? ", {\"date\": " : "{\"date\": ";
+      detail::append_json_optional_date(s, rt.date);
+      s += ", \"delay_max\": " + (rt.delay ? std::to_string(rt.delay->max) : std::string("null"));
+      s += ", \"delay_min\": " + (rt.delay ? std::to_string(rt.delay->min) : std::string("null"));
+      s += ", \"id\": ";
+      detail::append_json_string(s, g.id(rt.report));
+      s += ", \"origin\": ";
+      detail::append_json_optional_id(s, g, rt.origin);
+      s += "}";
+    }
+    s += "]}";
+    b.flush_if_large();
+  }
+  detail::close_json_lines(s, chosen.empty());
+  b.flush();
+}
+
+/// Writes where statements of each claim disagree, as `sourcetrace drift
+/// --json` does: `{"findings": [...]}`, one object a line, by claim id (a
+/// claim's findings in the order `drift` gives them), with the keys `a`, `aspect`,
+/// `b`, `claim`, `kind` and `meet`; each version (`a`, `b`) has the keys
+/// `entry` (hops, each `from`, `kind` and `to`), `statements` and `value`.
+/// `findings` is `drift(g, origins(g))`.
+/// @throws what `out` throws on a failed write, if its exceptions are enabled.
+template <source_kind... Kinds>
+void write_drift_json(std::ostream& out, const basic_provenance_graph<Kinds...>& g,
+                      const std::vector<claim_drift>& findings, const results_json_options& options = {}) {
+  detail::results_buffer b(out);
+  std::string& s = b.s;
+  auto version = [&](const drift_version& v) {
+    s += "{\"entry\": [";
+    for (std::size_t i = 0; i < v.entry.size(); ++i) {
+      s += i ? ", {\"from\": " : "{\"from\": ";
+      detail::append_json_string(s, g.id(v.entry[i].from));
+      s += ", \"kind\": ";
+      detail::append_json_string(s, to_string(v.entry[i].kind));
+      s += ", \"to\": ";
+      detail::append_json_string(s, g.id(v.entry[i].to));
+      s += "}";
+    }
+    s += "], \"statements\": ";
+    detail::append_json_ids(s, g, detail::sorted_by_id(g, v.statements));
+    s += ", \"value\": ";
+    detail::append_json_string(s, v.value);
+    s += "}";
+  };
+  bool first = true;
+  s += "{\"findings\": [";
+  for (const claim_drift* per_claim : detail::chosen_by_claim(g, findings, options.claim)) {
+    for (const drift_finding& f : per_claim->findings) {
+      detail::open_json_line(s, first, "a");
+      first = false;
+      version(f.a);
+      s += ", \"aspect\": ";
+      detail::append_json_string(s, to_string(f.aspect));
+      s += ", \"b\": ";
+      version(f.b);
+      s += ", \"claim\": ";
+      detail::append_json_string(s, g[f.claim].id);
+      s += ", \"kind\": ";
+      detail::append_json_string(s, to_string(f.kind));
+      s += ", \"meet\": ";
+      detail::append_json_optional_id(s, g, f.meet);
+      s += "}";
+      b.flush_if_large();
+    }
+  }
+  detail::close_json_lines(s, first);
+  b.flush();
+}
+
+/// Writes the credibility grade of each claim, as `sourcetrace grade --json`
+/// does: `{"claims": [...]}`, one object a line, by claim id, with the keys
+/// `grade` (1 to 6), `id`, `label` and `reason`. `grades` is `grade(g)`.
+/// @throws what `out` throws on a failed write, if its exceptions are enabled.
+template <source_kind... Kinds>
+void write_grade_json(std::ostream& out, const basic_provenance_graph<Kinds...>& g,
+                      const std::vector<claim_grade>& grades, const results_json_options& options = {}) {
+  detail::results_buffer b(out);
+  std::string& s = b.s;
+  auto chosen = detail::chosen_by_claim(g, grades, options.claim);
+  s += "{\"claims\": [";
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    const auto& cg = *chosen[i];
+    detail::open_json_line(s, i == 0, "grade");
+    s += std::to_string(static_cast<int>(cg.grade)) + ", \"id\": ";
+    detail::append_json_string(s, g[cg.claim].id);
+    s += ", \"label\": ";
+    detail::append_json_string(s, to_string(cg.grade));
+    s += ", \"reason\": ";
+    detail::append_json_string(s, cg.reason);
+    s += "}";
+    b.flush_if_large();
+  }
+  detail::close_json_lines(s, chosen.empty());
+  b.flush();
+}
+
+/// Writes the figure `parse_quantity(text)` found, as one line of
+/// `sourcetrace quantity` does: `to_json(*q)`, or, when `text` holds no
+/// figure, an object with `text` and the keys `lower`, `upper`, `unit` and
+/// `qualifier` all `null`. Writes no newline.
+/// @throws what `out` throws on a failed write, if its exceptions are enabled.
+inline void write_quantity_json(std::ostream& out, std::string_view text, const std::optional<quantity>& q) {
+  std::string s;
+  if (q) {
+    s = to_json(*q);
+  } else {
+    s = "{\"text\": ";
+    detail::append_json_string(s, text);
+    s += ", \"lower\": null, \"upper\": null, \"unit\": null, \"qualifier\": null}";
+  }
+  out.write(s.data(), static_cast<std::streamsize>(s.size()));
+}
+
+}  // namespace sourcetrace

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: BSL-1.0
+#include <sourcetrace/io/results_json.hpp>
+
+#include <sourcetrace/io/corpus.hpp>
+
+#include "catch.hpp"
+
+#include <sstream>
+
+using namespace sourcetrace;
+
+namespace {
+const std::string seed_path = SOURCETRACE_EXAMPLE_DATA_DIR "/seed_story.json";
+const std::string circular_path = SOURCETRACE_TEST_DATA_DIR "/circular.json";
+
+// An agency's briefing, a paper that cites it, a blog that copies the paper
+// (dated only to the month), and a second claim the paper states unsourced.
+provenance_graph newsroom() {
+  provenance_graph g;
+  g.add_agent("agency", "Agency", organization{});
+  g.add_agent("paper", "Paper", outlet{});
+  g.add_agent("blog", "Blog", outlet{});
+  g.add_event("brief", event_kind::briefing, "2025-03-01", "agency");
+  g.add_event("pa", event_kind::publication, "2025-03-03", "paper");
+  g.add_event("pb", event_kind::publication, "2025-03", "blog");
+  g.add_claim("c", "a claim the agency briefed");
+  g.add_claim("d", "a claim the paper states alone");
+  g.report("pa", "c").via("brief");
+  g.report("pb", "c").via("pa", derivation_kind::copies);
+  g.report("pa", "d");
+  return g;
+}
+
+template <class Write>
+std::string written(Write write) {
+  std::ostringstream out;
+  write(out);
+  return out.str();
+}
+}  // namespace
+
+TEST_CASE("origins: every statement by id, its origins, the unsourced, no cycles") {
+  auto g = newsroom();
+  CHECK(written([&](auto& out) { write_origins_json(out, g, origins(g), cycles(g)); }) ==
+        "{\"cycles\": [],\n"
+        " \"origins\": {\n"
+        "  \"c/agency@brief\": [\"c/agency@brief\"],\n"
+        "  \"c/blog@pb\": [\"c/agency@brief\"],\n"
+        "  \"c/paper@pa\": [\"c/agency@brief\"],\n"
+        "  \"d/paper@pa\": [\"d/paper@pa\"]\n"
+        " },\n"
+        " \"unsourced\": [\"d/paper@pa\"]}\n");
+}
+
+TEST_CASE("origins: cycles sorted, and statements on a closed cycle rest on nothing") {
+  auto g = read_corpus_file(circular_path);
+  CHECK(written([&](auto& out) { write_origins_json(out, g, origins(g), cycles(g)); }) ==
+        "{\"cycles\": [[\"a\", \"b\"], [\"c\", \"d\"]],\n"
+        " \"origins\": {\n"
+        "  \"a\": [],\n"
+        "  \"b\": [],\n"
+        "  \"c\": [],\n"
+        "  \"d\": []\n"
+        " },\n"
+        " \"unsourced\": []}\n");
+}
+
+TEST_CASE("origins of an empty graph") {
+  provenance_graph g;
+  CHECK(written([&](auto& out) { write_origins_json(out, g, origins(g), cycles(g)); }) ==
+        "{\"cycles\": [],\n \"origins\": {},\n \"unsourced\": []}\n");
+}
+
+TEST_CASE("duplicates: one cluster on the briefing, one unsourced report") {
+  auto g = newsroom();
+  auto reporting = duplicates(g, origins(g));
+  CHECK(written([&](auto& out) { write_duplicates_json(out, g, reporting); }) ==
+        "{\"claims\": [\n"
+        "  {\"circular\": [], \"clusters\": [{\"origins\": [\"c/agency@brief\"], \"reports\": [\"c/blog@pb\", "
+        "\"c/paper@pa\"]}], \"id\": \"c\", \"independent_origins\": 1, \"origins\": [\"c/agency@brief\"], "
+        "\"reports\": [\"c/blog@pb\", \"c/paper@pa\"], \"unsourced_origins\": 0},\n"
+        "  {\"circular\": [], \"clusters\": [{\"origins\": [\"d/paper@pa\"], \"reports\": [\"d/paper@pa\"]}], "
+        "\"id\": \"d\", \"independent_origins\": 0, \"origins\": [\"d/paper@pa\"], \"reports\": [\"d/paper@pa\"], "
+        "\"unsourced_origins\": 1}\n"
+        "]}\n");
+}
+
+TEST_CASE("duplicates of one claim of the seed story, as docs/cli.md shows it") {
+  auto g = read_corpus_file(seed_path);
+  auto reporting = duplicates(g, origins(g));
+  CHECK(written([&](auto& out) { write_duplicates_json(out, g, reporting, {.claim = g.find_claim("up-to-12000")}); }) ==
+        "{\"claims\": [\n"
+        "  {\"circular\": [], \"clusters\": [{\"origins\": [\"up-to-12000/ukraine\", \"up-to-12000/united-states\"], "
+        "\"reports\": [\"up-to-12000/rfa@rfa-2025-02-13\"]}], \"id\": \"up-to-12000\", \"independent_origins\": 2, "
+        "\"origins\": [\"up-to-12000/ukraine\", \"up-to-12000/united-states\"], \"reports\": "
+        "[\"up-to-12000/rfa@rfa-2025-02-13\"], \"unsourced_origins\": 0}\n"
+        "]}\n");
+}
+
+TEST_CASE("duplicates: reports resting only on a closed cycle are circular") {
+  auto g = read_corpus_file(circular_path);
+  auto reporting = duplicates(g, origins(g));
+  CHECK(written([&](auto& out) { write_duplicates_json(out, g, reporting, {.claim = g.find_claim("loop")}); }) ==
+        "{\"claims\": [\n"
+        "  {\"circular\": [\"a\", \"b\"], \"clusters\": [], \"id\": \"loop\", \"independent_origins\": 0, "
+        "\"origins\": [], \"reports\": [\"a\", \"b\"], \"unsourced_origins\": 0}\n"
+        "]}\n");
+}
+
+TEST_CASE("trace: each report's paths, hop by hop, by statement id") {
+  auto g = newsroom();
+  CHECK(written([&](auto& out) { write_trace_json(out, g, {.claim = g.find_claim("c")}); }) ==
+        "{\"statements\": [\n"
+        "  {\"claim\": \"c\", \"id\": \"c/blog@pb\", \"paths\": [{\"end\": \"origin\", \"hops\": [{\"kind\": "
+        "\"copies\", \"to\": \"c/paper@pa\"}, {\"kind\": \"cites\", \"to\": \"c/agency@brief\"}]}], \"truncated\": "
+        "false},\n"
+        "  {\"claim\": \"c\", \"id\": \"c/paper@pa\", \"paths\": [{\"end\": \"origin\", \"hops\": [{\"kind\": "
+        "\"cites\", \"to\": \"c/agency@brief\"}]}], \"truncated\": false}\n"
+        "]}\n");
+}
+
+TEST_CASE("trace: every statement, an origin with one empty path, and a cut at max_paths") {
+  auto g = newsroom();
+  g.add_statement("c/agency", "agency", "c");
+  g.add_derivation("c/paper@pa", "c/agency");  // a second path from the paper, and two from the blog
+  CHECK(written([&](auto& out) {
+          write_trace_json(out, g, {.claim = g.find_claim("c"), .all_statements = true, .trace = {.max_paths = 1}});
+        }) ==
+        "{\"statements\": [\n"
+        "  {\"claim\": \"c\", \"id\": \"c/agency\", \"paths\": [{\"end\": \"origin\", \"hops\": []}], "
+        "\"truncated\": false},\n"
+        "  {\"claim\": \"c\", \"id\": \"c/agency@brief\", \"paths\": [{\"end\": \"origin\", \"hops\": []}], "
+        "\"truncated\": false},\n"
+        "  {\"claim\": \"c\", \"id\": \"c/blog@pb\", \"paths\": [{\"end\": \"origin\", \"hops\": [{\"kind\": "
+        "\"copies\", \"to\": \"c/paper@pa\"}, {\"kind\": \"cites\", \"to\": \"c/agency@brief\"}]}], "
+        "\"truncated\": true},\n"
+        "  {\"claim\": \"c\", \"id\": \"c/paper@pa\", \"paths\": [{\"end\": \"origin\", \"hops\": [{\"kind\": "
+        "\"cites\", \"to\": \"c/agency@brief\"}]}], \"truncated\": true}\n"
+        "]}\n");
+}
+
+TEST_CASE("trace of one claim of the seed story, as docs/cli.md shows it") {
+  auto g = read_corpus_file(seed_path);
+  CHECK(written([&](auto& out) { write_trace_json(out, g, {.claim = g.find_claim("killed-600")}); }) ==
+        "{\"statements\": [\n"
+        "  {\"claim\": \"killed-600\", \"id\": \"killed-600/news-site@site-2025-06\", \"paths\": [{\"end\": "
+        "\"origin\", \"hops\": [{\"kind\": \"cites\", \"to\": \"killed-600/nis\"}]}], \"truncated\": false}\n"
+        "]}\n");
+}
+
+TEST_CASE("trace: a path that returns to a statement on it ends as a loop") {
+  auto g = read_corpus_file(circular_path);
+  CHECK(written([&](auto& out) { write_trace_json(out, g, {.claim = g.find_claim("loop")}); }) ==
+        "{\"statements\": [\n"
+        "  {\"claim\": \"loop\", \"id\": \"a\", \"paths\": [{\"end\": \"loop\", \"hops\": [{\"kind\": \"cites\", "
+        "\"to\": \"b\"}, {\"kind\": \"copies\", \"to\": \"a\"}]}], \"truncated\": false},\n"
+        "  {\"claim\": \"loop\", \"id\": \"b\", \"paths\": [{\"end\": \"loop\", \"hops\": [{\"kind\": \"copies\", "
+        "\"to\": \"a\"}, {\"kind\": \"cites\", \"to\": \"b\"}]}], \"truncated\": false}\n"
+        "]}\n");
+}
+
+TEST_CASE("timeline: dates, delays from the earliest dated origin, and a report that is its own origin") {
+  auto g = newsroom();
+  CHECK(written([&](auto& out) { write_timeline_json(out, g, timeline(g, origins(g))); }) ==
+        "{\"claims\": [\n"
+        "  {\"first_report\": \"2025-03\", \"id\": \"c\", \"last_report\": \"2025-03-03\", \"origin_date\": "
+        "\"2025-03-01\", \"reports\": [{\"date\": \"2025-03\", \"delay_max\": 30, \"delay_min\": 0, \"id\": "
+        "\"c/blog@pb\", \"origin\": \"c/agency@brief\"}, {\"date\": \"2025-03-03\", \"delay_max\": 2, "
+        "\"delay_min\": 2, \"id\": \"c/paper@pa\", \"origin\": \"c/agency@brief\"}]},\n"
+        "  {\"first_report\": \"2025-03-03\", \"id\": \"d\", \"last_report\": \"2025-03-03\", \"origin_date\": "
+        "\"2025-03-03\", \"reports\": [{\"date\": \"2025-03-03\", \"delay_max\": 0, \"delay_min\": 0, \"id\": "
+        "\"d/paper@pa\", \"origin\": \"d/paper@pa\"}]}\n"
+        "]}\n");
+}
+
+TEST_CASE("timeline: what is unknown is null") {
+  auto g = read_corpus_file(circular_path);
+  CHECK(written([&](auto& out) { write_timeline_json(out, g, timeline(g, origins(g))); }) ==
+        "{\"claims\": [\n"
+        "  {\"first_report\": \"2025-03-03\", \"id\": \"echo\", \"last_report\": \"2025-03-03\", \"origin_date\": "
+        "null, \"reports\": [{\"date\": \"2025-03-03\", \"delay_max\": null, \"delay_min\": null, \"id\": \"c\", "
+        "\"origin\": null}]},\n"
+        "  {\"first_report\": \"2025-03-01\", \"id\": \"loop\", \"last_report\": \"2025-03-02\", \"origin_date\": "
+        "null, \"reports\": [{\"date\": \"2025-03-01\", \"delay_max\": null, \"delay_min\": null, \"id\": \"a\", "
+        "\"origin\": null}, {\"date\": \"2025-03-02\", \"delay_max\": null, \"delay_min\": null, \"id\": \"b\", "
+        "\"origin\": null}]}\n"
+        "]}\n");
+}
+
+TEST_CASE("drift: two versions of a date meeting at the briefing, each with the hop where it entered") {
+  auto g = newsroom();
+  g.add_claim("e", "a claim about a month");
+  g.report("pa", "e", {.when = partial_date::parse("2024-10")}).via("brief");
+  g.report("pb", "e", {.when = partial_date::parse("2024-11")}).via("brief");
+  CHECK(written([&](auto& out) { write_drift_json(out, g, drift(g, origins(g))); }) ==
+        "{\"findings\": [\n"
+        "  {\"a\": {\"entry\": [{\"from\": \"e/paper@pa\", \"kind\": \"cites\", \"to\": \"e/agency@brief\"}], "
+        "\"statements\": [\"e/paper@pa\"], \"value\": \"2024-10\"}, \"aspect\": \"when\", \"b\": {\"entry\": "
+        "[{\"from\": \"e/blog@pb\", \"kind\": \"cites\", \"to\": \"e/agency@brief\"}], \"statements\": "
+        "[\"e/blog@pb\"], \"value\": \"2024-11\"}, \"claim\": \"e\", \"kind\": \"contradiction\", \"meet\": "
+        "\"e/agency@brief\"}\n"
+        "]}\n");
+  CHECK(written([&](auto& out) { write_drift_json(out, g, drift(g, origins(g)), {.claim = g.find_claim("c")}); }) ==
+        "{\"findings\": []}\n");
+}
+
+TEST_CASE("drift of one claim of the seed story: a modality that hardened") {
+  auto g = read_corpus_file(seed_path);
+  auto findings = drift(g, origins(g));
+  CHECK(written(
+            [&](auto& out) { write_drift_json(out, g, findings, {.claim = g.find_claim("more-troops-feb-2025")}); }) ==
+        "{\"findings\": [\n"
+        "  {\"a\": {\"entry\": [{\"from\": \"more-troops-feb-2025/rfa@rfa-2025-02-13\", \"kind\": \"quotes\", "
+        "\"to\": \"more-troops-feb-2025/nis@nis-statement-2025-02-13\"}], \"statements\": "
+        "[\"more-troops-feb-2025/rfa@rfa-2025-02-13\"], \"value\": \"asserted\"}, \"aspect\": \"modality\", \"b\": "
+        "{\"entry\": [], \"statements\": [\"more-troops-feb-2025/nis@nis-statement-2025-02-13\"], \"value\": "
+        "\"possible\"}, \"claim\": \"more-troops-feb-2025\", \"kind\": \"hardened\", \"meet\": "
+        "\"more-troops-feb-2025/nis@nis-statement-2025-02-13\"}\n"
+        "]}\n");
+}
+
+TEST_CASE("grade: one named first-hand source, and an unsourced claim") {
+  auto g = newsroom();
+  CHECK(written([&](auto& out) { write_grade_json(out, g, grade(g)); }) ==
+        "{\"claims\": [\n"
+        "  {\"grade\": 3, \"id\": \"c\", \"label\": \"possibly true\", \"reason\": \"2 reports, 1 independent "
+        "origin: not confirmed.\"},\n"
+        "  {\"grade\": 6, \"id\": \"d\", \"label\": \"cannot be judged\", \"reason\": \"1 report, 0 independent "
+        "origins, only unsourced: no first-hand source to judge by.\"}\n"
+        "]}\n");
+}
+
+TEST_CASE("grade of one claim of the seed story, as docs/cli.md shows it") {
+  auto g = read_corpus_file(seed_path);
+  CHECK(written([&](auto& out) { write_grade_json(out, g, grade(g), {.claim = g.find_claim("deploy-jul-aug")}); }) ==
+        "{\"claims\": [\n"
+        "  {\"grade\": 3, \"id\": \"deploy-jul-aug\", \"label\": \"possibly true\", \"reason\": \"3 reports, 1 "
+        "independent origin: not confirmed.\"}\n"
+        "]}\n");
+}
+
+TEST_CASE("quantity: the figure found, or nulls beside the text") {
+  CHECK(written([](auto& out) {
+          write_quantity_json(out, "more than 10 million", parse_quantity("more than 10 million"));
+        }) ==
+        "{\"text\": \"more than 10 million\", \"lower\": 10000000, \"upper\": null, \"unit\": null, "
+        "\"qualifier\": \"at_least\"}");
+  CHECK(
+      written([](auto& out) { write_quantity_json(out, "several \"units\"", parse_quantity("several \"units\"")); }) ==
+      "{\"text\": \"several \\\"units\\\"\", \"lower\": null, \"upper\": null, \"unit\": null, \"qualifier\": null}");
+}
+
+TEST_CASE("output larger than the buffer reaches the stream whole") {
+  provenance_graph g;
+  g.add_agent("agency", "Agency", organization{});
+  g.add_claim("c", "x");
+  for (int i = 0; i < 40000; ++i) g.add_statement("s" + std::to_string(100000 + i), "agency", "c");
+  auto text = written([&](auto& out) { write_origins_json(out, g, origins(g), cycles(g)); });
+  // After the opening, each statement is `,\n  "s1xxxxx": ["s1xxxxx"]` (26 bytes), the first without its comma.
+  std::string opening = "{\"cycles\": [],\n \"origins\": {";
+  std::string closing = "\n },\n \"unsourced\": []}\n";
+  CHECK(text.size() == opening.size() + 40000 * 26 - 1 + closing.size());
+  CHECK(text.starts_with(opening + "\n  \"s100000\": [\"s100000\"],\n  \"s100001\": [\"s100001\"],\n"));
+  CHECK(text.ends_with(",\n  \"s139999\": [\"s139999\"]" + closing));
+}

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: BSL-1.0
+// sourcetrace origins: the origins of every statement, the unsourced, and cycles.
+
+#include "../common.hpp"
+#include "commands.hpp"
+
+#include <sourcetrace/analysis/cycles.hpp>
+#include <sourcetrace/analysis/origins.hpp>
+#include <sourcetrace/io/results_json.hpp>
+
+#include <algorithm>
+#include <iostream>
+#include <memory>
+
+namespace sourcetrace_cli {
+namespace {
+
+struct origins_options {
+  corpus_input in;
+  bool json = false;
+  bool fail_on_cycles = false;
+};
+
+void print_origins(const st::provenance_graph& g, const st::origin_map& m, const std::vector<st::cycle>& loops) {
+  output out;
+  std::string& s = out.buffer();
+  std::vector<std::uint32_t> all(g.statement_count());
+  for (std::uint32_t v = 0; v < all.size(); ++v) all[v] = v;
+  for (auto v : sorted_by_id(g, std::move(all))) {
+    s += g.id(v);
+    s += ":";
+    auto set = sorted_by_id(g, {m.of(v).begin(), m.of(v).end()});
+    if (set.empty()) s += " (no origin: rests on a closed cycle)";
+    for (auto o : set) {
+      s += " ";
+      s += g.id(o);
+      if (m.is_unsourced(o)) s += " [unsourced]";
+    }
+    s += "\n";
+    out.flush_if_large();
+  }
+  // Each cycle's ids sorted, then the cycles by their first id.
+  std::vector<std::vector<std::uint32_t>> cycles_sorted;
+  for (const auto& c : loops) cycles_sorted.push_back(sorted_by_id(g, c));
+  std::sort(cycles_sorted.begin(), cycles_sorted.end(),
+            [&](const auto& a, const auto& b) { return g.id(a.front()) < g.id(b.front()); });
+  s += "cycles: " + std::to_string(cycles_sorted.size()) + "\n";
+  for (const auto& c : cycles_sorted) {
+    s += " ";
+    for (auto v : c) s += " " + std::string(g.id(v));
+    s += "\n";
+  }
+}
+
+int run_origins(const origins_options& o) {
+  auto g = load(o.in);
+  auto m = st::origins(g);
+  auto loops = st::cycles(g);
+  if (o.json)
+    st::write_origins_json(std::cout, g, m, loops);
+  else
+    print_origins(g, m, loops);
+  return o.fail_on_cycles && !loops.empty() ? exit_found : exit_ok;
+}
+
+}  // namespace
+
+void add_origins(CLI::App& app) {
+  auto o = std::make_shared<origins_options>();
+  auto* sub = app.add_subcommand("origins", "print the origins of every statement, the unsourced, and cycles");
+  add_corpus_input(*sub, o->in);
+  sub->add_flag("--json", o->json, "JSON output: {\"cycles\", \"origins\", \"unsourced\"}, keys and ids sorted");
+  sub->add_flag("--fail-on-cycles", o->fail_on_cycles, "exit 1 if the corpus has circular reporting");
+  sub->callback([o] { finish(run_origins(*o)); });
+}
+
+}  // namespace sourcetrace_cli

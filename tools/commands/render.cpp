@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: BSL-1.0
+// sourcetrace render: draw the provenance graph with graphviz's dot.
+
+#include "../common.hpp"
+#include "commands.hpp"
+
+#include <sourcetrace/io/dot.hpp>
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <sstream>
+
+namespace sourcetrace_cli {
+namespace {
+
+struct render_options {
+  corpus_input in;
+  std::string output_path;
+  std::string claim;
+};
+
+// Runs graphviz's dot on the DOT text in file `dot_file`, writing `picture` of `type`.
+void run_dot(const std::string& dot_file, const std::string& type, const std::string& picture) {
+  std::string flag = "-T" + type;
+  const char* args[] = {"dot", flag.c_str(), "-o", picture.c_str(), dot_file.c_str(), nullptr};
+  pid_t pid = 0;
+  int rc = posix_spawnp(&pid, "dot", nullptr, nullptr, const_cast<char* const*>(args), environ);
+  if (rc != 0) {
+    if (rc == ENOENT) {
+      throw st::error(
+          "graphviz's dot is not on PATH: install graphviz (apt-get install graphviz), or write DOT with "
+          "`sourcetrace export FILE --to dot` and render it elsewhere");
+    }
+    throw st::error(std::string("cannot run dot: ") + std::strerror(rc));
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw st::error("dot failed to render " + picture);
+}
+
+int run_render(const render_options& o) {
+  auto g = load(o.in);
+  st::dot_options options;
+  if (auto c = claim_of(g, o.claim)) options.claim = *c;
+  std::ostringstream dot;
+  st::write_dot(dot, g, options);
+  std::string type = "svg";
+  if (auto dotpos = o.output_path.rfind('.'); dotpos != std::string::npos) type = o.output_path.substr(dotpos + 1);
+  if (type != "svg" && type != "png" && type != "pdf") {
+    throw st::error("cannot render " + o.output_path + ": expected a file name ending in .svg, .png or .pdf");
+  }
+  // Hand the DOT text to graphviz through a temporary file.
+  char tmp[] = "/tmp/sourcetrace-render-XXXXXX";
+  int fd = mkstemp(tmp);
+  if (fd < 0) throw st::error(std::string("cannot create a temporary file: ") + std::strerror(errno));
+  std::string text = dot.str();
+  bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  ::close(fd);
+  try {
+    if (!written) throw st::error("cannot write a temporary file");
+    run_dot(tmp, type, o.output_path);
+  } catch (...) {
+    std::remove(tmp);
+    throw;
+  }
+  std::remove(tmp);
+  std::fprintf(stderr, "wrote %s\n", o.output_path.c_str());
+  return exit_ok;
+}
+
+}  // namespace
+
+void add_render(CLI::App& app) {
+  auto o = std::make_shared<render_options>();
+  auto* sub = app.add_subcommand("render", "draw the provenance graph with graphviz (SVG, PNG or PDF)");
+  add_corpus_input(*sub, o->in);
+  sub->add_option("-o,--output", o->output_path, "the picture to write: .svg, .png or .pdf")->required();
+  sub->add_option("--claim", o->claim, "draw only this claim");
+  sub->callback([o] { finish(run_render(*o)); });
+}
+
+}  // namespace sourcetrace_cli

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: BSL-1.0
+#include "common.hpp"
+
+#include <sourcetrace/io/corpus.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <utility>
+
+namespace sourcetrace_cli {
+
+void finish(int rc) {
+  if (rc != exit_ok) throw CLI::RuntimeError(rc);
+}
+
+void add_corpus_input(CLI::App& sub, corpus_input& in) {
+  sub.add_option("FILE", in.file, "corpus: JSON (.json), JSON Lines (.jsonl, .ndjson), or - for standard input")
+      ->required();
+  sub.add_option("--format", in.format, "json or jsonl; default: from the extension, else sniffed")
+      ->check(CLI::IsMember({"json", "jsonl"}));
+}
+
+st::provenance_graph load(const corpus_input& in) {
+  st::read_options options;
+  if (in.format == "json") options.format = st::corpus_format::json;
+  if (in.format == "jsonl") options.format = st::corpus_format::json_lines;
+  if (isatty(STDERR_FILENO)) {
+    auto start = std::chrono::steady_clock::now();
+    options.progress = [start, file = in.file, shown = false](std::size_t done, std::size_t total) mutable {
+      if (!shown && std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) return;
+      shown = true;
+      int percent = total == 0 ? 100 : static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total));
+      std::fprintf(stderr, "\rreading %s: %d%%%s", file.c_str(), percent, done == total ? "\n" : "");
+    };
+  }
+  return st::read_corpus_file(in.file, std::move(options));
+}
+
+std::optional<st::claim_handle> claim_of(const st::provenance_graph& g, const std::string& id) {
+  if (id.empty()) return std::nullopt;
+  auto c = g.find_claim(id);
+  if (!c) throw st::error::unknown_id("claim", id);
+  return c;
+}
+
+std::vector<std::uint32_t> sorted_by_id(const st::provenance_graph& g, std::vector<std::uint32_t> vs) {
+  std::sort(vs.begin(), vs.end(), [&](auto a, auto b) { return g.id(a) < g.id(b); });
+  return vs;
+}
+
+std::vector<std::uint32_t> claims_by_id(const st::provenance_graph& g) {
+  std::vector<std::uint32_t> out(g.claim_count());
+  for (std::uint32_t c = 0; c < out.size(); ++c) out[c] = c;
+  std::sort(out.begin(), out.end(),
+            [&](auto a, auto b) { return g[st::claim_handle{a}].id < g[st::claim_handle{b}].id; });
+  return out;
+}
+
+output::~output() { flush(); }
+
+void output::flush_if_large() {
+  if (s_.size() > (1u << 20)) flush();
+}
+
+void output::flush() {
+  std::fwrite(s_.data(), 1, s_.size(), stdout);
+  s_.clear();
+}
+
+void write_out(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return;
+  }
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) throw st::error("cannot write " + path);
+}
+
+}  // namespace sourcetrace_cli
