@@ -51,4 +51,11 @@ inline const sourcetrace::prov_record* find_record(const sourcetrace::prov_conta
   return nullptr;
 }
 
+// Returns the text of every value of attribute `name` of `r`, in order.
+inline std::vector<std::string> texts(const sourcetrace::prov_record& r, std::string_view name) {
+  std::vector<std::string> out;
+  for (const auto* v : r.values(name)) out.push_back(v->text);
+  return out;
+}
+
 }  // namespace prov_fixture

@@ -89,8 +89,9 @@ constexpr bool check_source_kinds() {
 /// edges are derivations pointing from a statement to the statement it was
 /// taken from. The underlying Boost.Graph is `graph()`, so BGL algorithms and
 /// property maps (`get(&statement::claim, g.graph())`) run on it directly; a
-/// `statement_handle` is its vertex descriptor. Ids are interned: a statement
-/// vertex holds five 32-bit numbers.
+/// `statement_handle` is its vertex descriptor. Ids are interned: a statement's
+/// bundled property holds five 32-bit numbers (the `adjacency_list` vertex
+/// around it, with its two edge lists, is 72 bytes on x86-64).
 template <class... Kinds>
 requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
  public:
@@ -598,6 +599,17 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
 /// The provenance graph over the built-in kinds: organization, person,
 /// outlet and anonymous.
 using provenance_graph = basic_provenance_graph<organization, person, outlet, anonymous>;
+
+namespace detail {
+template <class G>
+inline constexpr bool is_provenance_graph = false;
+template <class... Kinds>
+inline constexpr bool is_provenance_graph<basic_provenance_graph<Kinds...>> = true;
+}  // namespace detail
+
+/// A provenance graph type: some `basic_provenance_graph<Kinds...>`.
+template <class G>
+concept provenance_graph_type = detail::is_provenance_graph<G>;
 
 /// The provenance graph over the built-in kinds plus the user's `Extra...`:
 /// `provenance_graph_with<telegram_channel>`.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
-#include <sourcetrace/detail/prov_position.hpp>
+#include <sourcetrace/detail/line_column.hpp>
 
 #include <algorithm>
 #include <cstddef>

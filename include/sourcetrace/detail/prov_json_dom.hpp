@@ -7,7 +7,7 @@
 // every handler call then happens at a known offset. That costs about 20 ns a
 // byte (some 50 MB/s), which PROV documents afford.
 
-#include <sourcetrace/detail/prov_position.hpp>
+#include <sourcetrace/detail/line_column.hpp>
 #include <sourcetrace/error.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>

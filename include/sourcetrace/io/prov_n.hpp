@@ -7,7 +7,7 @@
 /// Boost.Spirit X3 parsers; the document structure is walked by hand so that
 /// every error names its line and column and what was expected.
 
-#include <sourcetrace/detail/prov_position.hpp>
+#include <sourcetrace/detail/line_column.hpp>
 #include <sourcetrace/error.hpp>
 #include <sourcetrace/io/prov.hpp>
 
