@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 using namespace sourcetrace;
@@ -26,13 +27,11 @@ struct telegram_channel {
 }  // namespace
 
 template <>
-struct sourcetrace::source_traits<telegram_channel> {
+struct sourcetrace::source_traits<telegram_channel> : sourcetrace::source_traits_base<telegram_channel> {
   static constexpr std::string_view name = "telegram_channel";
   static constexpr source_role role = source_role::relay;
   static constexpr std::string_view prov_type = "prov:Agent";
-  static std::string label(const telegram_channel& t) { return t.handle; }
-  static attributes fields(const telegram_channel& t) { return {{"handle", t.handle}}; }
-  static telegram_channel from_fields(const attributes& a) { return {attribute(a, "handle")}; }
+  static constexpr std::tuple members{field{"handle", &telegram_channel::handle}};
 };
 
 namespace {

@@ -26,15 +26,13 @@ struct telegram_channel {
 };
 
 template <>
-struct sourcetrace::source_traits<telegram_channel> {
+struct sourcetrace::source_traits<telegram_channel> : sourcetrace::source_traits_base<telegram_channel> {
   static constexpr std::string_view name = "telegram_channel";
   static constexpr source_role role = source_role::relay;
   static constexpr std::string_view prov_type = "prov:SoftwareAgent";
   static std::string label(const telegram_channel& t) { return t.handle; }
-  static attributes fields(const telegram_channel& t) { return {{"handle", t.handle}, {"subscribers", t.subscribers}}; }
-  static telegram_channel from_fields(const attributes& a) {
-    return {attribute(a, "handle"), attribute(a, "subscribers")};
-  }
+  static constexpr std::tuple members{field{"handle", &telegram_channel::handle},
+                                      field{"subscribers", &telegram_channel::subscribers}};
 };
 
 TEST_CASE("a user's own kind round-trips through its traits") {
