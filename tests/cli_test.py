@@ -86,9 +86,28 @@ check("trace text", out == "ceasefire-fragile/korea-herald@herald-2025-06-27\n"
       "  -quotes-> ceasefire-fragile/nis@nis-briefing-2025-06-26\n", out)
 rc, out, _ = run("trace", circular, "--json")
 doc = json.loads(out)
-ends = sorted(p["end"] for s in doc["statements"] for p in s["paths"])
+ends = sorted((p["end"], p["cycle"]) for s in doc["statements"] for p in s["paths"])
 # Reports are a, b (publications) and c; d is the agency's statement others cite.
-check("trace --json marks loops", ends == ["loop"] * 3, ends)
+# Each is on a cycle: traced to it, and each cycle written once.
+check("trace --json stops at cycles", ends == [("cycle", "a"), ("cycle", "a"), ("cycle", "c")], ends)
+check("trace --json writes each cycle once",
+      [(c["id"], c["statements"], c["closed"]) for c in doc["cycles"]] == [("a", ["a", "b"], True), ("c", ["c", "d"], True)],
+      doc["cycles"])
+rc, out, _ = run("trace", circular)
+check("trace text traces each statement to its cycle and shows the cycle once", out ==
+      "a\n  (on the cycle at a: circular reporting, shown below)\n"
+      "b\n  (on the cycle at a: circular reporting, shown below)\n"
+      "c\n  (on the cycle at c: circular reporting, shown below)\n"
+      "cycles (circular reporting):\n"
+      "the cycle at a: 2 statements, closed: what rests on it rests on no origin\n"
+      "  a -cites-> b\n  b -copies-> a\n"
+      "the cycle at c: 2 statements, closed: what rests on it rests on no origin\n"
+      "  c -cites-> d\n  d -cites-> c\n", out)
+# A claim whose only statements sit on a closed cycle has no report: trace
+# still says where they rest, never prints nothing.
+rc, out, _ = run("trace", circular, "--claim", "echo")
+check("trace of a claim with no report outside its cycle still shows the cycle",
+      rc == 0 and "the cycle at c: 2 statements, closed" in out, out)
 rc, _, err = run("trace", seed, "--claim", "nope")
 check("an unknown claim exits 2 naming it", rc == 2 and 'unknown claim id "nope"' in err, (rc, err))
 

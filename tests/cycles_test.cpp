@@ -39,3 +39,18 @@ TEST_CASE("a later report that becomes the source of an earlier one closes a cyc
   auto g = build({{"e", "n"}, {"l", "e"}, {"n", "l"}});
   CHECK(cycle_ids(g) == strings{"enl"});
 }
+
+TEST_CASE("a cycle's derivations: those inside it, those that leave it, and its name") {
+  auto g = build({{"x", "b"}, {"b", "a"}, {"a", "b"}, {"a", "c"}});
+  auto loops = cycles(g);
+  REQUIRE(loops.size() == 1);
+  auto d = derivations_of(g, loops[0]);
+  auto show = [&](const std::vector<hop>& hs) {
+    std::string out;
+    for (const hop& h : hs) out += std::string(g.id(h.from)) + ">" + std::string(g.id(h.to)) + " ";
+    return out;
+  };
+  CHECK(show(d.inside) == "b>a a>b ");
+  CHECK(show(d.leaving) == "a>c ");
+  CHECK(cycle_name(g, loops[0]) == "a");  // the smallest id, whatever the vertex order
+}

@@ -110,7 +110,7 @@ TEST_CASE("duplicates: reports resting only on a closed cycle are circular") {
 TEST_CASE("trace: each report's paths, hop by hop, by statement id") {
   auto g = newsroom();
   CHECK(written([&](auto& out) { write_trace_json(out, g, {.claim = g.find_claim("c")}); }) ==
-        "{\"statements\": [\n"
+        "{\"cycles\": [], \"statements\": [\n"
         "  {\"claim\": \"c\", \"id\": \"c/blog@pb\", \"paths\": [{\"end\": \"origin\", \"hops\": [{\"kind\": "
         "\"copies\", \"to\": \"c/paper@pa\"}, {\"kind\": \"cites\", \"to\": \"c/agency@brief\"}]}], \"truncated\": "
         "false},\n"
@@ -126,7 +126,7 @@ TEST_CASE("trace: every statement, an origin with one empty path, and a cut at m
   CHECK(written([&](auto& out) {
           write_trace_json(out, g, {.claim = g.find_claim("c"), .all_statements = true, .trace = {.max_paths = 1}});
         }) ==
-        "{\"statements\": [\n"
+        "{\"cycles\": [], \"statements\": [\n"
         "  {\"claim\": \"c\", \"id\": \"c/agency\", \"paths\": [{\"end\": \"origin\", \"hops\": []}], "
         "\"truncated\": false},\n"
         "  {\"claim\": \"c\", \"id\": \"c/agency@brief\", \"paths\": [{\"end\": \"origin\", \"hops\": []}], "
@@ -142,20 +142,46 @@ TEST_CASE("trace: every statement, an origin with one empty path, and a cut at m
 TEST_CASE("trace of one claim of the seed story, as docs/cli.md shows it") {
   auto g = read_corpus_file(seed_path);
   CHECK(written([&](auto& out) { write_trace_json(out, g, {.claim = g.find_claim("killed-600")}); }) ==
-        "{\"statements\": [\n"
+        "{\"cycles\": [], \"statements\": [\n"
         "  {\"claim\": \"killed-600\", \"id\": \"killed-600/news-site@site-2025-06\", \"paths\": [{\"end\": "
         "\"origin\", \"hops\": [{\"kind\": \"cites\", \"to\": \"killed-600/nis\"}]}], \"truncated\": false}\n"
         "]}\n");
 }
 
-TEST_CASE("trace: a path that returns to a statement on it ends as a loop") {
+TEST_CASE("trace: a statement on a cycle is traced to the cycle, and the cycle written once") {
   auto g = read_corpus_file(circular_path);
   CHECK(written([&](auto& out) { write_trace_json(out, g, {.claim = g.find_claim("loop")}); }) ==
-        "{\"statements\": [\n"
-        "  {\"claim\": \"loop\", \"id\": \"a\", \"paths\": [{\"end\": \"loop\", \"hops\": [{\"kind\": \"cites\", "
-        "\"to\": \"b\"}, {\"kind\": \"copies\", \"to\": \"a\"}]}], \"truncated\": false},\n"
-        "  {\"claim\": \"loop\", \"id\": \"b\", \"paths\": [{\"end\": \"loop\", \"hops\": [{\"kind\": \"copies\", "
-        "\"to\": \"a\"}, {\"kind\": \"cites\", \"to\": \"b\"}]}], \"truncated\": false}\n"
+        "{\"cycles\": [\n"
+        "  {\"closed\": true, \"id\": \"a\", \"inside\": [{\"from\": \"a\", \"kind\": \"cites\", \"to\": \"b\"}, "
+        "{\"from\": \"b\", \"kind\": \"copies\", \"to\": \"a\"}], \"leaving\": [], \"statements\": [\"a\", \"b\"]}\n"
+        "], \"statements\": [\n"
+        "  {\"claim\": \"loop\", \"id\": \"a\", \"paths\": [{\"cycle\": \"a\", \"end\": \"cycle\", \"hops\": []}], "
+        "\"truncated\": false},\n"
+        "  {\"claim\": \"loop\", \"id\": \"b\", \"paths\": [{\"cycle\": \"a\", \"end\": \"cycle\", \"hops\": []}], "
+        "\"truncated\": false}\n"
+        "]}\n");
+}
+
+TEST_CASE("trace: a path into a cycle with a way out stops at the cycle; the cycle names its exit") {
+  // x cites a; a and b cite each other; b also cites the agency's briefing o.
+  provenance_graph g;
+  g.add_agent("paper", "A paper", outlet{});
+  g.add_agent("agency", "An agency", organization{});
+  g.add_claim("c", "claim");
+  for (const char* id : {"x", "a", "b"}) g.add_statement(id, "paper", "c");
+  g.add_statement("o", "agency", "c");
+  g.add_derivation("x", "a");
+  g.add_derivation("a", "b");
+  g.add_derivation("b", "a", derivation_kind::quotes);
+  g.add_derivation("b", "o");
+  CHECK(written([&](auto& out) { write_trace_json(out, g); }) ==
+        "{\"cycles\": [\n"
+        "  {\"closed\": false, \"id\": \"a\", \"inside\": [{\"from\": \"a\", \"kind\": \"cites\", \"to\": \"b\"}, "
+        "{\"from\": \"b\", \"kind\": \"quotes\", \"to\": \"a\"}], \"leaving\": [{\"from\": \"b\", \"kind\": "
+        "\"cites\", \"to\": \"o\"}], \"statements\": [\"a\", \"b\"]}\n"
+        "], \"statements\": [\n"
+        "  {\"claim\": \"c\", \"id\": \"x\", \"paths\": [{\"cycle\": \"a\", \"end\": \"cycle\", \"hops\": "
+        "[{\"kind\": \"cites\", \"to\": \"a\"}]}], \"truncated\": false}\n"
         "]}\n");
 }
 

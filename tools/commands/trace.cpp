@@ -4,12 +4,19 @@
 #include "../common.hpp"
 #include "commands.hpp"
 
+#include <sourcetrace/analysis/cycles.hpp>
+#include <sourcetrace/analysis/origins.hpp>
 #include <sourcetrace/analysis/reports.hpp>
 #include <sourcetrace/analysis/trace.hpp>
 #include <sourcetrace/io/results_json.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <iostream>
 #include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace sourcetrace_cli {
 namespace {
@@ -22,29 +29,69 @@ struct trace_command_options {
   std::size_t max_paths = 1000;
 };
 
+// The name of the cycle statement `v` lies on, from `cycle_of` (an index into `loops` per statement).
+std::string cycle_text(const st::provenance_graph& g, const std::vector<st::cycle>& loops,
+                       const std::vector<std::uint32_t>& cycle_of, std::uint32_t v) {
+  return "the cycle at " + std::string(st::cycle_name(g, loops[cycle_of[v]]));
+}
+
 void print_paths(output& out, const st::provenance_graph& g, std::uint32_t v, const st::trace_result& t,
-                 std::size_t max_paths) {
+                 std::size_t max_paths, const std::vector<st::cycle>& loops,
+                 const std::vector<std::uint32_t>& cycle_of) {
   std::string& s = out.buffer();
   s += g.id(v);
   s += "\n";
   for (const auto& p : t.paths) {
     s += "  ";
+    if (p.hops.empty() && p.end == st::path_end::cycle) {
+      s += "(on " + cycle_text(g, loops, cycle_of, v) + ": circular reporting, shown below)\n";
+      continue;
+    }
     if (p.hops.empty()) s += "(names no source)";
     for (const auto& h : p.hops) {
       s += (&h == &p.hops.front() ? "-" : " -") + std::string(st::to_string(h.kind)) + "-> ";
       s += g.id(h.to);
     }
     if (p.end == st::path_end::loop) s += " (loops back: circular reporting)";
+    if (p.end == st::path_end::cycle) {
+      s += " (enters " + cycle_text(g, loops, cycle_of, p.last(v)) + ": circular reporting, shown below)";
+    }
     s += "\n";
   }
   if (t.truncated) s += "  ... stopped after " + std::to_string(max_paths) + " paths (--max-paths)\n";
   out.flush_if_large();
 }
 
+// Each cycle once, with the derivations inside it and those that leave it.
+void print_cycles(output& out, const st::provenance_graph& g, const std::vector<const st::cycle*>& shown) {
+  std::string& s = out.buffer();
+  if (shown.empty()) return;
+  s += "cycles (circular reporting):\n";
+  for (const st::cycle* c : shown) {
+    auto d = st::derivations_of(g, *c);
+    s += "the cycle at " + std::string(st::cycle_name(g, *c)) + ": " + std::to_string(c->size()) +
+         (c->size() == 1 ? " statement" : " statements") +
+         (d.leaving.empty() ? ", closed: what rests on it rests on no origin\n" : "\n");
+    auto hop_line = [&](const st::hop& h, std::string_view prefix) {
+      s += prefix;
+      s += g.id(h.from);
+      s += " -" + std::string(st::to_string(h.kind)) + "-> ";
+      s += g.id(h.to);
+      s += "\n";
+    };
+    for (const auto& h : d.inside) hop_line(h, "  ");
+    for (const auto& h : d.leaving) hop_line(h, "  leaves it: ");
+    out.flush_if_large();
+  }
+}
+
 int run_trace(const trace_command_options& o) {
   auto g = load(o.in);
   auto claim = claim_of(g, o.claim);
-  st::trace_options limits{.max_paths = o.max_paths};
+  // A statement on a cycle is traced to the cycle, and each cycle shown once:
+  // tracing all n statements of a cycle walks n hops, not n squared.
+  auto map = st::origins(g);
+  st::trace_options limits{.max_paths = o.max_paths, .stop_at_cycles = &map};
   if (o.json) {
     st::write_trace_json(std::cout, g, {.claim = claim, .all_statements = o.all, .trace = limits});
     return exit_ok;
@@ -55,8 +102,19 @@ int run_trace(const trace_command_options& o) {
     if (!o.all && !st::is_report(g, v)) continue;
     statements.push_back(v);
   }
+  auto loops = st::cycles(g);
+  std::vector<std::uint32_t> cycle_of(g.statement_count(), UINT32_MAX);
+  std::vector<const st::cycle*> shown;  // every cycle of the claims traced, even one no report reaches
+  for (std::uint32_t i = 0; i < loops.size(); ++i) {
+    for (auto v : loops[i]) cycle_of[v] = i;
+    if (!claim || g[loops[i].front()].claim == *claim) shown.push_back(&loops[i]);
+  }
+  std::sort(shown.begin(), shown.end(), [&](auto a, auto b) { return st::cycle_name(g, *a) < st::cycle_name(g, *b); });
   output out;
-  for (auto v : sorted_by_id(g, std::move(statements))) print_paths(out, g, v, st::trace(g, v, limits), o.max_paths);
+  for (auto v : sorted_by_id(g, std::move(statements))) {
+    print_paths(out, g, v, st::trace(g, v, limits), o.max_paths, loops, cycle_of);
+  }
+  print_cycles(out, g, shown);
   return exit_ok;
 }
 

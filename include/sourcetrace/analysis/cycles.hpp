@@ -5,10 +5,13 @@
 /// Circular reporting: cycles of derivation, found with Boost.Graph's strong
 /// components.
 
+#include <sourcetrace/analysis/trace.hpp>
 #include <sourcetrace/detail/origin_sets.hpp>
 #include <sourcetrace/graph.hpp>
 
+#include <algorithm>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 namespace sourcetrace {
@@ -36,6 +39,38 @@ inline std::vector<cycle> cycles_of(const components& cs) {
 template <source_kind... Kinds>
 std::vector<cycle> cycles(const basic_provenance_graph<Kinds...>& g) {
   return detail::cycles_of(detail::strong_components_of(g.graph()));
+}
+
+/// The derivations of one cycle: those between its statements, and those
+/// that lead out of it (a cycle with none is closed: what rests on it rests on
+/// no origin).
+struct cycle_derivations {
+  std::vector<hop> inside;   ///< between statements of the cycle, by statement, in the order added
+  std::vector<hop> leaving;  ///< from a statement of the cycle to one outside it
+};
+
+/// Returns the derivations of cycle `c` of `g` (one of `cycles(g)`), in time
+/// proportional to the derivations of its statements.
+template <source_kind... Kinds>
+cycle_derivations derivations_of(const basic_provenance_graph<Kinds...>& g, const cycle& c) {
+  cycle_derivations out;
+  const auto& bgl = g.graph();
+  for (statement_handle v : c) {
+    for (auto [e, end] = boost::out_edges(v, bgl); e != end; ++e) {
+      auto to = static_cast<statement_handle>(boost::target(*e, bgl));
+      hop h{v, to, bgl[*e].kind};
+      (std::binary_search(c.begin(), c.end(), to) ? out.inside : out.leaving).push_back(h);
+    }
+  }
+  return out;
+}
+
+/// Returns the id that names cycle `c` in reports: the smallest id of its statements.
+template <source_kind... Kinds>
+std::string_view cycle_name(const basic_provenance_graph<Kinds...>& g, const cycle& c) {
+  std::string_view name = g.id(c.front());
+  for (statement_handle v : c) name = std::min(name, g.id(v));
+  return name;
 }
 
 }  // namespace sourcetrace

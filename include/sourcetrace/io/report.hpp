@@ -103,15 +103,19 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
         if (!as.empty()) out << " [as stated: " << as << "]";
       }
       out << "\n";
-      auto t = trace(g, rep, {.max_paths = options.max_paths_per_report});
+      // A path stops where it reaches a cycle, listed once at the end: a
+      // report never walks the whole cycle, so long cycles stay linear.
+      auto t = trace(g, rep, {.max_paths = options.max_paths_per_report, .stop_at_cycles = &map});
       for (const attribution_path& p : t.paths) {
         if (p.hops.empty()) {
-          out << "    (names no source)\n";
+          out << (p.end == path_end::cycle ? "    (on a cycle: circular reporting, listed below)\n"
+                                           : "    (names no source)\n");
           continue;
         }
         out << "    path:";
         for (const hop& h : p.hops) out << " -" << to_string(h.kind) << "-> " << describe(g, h.to);
         if (p.end == path_end::loop) out << " (loops back: circular reporting)";
+        if (p.end == path_end::cycle) out << " (enters a cycle: circular reporting, listed below)";
         out << "\n";
       }
       if (t.truncated) out << "    ... more paths not shown\n";

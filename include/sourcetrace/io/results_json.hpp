@@ -215,11 +215,17 @@ void write_duplicates_json(std::ostream& out, const basic_provenance_graph<Kinds
 }
 
 /// Writes every attribution path of the chosen statements, as
-/// `sourcetrace trace --json` does: `{"statements": [...]}`, one object a
-/// line, by statement id, with the keys `claim`, `id`, `paths` (each `end`,
-/// `origin` or `loop`, and `hops`, each `kind` and `to`) and `truncated`.
-/// Each statement is traced as it is written, so no more than one trace is
-/// held at a time.
+/// `sourcetrace trace --json` does: `{"cycles": [...], "statements": [...]}`,
+/// one object a line. A path stops where it reaches a cycle of derivations
+/// (`trace_options::stop_at_cycles`; `origins(g)` is computed when the
+/// options give none), and each cycle of the chosen claims is written once,
+/// by name (`cycle_name`), with the keys `closed`, `id`, `inside` and
+/// `leaving` (derivations, each `from`, `kind` and `to`) and `statements`:
+/// the output stays linear in the size of the graph however long its cycles.
+/// Statements come by id, with the keys `claim`, `id`, `paths` (each `end`,
+/// `origin`, `loop` or `cycle`, with `cycle` naming the cycle it reached, and
+/// `hops`, each `kind` and `to`) and `truncated`. Each statement is traced as
+/// it is written, so no more than one trace is held at a time.
 /// @throws what `out` throws on a failed write, if its exceptions are enabled.
 template <source_kind... Kinds>
 void write_trace_json(std::ostream& out, const basic_provenance_graph<Kinds...>& g,
@@ -231,12 +237,54 @@ void write_trace_json(std::ostream& out, const basic_provenance_graph<Kinds...>&
     statements.push_back(v);
   }
   statements = detail::sorted_by_id(g, std::move(statements));
+  std::optional<origin_map> own;
+  trace_options limits = options.trace;
+  if (!limits.stop_at_cycles) limits.stop_at_cycles = &own.emplace(origins(g));
+  const std::vector<cycle> loops = cycles(g);
+  std::vector<std::uint32_t> cycle_of(g.statement_count(), UINT32_MAX);
+  std::vector<const cycle*> shown;
+  for (std::uint32_t i = 0; i < loops.size(); ++i) {
+    for (auto v : loops[i]) cycle_of[v] = i;
+    if (!options.claim || g[loops[i].front()].claim == *options.claim) shown.push_back(&loops[i]);
+  }
+  std::sort(shown.begin(), shown.end(), [&](auto a, auto b) { return cycle_name(g, *a) < cycle_name(g, *b); });
+
   detail::results_buffer b(out);
   std::string& s = b.s;
-  s += "{\"statements\": [";
+  auto hops = [&](const std::vector<hop>& hs) {
+    s += '[';
+    for (std::size_t j = 0; j < hs.size(); ++j) {
+      s += j ? ", {\"from\": " : "{\"from\": ";
+      detail::append_json_string(s, g.id(hs[j].from));
+      s += ", \"kind\": ";
+      detail::append_json_string(s, to_string(hs[j].kind));
+      s += ", \"to\": ";
+      detail::append_json_string(s, g.id(hs[j].to));
+      s += "}";
+    }
+    s += ']';
+  };
+  s += "{\"cycles\": [";
+  for (std::size_t k = 0; k < shown.size(); ++k) {
+    const cycle& c = *shown[k];
+    auto d = derivations_of(g, c);
+    detail::open_json_line(s, k == 0, "closed");
+    s += d.leaving.empty() ? "true" : "false";
+    s += ", \"id\": ";
+    detail::append_json_string(s, cycle_name(g, c));
+    s += ", \"inside\": ";
+    hops(d.inside);
+    s += ", \"leaving\": ";
+    hops(d.leaving);
+    s += ", \"statements\": ";
+    detail::append_json_ids(s, g, detail::sorted_by_id(g, c));
+    s += "}";
+    b.flush_if_large();
+  }
+  s += shown.empty() ? "], \"statements\": [" : "\n], \"statements\": [";
   for (std::size_t k = 0; k < statements.size(); ++k) {
     auto v = statements[k];
-    auto t = trace(g, v, options.trace);
+    auto t = trace(g, v, limits);
     detail::open_json_line(s, k == 0, "claim");
     detail::append_json_string(s, g[g[v].claim].id);
     s += ", \"id\": ";
@@ -244,8 +292,14 @@ void write_trace_json(std::ostream& out, const basic_provenance_graph<Kinds...>&
     s += ", \"paths\": [";
     for (std::size_t i = 0; i < t.paths.size(); ++i) {
       const auto& p = t.paths[i];
-      s += i ? ", {\"end\": " : "{\"end\": ";
-      detail::append_json_string(s, p.end == path_end::origin ? "origin" : "loop");
+      s += i ? ", {" : "{";
+      if (p.end == path_end::cycle) {
+        s += "\"cycle\": ";
+        detail::append_json_string(s, cycle_name(g, loops[cycle_of[p.last(v)]]));
+        s += ", ";
+      }
+      s += "\"end\": ";
+      detail::append_json_string(s, to_string(p.end));
       s += ", \"hops\": [";
       for (std::size_t j = 0; j < p.hops.size(); ++j) {
         s += j ? ", {\"kind\": " : "{\"kind\": ";
