@@ -340,6 +340,8 @@ int cmd_timeline(const std::string& file, const std::string& format, bool json) 
         s += ", \"delay_min\": " + (rt.delay ? std::to_string(rt.delay->min) : std::string("null"));
         s += ", \"id\": ";
         append_json_string(s, g.id(rt.report));
+        s += ", \"order_uncertain\": ";
+        s += rt.delay ? (st::order_uncertain(*rt.delay) ? "true" : "false") : "null";
         s += ", \"origin\": ";
         if (rt.origin)
           append_json_string(s, g.id(*rt.origin));
@@ -354,8 +356,7 @@ int cmd_timeline(const std::string& file, const std::string& format, bool json) 
            (t.last_report ? t.last_report->to_string() : "undated") + "\n";
       for (const auto& rt : t.reports) {
         s += "  " + (rt.date ? rt.date->to_string() : std::string("undated")) + "  ";
-        s += rt.delay ? rt.delay->to_string() + (rt.delay->min == 1 && rt.delay->max == 1 ? " day" : " days")
-                      : std::string("delay unknown");
+        s += rt.delay ? st::describe_delay(*rt.delay) : std::string("delay unknown");
         s += "  " + std::string(g.id(rt.report)) + "\n";
       }
     }
