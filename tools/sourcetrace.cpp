@@ -277,12 +277,20 @@ int cmd_duplicates(const std::string& file, const std::string& format, const std
       for (std::size_t j = 0; j < r.clusters.size(); ++j) {
         const auto& c = r.clusters[j];
         s += "  cluster " + std::to_string(j + 1) + ":";
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+// GCC 12 PR 105651: a false -Wrestrict on "literal" + std::string&& at -O2 and -O3.
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
         for (auto v : sorted_by_id(g, c.reports)) s += " " + std::string(g.id(v));
         s += "\n    rests on:";
         for (auto o : sorted_by_id(g, c.origins)) {
           s += " " + std::string(g.id(o));
           if (m.is_unsourced(o)) s += " [unsourced]";
         }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
         s += "\n";
       }
       if (!r.circular.empty()) {
