@@ -116,7 +116,7 @@ TEST_CASE("a chain of 300,000 statements is traced without recursion") {
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
 #endif
-  for (int i = 0; i + 1 < n; ++i) g.add_derivation(static_cast<std::size_t>(i), static_cast<std::size_t>(i + 1));
+  for (int i = 0; i + 1 < n; ++i) g.add_derivation(static_cast<std::size_t>(i), static_cast<std::size_t>(i) + 1);
   auto m = origins(g);
   REQUIRE(m.of(0).size() == 1);
   CHECK(m.of(0)[0] == n - 1);

@@ -190,6 +190,7 @@ int cmd_origins(const std::string& file, const std::string& format, bool json, b
   }
   // Each cycle's ids sorted, then the cycles by their first id.
   std::vector<std::vector<std::uint32_t>> cycles_sorted;
+  cycles_sorted.reserve(loops.size());
   for (const auto& c : loops) cycles_sorted.push_back(sorted_by_id(g, c));
   std::sort(cycles_sorted.begin(), cycles_sorted.end(),
             [&](const auto& a, const auto& b) { return g.id(a.front()) < g.id(b.front()); });
@@ -661,6 +662,9 @@ int cmd_quantity(const std::vector<std::string>& expressions) {
 int run(int argc, char** argv);
 
 // Runs the command; output that could not be written is an error, not a success.
+// run() turns every error it can into an exit code; what may still escape is
+// std::bad_alloc, for which terminating is the right answer.
+// NOLINTNEXTLINE(bugprone-exception-escape)
 int main(int argc, char** argv) {
   int rc = run(argc, argv);
   if (std::fflush(stdout) != 0 || std::ferror(stdout)) {

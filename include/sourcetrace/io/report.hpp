@@ -152,7 +152,7 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
           << "\n";
     }
     if (r.origins.empty()) out << "    none\n";
-    if (r.clusters.size() > 0) {
+    if (!r.clusters.empty()) {
       out << "  echo clusters: " << r.clusters.size() << "\n";
       for (std::size_t i = 0; i < r.clusters.size(); ++i) {
         const echo_cluster& e = r.clusters[i];
