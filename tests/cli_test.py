@@ -137,6 +137,17 @@ deploy = next(c for c in doc["claims"] if c["id"] == "deploy-jul-aug")
 check("timeline --json origin date", deploy["origin_date"] == "2025-06-26" and deploy["last_report"] == "2025-06-27", deploy)
 herald = next(r for r in deploy["reports"] if r["id"] == "deploy-jul-aug/korea-herald@herald-2025-06-27")
 check("timeline --json delay", herald["delay_min"] == 1 and herald["delay_max"] == 1, herald)
+check("timeline --json: a day's order is certain", herald["order_uncertain"] is False, herald)
+deminers = next(c for c in doc["claims"] if c["id"] == "deminers-1000")["reports"][0]
+# Briefing and report both known only to November 2025: -29..29 days.
+check("timeline --json keeps the raw range and marks the order uncertain",
+      (deminers["delay_min"], deminers["delay_max"], deminers["order_uncertain"]) == (-29, 29, True), deminers)
+undated = next(r for c in doc["claims"] for r in c["reports"] if r["delay_min"] is None)
+check("timeline --json: no delay, no order", undated["order_uncertain"] is None, undated)
+rc, out, _ = run("timeline", seed)
+check("timeline text never says a report came before its origin when the dates cannot tell",
+      "  2025-11  0..29 days after its origin (dates too coarse to order)  deminers-1000/pravda@pravda-2025-11\n" in out
+      and "-29" not in out, out)
 rc, out, _ = run("drift", seed, "--claim", "first-deployment")
 check("drift text", out.splitlines()[0] == "first-deployment: when contradiction: 2024-10 vs 2024-11", out)
 rc, out, _ = run("drift", seed, "--json")

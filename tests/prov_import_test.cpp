@@ -233,6 +233,7 @@ TEST_CASE("records that cannot be mapped are reported, each with its reason") {
   for (const auto& i : result.issues) messages.push_back(i.message);
   CHECK(messages == std::vector<std::string>{
                         "agent \"ex:a\": not mapped: id \"ex:a\" already names an entity",
+                        // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one message, wrapped.
                         "wasAttributedTo: not mapped: entity \"ex:a\" is already attributed to \"ex:p\" and a "
                         "statement has one agent",
                         "wasDerivedFrom: not mapped: it does not join two entities",

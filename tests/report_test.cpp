@@ -42,7 +42,7 @@ TEST_CASE("the report of a small story, whole") {
         "  echo clusters: 1\n"
         "    1. 2 reports on 1 origin: Paper, Blog\n"
         "  timeline: origin 2025-06-26, first report 2025-06, last report 2025-06-27\n"
-        "    Blog: -25..4 days after its origin\n"
+        "    Blog: 0..4 days after its origin (dates too coarse to order)\n"
         "    Paper: 1 day after its origin\n"
         "\n"
         "circular reporting: none\n");
@@ -84,4 +84,24 @@ TEST_CASE("an agent without a name is shown by its id") {
   std::ostringstream out;
   write_report(out, g);
   CHECK(out.str().find("  report: paper-y (2025-01-01)\n    path: -cites-> agency-x\n") != std::string::npos);
+}
+
+TEST_CASE("the report says days before an origin only when a report surely precedes it") {
+  provenance_graph g;
+  g.add_agent("agency", "Agency", organization{});
+  g.add_agent("paper", "Paper", outlet{});
+  g.add_agent("site", "Site", outlet{});
+  g.add_event("briefing", event_kind::briefing, "2025-11", "agency");
+  g.add_event("paper-1020", event_kind::publication, "2025-10-20", "paper");
+  g.add_event("site-11", event_kind::publication, "2025-11", "site");
+  g.add_claim("c", "A claim");
+  g.report("paper-1020", "c").via("briefing");  // 10-20 - 11-30 = -41, 10-20 - 11-01 = -12
+  g.report("site-11", "c").via("briefing");     // 11-01 - 11-30 = -29, 11-30 - 11-01 = 29
+  std::ostringstream out;
+  write_report(out, g);
+  auto text = out.str();
+  CHECK(text.find("  timeline: origin 2025-11, first report 2025-10-20, last report 2025-11\n"
+                  "    Paper: 12..41 days before its origin\n"
+                  "    Site: 0..29 days after its origin (dates too coarse to order)\n") != std::string::npos);
+  CHECK(text.find("..-") == std::string::npos);
 }

@@ -191,11 +191,12 @@ TEST_CASE("timeline: dates, delays from the earliest dated origin, and a report 
         "{\"claims\": [\n"
         "  {\"first_report\": \"2025-03\", \"id\": \"c\", \"last_report\": \"2025-03-03\", \"origin_date\": "
         "\"2025-03-01\", \"reports\": [{\"date\": \"2025-03\", \"delay_max\": 30, \"delay_min\": 0, \"id\": "
-        "\"c/blog@pb\", \"origin\": \"c/agency@brief\"}, {\"date\": \"2025-03-03\", \"delay_max\": 2, "
-        "\"delay_min\": 2, \"id\": \"c/paper@pa\", \"origin\": \"c/agency@brief\"}]},\n"
+        "\"c/blog@pb\", \"order_uncertain\": false, \"origin\": \"c/agency@brief\"}, {\"date\": \"2025-03-03\", "
+        "\"delay_max\": 2, "
+        "\"delay_min\": 2, \"id\": \"c/paper@pa\", \"order_uncertain\": false, \"origin\": \"c/agency@brief\"}]},\n"
         "  {\"first_report\": \"2025-03-03\", \"id\": \"d\", \"last_report\": \"2025-03-03\", \"origin_date\": "
         "\"2025-03-03\", \"reports\": [{\"date\": \"2025-03-03\", \"delay_max\": 0, \"delay_min\": 0, \"id\": "
-        "\"d/paper@pa\", \"origin\": \"d/paper@pa\"}]}\n"
+        "\"d/paper@pa\", \"order_uncertain\": false, \"origin\": \"d/paper@pa\"}]}\n"
         "]}\n");
 }
 
@@ -205,11 +206,12 @@ TEST_CASE("timeline: what is unknown is null") {
         "{\"claims\": [\n"
         "  {\"first_report\": \"2025-03-03\", \"id\": \"echo\", \"last_report\": \"2025-03-03\", \"origin_date\": "
         "null, \"reports\": [{\"date\": \"2025-03-03\", \"delay_max\": null, \"delay_min\": null, \"id\": \"c\", "
-        "\"origin\": null}]},\n"
+        "\"order_uncertain\": null, \"origin\": null}]},\n"
         "  {\"first_report\": \"2025-03-01\", \"id\": \"loop\", \"last_report\": \"2025-03-02\", \"origin_date\": "
         "null, \"reports\": [{\"date\": \"2025-03-01\", \"delay_max\": null, \"delay_min\": null, \"id\": \"a\", "
-        "\"origin\": null}, {\"date\": \"2025-03-02\", \"delay_max\": null, \"delay_min\": null, \"id\": \"b\", "
-        "\"origin\": null}]}\n"
+        "\"order_uncertain\": null, \"origin\": null}, {\"date\": \"2025-03-02\", \"delay_max\": null, \"delay_min\": "
+        "null, \"id\": \"b\", "
+        "\"order_uncertain\": null, \"origin\": null}]}\n"
         "]}\n");
 }
 

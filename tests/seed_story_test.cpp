@@ -53,7 +53,7 @@ TEST_CASE("seed: the July/August deployment is 3 reports, 1 independent origin, 
 TEST_CASE("seed: Park's ceasefire claim from the same briefing never meets Lee's trace") {
   const auto& g = story();
   CHECK(agents_on_paths(g, "ceasefire-fragile/korea-herald@herald-2025-06-27") == strings{"park-sun-won", "nis"});
-  CHECK(agents_on_paths(g, "deploy-jul-aug/korea-herald@herald-2025-06-27").count("park-sun-won") == 0);
+  CHECK_FALSE(agents_on_paths(g, "deploy-jul-aug/korea-herald@herald-2025-06-27").contains("park-sun-won"));
   const auto& r = reporting("ceasefire-fragile");
   REQUIRE(r.origins.size() == 1);
   CHECK(g.id(r.origins[0]) == "ceasefire-fragile/nis@nis-briefing-2025-06-26");
@@ -78,7 +78,7 @@ TEST_CASE("seed: the 6,000 engineers trace to Russia's announcement during Shoig
   REQUIRE(r.origins.size() == 1);
   CHECK(g[g[r.origins[0]].agent].id == "shoigu");
   CHECK(g.date(r.origins[0])->to_string() == "2025-06-17");
-  for (auto rep : r.reports) CHECK(agents_on_paths(g, std::string(g.id(rep)).c_str()).count("nis") == 0);
+  for (auto rep : r.reports) CHECK_FALSE(agents_on_paths(g, std::string(g.id(rep)).c_str()).contains("nis"));
 }
 
 TEST_CASE("seed: the reports disagree on the month of the first 11,000 troops") {

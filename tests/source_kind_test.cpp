@@ -262,7 +262,15 @@ std::string who(const graph& g, std::size_t v) { return g[g[v].agent].id; }
 template <class Range>
 std::string who_all(const graph& g, const Range& vs) {
   std::string out;
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+// GCC 12 PR 105651: a false -Wrestrict on "literal" + std::string&& at -O2 and -O3.
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
   for (auto v : vs) out += (out.empty() ? "" : " ") + who(g, v);
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
   return out;
 }
 

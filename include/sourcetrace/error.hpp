@@ -74,7 +74,15 @@ class parse_error : public error {
  private:
   static std::string format(const std::string& file, std::size_t line, std::size_t column, const std::string& message) {
     std::string out = file + ":" + std::to_string(line);
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+// GCC 12 PR 105651: a false -Wrestrict on "literal" + std::string&& at -O2 and -O3.
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
     if (column != 0) out += ":" + std::to_string(column);
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
     return out + ": " + message;
   }
 

@@ -27,8 +27,7 @@ void print_timeline(output& out, const st::provenance_graph& g, const st::claim_
        date_or_undated(t.first_report) + ", last report " + date_or_undated(t.last_report) + "\n";
   for (const auto& rt : t.reports) {
     s += "  " + date_or_undated(rt.date) + "  ";
-    s += rt.delay ? rt.delay->to_string() + (rt.delay->min == 1 && rt.delay->max == 1 ? " day" : " days")
-                  : std::string("delay unknown");
+    s += rt.delay ? st::describe_delay(*rt.delay) : std::string("delay unknown");
     s += "  " + std::string(g.id(rt.report)) + "\n";
   }
   out.flush_if_large();

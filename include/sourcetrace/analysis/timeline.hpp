@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace sourcetrace {
@@ -24,6 +25,24 @@ struct report_timing {
   std::optional<statement_handle> origin;  ///< its earliest dated origin, if any
   std::optional<day_delay> delay;          ///< days from that origin to the report, if both are dated
 };
+
+/// Returns whether the dates behind `d` are too coarse to tell whether a
+/// report came after its origin: its range of days holds both negative and
+/// non-negative values, as from 2025-06-26 to a report dated only 2025-06
+/// (-25..4).
+inline bool order_uncertain(const day_delay& d) { return d.min < 0 && d.max >= 0; }
+
+/// Returns the delay `d` of a report after its origin in words, as the text
+/// report and `sourcetrace timeline` print it: "1 day after its origin",
+/// "0..4 days after its origin", "3 days before its origin". Where the order is
+/// uncertain (`order_uncertain`), it keeps only the days at or after the
+/// origin and says why: "0..4 days after its origin (dates too coarse to order)".
+inline std::string describe_delay(const day_delay& d) {
+  auto days = [](long lo, long hi) { return day_delay{lo, hi}.to_string() + (lo == 1 && hi == 1 ? " day" : " days"); };
+  if (d.max < 0) return days(-d.max, -d.min) + " before its origin";
+  if (order_uncertain(d)) return days(0, d.max) + " after its origin (dates too coarse to order)";
+  return days(d.min, d.max) + " after its origin";
+}
 
 /// The timeline of one claim.
 struct claim_timeline {

@@ -677,7 +677,7 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
                  record_kind want) {
     auto k = g.kind_of(id);
     if (k == want) return true;
-    if (!k && p.invalid_ids.count(std::string(id))) return false;  // already reported
+    if (!k && p.invalid_ids.contains(std::string(id))) return false;  // already reported
     std::string message = label + ": field " + detail::json_quoted(field) + ": ";
     if (!k) {
       message += "unknown " + std::string(to_string(want)) + " id " + detail::json_quoted(id);
@@ -691,7 +691,7 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
   auto speaker_ok = [&](const detail::json_where& at, const std::string& label, std::string_view id) {
     auto k = g.kind_of(id);
     if (k == record_kind::agent) return true;
-    if (!k && p.invalid_ids.count(std::string(id))) return false;  // already reported
+    if (!k && p.invalid_ids.contains(std::string(id))) return false;  // already reported
     if (k == record_kind::event) {
       if (g[g.event_id(id)].host.valid()) return true;
       p.problem(at, label + ": event " + detail::json_quoted(id) +

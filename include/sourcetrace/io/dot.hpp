@@ -252,6 +252,7 @@ void write_dot(std::ostream& out, const basic_provenance_graph<Kinds...>& g, dot
     for (std::size_t c = 0; c < by_claim.size(); ++c) {
       if (!by_claim[c].empty()) drawn.push_back(c);
     }
+    // NOLINTNEXTLINE(modernize-loop-convert): clang 14 cannot compile std::views::reverse of libstdc++ 12.
     for (auto c = drawn.rbegin(); c != drawn.rend(); ++c) {
       const claim& cl = g[claim_handle{static_cast<std::uint32_t>(*c)}];
       os << "subgraph cluster_" << std::to_string(*c) << " {\n"

@@ -455,7 +455,7 @@ class prov_importer {
   // A claim id not yet taken, built from `base`.
   std::string fresh_id(const std::string& base) {
     std::string id = base;
-    for (int n = 2; index_.count(id) || taken_.count(id); ++n) id = base + "#" + std::to_string(n);
+    for (int n = 2; index_.contains(id) || taken_.contains(id); ++n) id = base + "#" + std::to_string(n);
     taken_.emplace(id, 0);
     return id;
   }
@@ -494,7 +494,7 @@ class prov_importer {
     for (std::size_t i = 0; i < elements_.size(); ++i) {
       if (elements_[i].what != role::statement || derives[i]) continue;
       auto root = find_group(i);
-      if (group_claim.count(root)) continue;
+      if (group_claim.contains(root)) continue;
       const element& origin = elements_[i];
       std::string id = fresh_id("claim:" + origin.id);
       std::string text = attribute_text(origin, prov_namespace_uri, "label").value_or(origin.id);
@@ -505,7 +505,7 @@ class prov_importer {
       element& e = elements_[i];
       if (e.what != role::statement) continue;
       auto root = find_group(i);
-      if (!group_claim.count(root)) {  // a group on a closed cycle has no origin
+      if (!group_claim.contains(root)) {  // a group on a closed cycle has no origin
         std::string id = fresh_id("claim:" + e.id);
         result_.graph.add_claim(id, attribute_text(e, prov_namespace_uri, "label").value_or(e.id));
         group_claim.emplace(root, id);

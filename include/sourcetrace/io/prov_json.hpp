@@ -97,7 +97,7 @@ inline void write_prov_json_container(std::string& out, const prov_container& c,
     std::string id = r.id;
     if (id.empty()) {
       do id = "_:id" + std::to_string(++next);
-      while (used.count(id));
+      while (used.contains(id));
     }
     by_type[std::string(r.name())][id].push_back(prov_json_record(r, record_indent));
   }
@@ -344,9 +344,9 @@ class prov_json_reader {
               check_qname(item.text, c, document, item.offset, arg_context);
               extra_members.push_back(item.text);
             }
-            v = &v->items[0];
+            v = v->items.data();
           } else if (v->items.size() == 1) {
-            v = &v->items[0];
+            v = v->items.data();
           } else {
             fail(v->offset, arg_context + "expected one value, got an array of " + std::to_string(v->items.size()));
           }

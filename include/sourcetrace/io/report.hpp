@@ -155,7 +155,7 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
           << "\n";
     }
     if (r.origins.empty()) out << "    none\n";
-    if (r.clusters.size() > 0) {
+    if (!r.clusters.empty()) {
       out << "  echo clusters: " << r.clusters.size() << "\n";
       for (std::size_t i = 0; i < r.clusters.size(); ++i) {
         const echo_cluster& e = r.clusters[i];
@@ -172,8 +172,7 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
         << (tl.last_report ? tl.last_report->to_string() : "undated") << "\n";
     for (const report_timing& rt : tl.reports) {
       if (!rt.delay) continue;
-      out << "    " << speaker_name(g, rt.report) << ": " << rt.delay->to_string()
-          << (rt.delay->min == 1 && rt.delay->max == 1 ? " day" : " days") << " after its origin\n";
+      out << "    " << speaker_name(g, rt.report) << ": " << describe_delay(*rt.delay) << "\n";
     }
   }
 

@@ -321,7 +321,9 @@ void write_trace_json(std::ostream& out, const basic_provenance_graph<Kinds...>&
 /// Writes the timeline of every claim, as `sourcetrace timeline --json` does:
 /// `{"claims": [...]}`, one object a line, by claim id, with the keys
 /// `first_report`, `id`, `last_report`, `origin_date` and `reports` (each
-/// `date`, `delay_max`, `delay_min`, `id` and `origin`); what is unknown is
+/// `date`, `delay_max`, `delay_min`, `id`, `order_uncertain` (true when the
+/// dates are too coarse to tell whether the report came before its origin)
+/// and `origin`); what is unknown is
 /// `null`. `times` is `timeline(g, origins(g))`, one entry per claim.
 /// @throws what `out` throws on a failed write, if its exceptions are enabled.
 template <source_kind... Kinds>
@@ -350,6 +352,8 @@ void write_timeline_json(std::ostream& out, const basic_provenance_graph<Kinds..
       s += ", \"delay_min\": " + (rt.delay ? std::to_string(rt.delay->min) : std::string("null"));
       s += ", \"id\": ";
       detail::append_json_string(s, g.id(rt.report));
+      s += ", \"order_uncertain\": ";
+      s += rt.delay ? (order_uncertain(*rt.delay) ? "true" : "false") : "null";
       s += ", \"origin\": ";
       detail::append_json_optional_id(s, g, rt.origin);
       s += "}";

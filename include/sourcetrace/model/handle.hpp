@@ -18,6 +18,7 @@ struct handle {
   std::uint32_t index = std::numeric_limits<std::uint32_t>::max();  ///< position in its table
   /// Returns true if the handle refers to something.
   constexpr bool valid() const noexcept { return index != std::numeric_limits<std::uint32_t>::max(); }
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>.
   friend constexpr auto operator<=>(handle, handle) = default;
 };
 

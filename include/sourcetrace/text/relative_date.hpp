@@ -747,7 +747,7 @@ class parser {
     if (w == "week") {
       if (how == pick::last && word_at(k + 1, "of")) return false;  // "last week of February"
       pos_ += k + 1;
-      greg::date monday = pub_ - greg::days((pub_.day_of_week().as_number() + 6) % 7) + greg::days(7 * offset);
+      greg::date monday = pub_ - greg::days((pub_.day_of_week().as_number() + 6) % 7) + greg::days(7L * offset);
       const char* where = how == pick::last   ? "the week before the publication week"
                           : how == pick::next ? "the week after the publication week"
                                               : "the publication week";
