@@ -53,7 +53,7 @@ TEST_CASE("to_json escapes text and folds the rate into the unit") {
   CHECK(to_json(q).ends_with(R"("lower": 0.25, "upper": null, "unit": "per week", "qualifier": "exact"})"));
   q.unit = "casualties";
   q.rate = "day";
-  q.text = "\xFF";
+  q.text.assign(1, '\xFF');
   CHECK(to_json(q) ==
         R"({"text": "\ufffd", "lower": 0.25, "upper": null, "unit": "casualties per day", "qualifier": "exact"})");
 }

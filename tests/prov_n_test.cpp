@@ -195,3 +195,21 @@ TEST_CASE("comments are skipped wherever blanks may stand") {
   REQUIRE(doc.records.size() == 1);
   CHECK(doc.records[0].values("ex:n").size() == 1);
 }
+
+TEST_CASE("regression: \"-;\" before a relation's arguments marks an absent id") {
+  // PROV-N allows the marker in the id position: used(-; a1, e1, -).
+  auto doc = read(
+      "document\n  prefix ex <https://example.org/>\n  used(-; ex:a1, ex:e1, -)\n"
+      "  wasDerivedFrom(ex:d; ex:e2, ex:e1)\nendDocument\n");
+  REQUIRE(doc.records.size() == 2);
+  CHECK(doc.records[0].type == prov_record_type::usage);
+  CHECK(doc.records[0].id.empty());
+  CHECK(doc.records[0].arg("prov:activity") == "ex:a1");
+  CHECK(doc.records[0].arg("prov:entity") == "ex:e1");
+  CHECK(doc.records[1].id == "ex:d");
+}
+
+TEST_CASE("regression: a comment that never closes says so") {
+  CHECK_THROWS_MATCHES(read("document\n  prefix ex <https://example.org/>\n  /* no end\n  entity(ex:a)\nendDocument\n"),
+                       parse_error, Message("doc.provn:3:3: unterminated comment: \"/*\" with no \"*/\""));
+}

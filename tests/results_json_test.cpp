@@ -282,7 +282,8 @@ TEST_CASE("output larger than the buffer reaches the stream whole") {
   provenance_graph g;
   g.add_agent("agency", "Agency", organization{});
   g.add_claim("c", "x");
-  for (int i = 0; i < 40000; ++i) g.add_statement("s" + std::to_string(100000 + i), "agency", "c");
+  for (int i = 0; i < 40000; ++i)
+    g.add_statement(std::string(1, 's').append(std::to_string(100000 + i)), "agency", "c");
   auto text = written([&](auto& out) { write_origins_json(out, g, origins(g), cycles(g)); });
   // After the opening, each statement is `,\n  "s1xxxxx": ["s1xxxxx"]` (26 bytes), the first without its comma.
   std::string opening = "{\"cycles\": [],\n \"origins\": {";

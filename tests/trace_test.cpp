@@ -96,7 +96,7 @@ TEST_CASE("with stop_at_cycles tracing every statement of a long cycle stores on
   provenance_graph g;
   g.add_agent("paper", "A paper", outlet{});
   g.add_claim("c", "claim");
-  for (int i = 0; i < 5000; ++i) g.add_statement("s" + std::to_string(i), "paper", "c");
+  for (int i = 0; i < 5000; ++i) g.add_statement(std::string(1, 's').append(std::to_string(i)), "paper", "c");
   for (statement_handle i = 0; i < 5000; ++i) g.add_derivation(i, (i + 1) % 5000);
   g.add_statement("reader", "paper", "c");
   g.add_derivation("reader", "s0");

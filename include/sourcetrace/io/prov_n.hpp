@@ -229,7 +229,11 @@ class provn_reader {
   }
   const char* pos() const { return it_; }
 
-  void skip() { boost::spirit::x3::parse(it_, end_, provn::skip); }
+  void skip() {
+    boost::spirit::x3::parse(it_, end_, provn::skip);
+    // A comment the skipper left in place is one that never closes.
+    if (end_ - it_ >= 2 && it_[0] == '/' && it_[1] == '*') fail(pos(), "unterminated comment: \"/*\" with no \"*/\"");
+  }
 
   // The word at the current position, escapes kept, or "" if none starts here.
   std::string next_word() const {
@@ -322,14 +326,17 @@ class provn_reader {
     if (!type || !is_prov_element(*type)) {
       const char* save = it_;
       std::string w = next_word();
-      if (!w.empty() && w != "-") {
+      if (!w.empty()) {
         const char* id_at = it_;
         take_word();
         skip();
         if (it_ != end_ && *it_ == ';') {
           ++it_;
-          r.id = unescape(w);
-          check_qname(r.id, c, document, id_at, context);
+          // "-;" is the marker for an absent id, which PROV-N allows.
+          if (w != "-") {
+            r.id = unescape(w);
+            check_qname(r.id, c, document, id_at, context);
+          }
         } else {
           it_ = save;
         }

@@ -114,9 +114,17 @@ class field_error : public error {
 
   /// Returns the error for a value of the wrong type: `field "subscribers": expected a whole number, found "many"`.
   static field_error wrong_type(std::string_view field, std::string_view expected, const field_value& found) {
-    std::string shown = std::holds_alternative<std::string>(found) ? "\"" + to_text(found) + "\"" : to_text(found);
-    return {std::string(field),
-            "field \"" + std::string(field) + "\": expected " + std::string(expected) + ", found " + shown};
+    // Appended piece by piece: "literal" + std::string&& trips GCC 12's false -Wrestrict (PR 105651) at -O3.
+    std::string message = "field \"";
+    message += field;
+    message += "\": expected ";
+    message += expected;
+    message += ", found ";
+    const bool text = std::holds_alternative<std::string>(found);
+    if (text) message += '"';
+    message += to_text(found);
+    if (text) message += '"';
+    return {std::string(field), message};
   }
 
  private:
