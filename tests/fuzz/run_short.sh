@@ -45,7 +45,7 @@ for target in fuzz_corpus_json fuzz_corpus_jsonl fuzz_prov_json fuzz_prov_n fuzz
   if "$bin/$target" "$out/$target/corpus" "tests/fuzz/corpus/$target" -dict="$dict" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
     -artifact_prefix="$out/$target/artifacts/" >"$log" 2>&1; then
-    grep -E '^#[0-9]+ +DONE' "$log" || tail -n 1 "$log"
+    grep -E '^#[0-9]+[[:space:]]+DONE' "$log" || tail -n 1 "$log"
   else
     echo "$target: FINDING (exit $?), log $log:"
     grep -E -A 30 '^==[0-9]+==|property failed|^SUMMARY|deadly signal|Test unit written' "$log" | head -n 60 || true
