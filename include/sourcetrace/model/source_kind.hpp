@@ -139,6 +139,9 @@ struct field {
   std::string_view name;  ///< the field's name ("subscribers")
   M T::*member;           ///< the member holding it (`&telegram_channel::subscribers`)
 };
+/// Deduces `field{"name", &T::member}`, for compilers without C++20 aggregate deduction (clang before 17).
+template <class T, class M>
+field(std::string_view, M T::*) -> field<T, M>;
 
 /// Describes a source kind `T`; specialize it right after `T`, before first use.
 ///
@@ -271,7 +274,10 @@ struct source_traits_base {
   static T from_fields(const attributes& a) {
     T out{};
     constexpr auto members = detail::members_of<T>();
-    for (const auto& [key, value] : a) {
+    // Not a structured binding: clang before 16 cannot capture one in the lambda below.
+    for (const auto& entry : a) {
+      const std::string& key = entry.first;
+      const field_value& value = entry.second;
       bool known = false;
       std::apply(
           [&](const auto&... f) {
