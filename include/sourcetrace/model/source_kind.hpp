@@ -160,6 +160,8 @@ inline constexpr bool is_field_type =
 // The value a member of type M writes.
 template <class M>
 field_value to_field_value(const M& m) {
+  static_assert(is_field_type<M>,
+                "sourcetrace: a field's member must be std::string, bool, an integer or a floating-point type");
   if constexpr (std::same_as<M, std::string> || std::same_as<M, bool>) {
     return m;
   } else if constexpr (std::integral<M>) {
