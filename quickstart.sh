@@ -10,7 +10,8 @@
 #                                then again as a Release build (-O3, no
 #                                benchmarks) and under AddressSanitizer and UBSan,
 #                                checks every header compiles alone and that the
-#                                code is clang-formatted
+#                                code is clang-formatted, and runs every libFuzzer
+#                                target for 20 seconds (tests/fuzz/run_short.sh)
 #
 # Both are safe to run again: installed packages are skipped, builds are
 # incremental.
@@ -30,8 +31,10 @@ esac
 packages=(cmake g++ make libboost-graph1.81-dev libboost-date-time1.81-dev libboost-json1.81-dev libcli11-dev)
 if [ "$mode" = test ]; then
   # catch2 for the tests; python3 runs the command-line tests; the rest are
-  # the real clients the interoperability tests check our files with.
-  packages+=(catch2 clang-format python3 python3-jsonschema python3-prov python3-networkx graphviz libbenchmark-dev)
+  # the real clients the interoperability tests check our files with; clang 14
+  # and its runtime (libFuzzer) build the fuzz targets.
+  packages+=(catch2 clang-format python3 python3-jsonschema python3-prov python3-networkx graphviz libbenchmark-dev
+    clang-14 libclang-rt-14-dev)
 fi
 
 missing=()
@@ -75,3 +78,7 @@ echo "== build and test under AddressSanitizer and UndefinedBehaviorSanitizer"
 cmake --preset asan >/dev/null
 cmake --build build/asan -j"$jobs"
 ctest --preset asan -j"$jobs"
+
+echo "== run every fuzz target for 20 seconds on its seed corpus"
+# The packages above are installed, so a missing clang is a failure here, not a skip.
+SOURCETRACE_FUZZ_REQUIRED=1 bash tests/fuzz/run_short.sh 20
