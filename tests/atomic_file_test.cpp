@@ -92,7 +92,7 @@ const std::string old_text = "{\"agents\": [], \"claims\": []}\n";
 std::string big_text() {
   std::string s;
   for (int i = 0; s.size() < (2u << 20); ++i)
-    s += "{\"record\": \"statement\", \"id\": \"s" + std::to_string(i) + "\"}\n";
+    s += std::string("{\"record\": \"statement\", \"id\": \"s") + std::to_string(i) + "\"}\n";
   return s;
 }
 
@@ -169,8 +169,9 @@ TEST_CASE("a program that writes by name writes the temporary file, committed wi
   CHECK(contents(dir / "picture.svg") == "<svg>new</svg>");
   CHECK(mode_of(dir / "picture.svg") == 0604);
   CHECK(names_in(dir.path()) == std::vector<std::string>{"picture.svg"});
-  CHECK_THROWS_MATCHES(out.commit(), error,
-                       Message("cannot commit " + (dir / "picture.svg") + ": already committed or discarded"));
+  CHECK_THROWS_MATCHES(
+      out.commit(), error,
+      Message(std::string("cannot commit ") + (dir / "picture.svg") + ": already committed or discarded"));
 }
 
 TEST_CASE("a symbolic link keeps pointing where it did, and what it points to is replaced") {
@@ -247,8 +248,8 @@ TEST_CASE("a file that outgrows the file size limit fails, leaving the old file 
   }
   ::setrlimit(RLIMIT_FSIZE, &old_limit);
   std::signal(SIGXFSZ, old_handler);
-  CHECK(by_string == "cannot write " + (dir / "out.json") + ": File too large");
-  CHECK(by_stream == "cannot write " + (dir / "out.json") + ": File too large");
+  CHECK(by_string == std::string("cannot write ") + (dir / "out.json") + ": File too large");
+  CHECK(by_stream == std::string("cannot write ") + (dir / "out.json") + ": File too large");
   CHECK(contents(dir / "out.json") == old_text);
   CHECK(names_in(dir.path()) == std::vector<std::string>{"out.json"});
 }
@@ -344,7 +345,7 @@ TEST_CASE("a pipe is read to its end") {
     detail::write_all(fds[1], text.data(), text.size());
     ::close(fds[1]);
   });
-  auto in = detail::read_file_text("/dev/fd/" + std::to_string(fds[0]));
+  auto in = detail::read_file_text(std::string("/dev/fd/") + std::to_string(fds[0]));
   writer.join();
   ::close(fds[0]);
   CHECK(in.text == text);

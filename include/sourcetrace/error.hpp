@@ -122,14 +122,14 @@ class file_error : public error {
   /// Returns the error for input `file` of `size` bytes, too big for the
   /// memory left: `cannot read big.jsonl: out of memory for its 2.5 GiB`.
   static file_error out_of_memory(std::string file, std::size_t size) {
-    return {std::move(file), file_operation::read, ENOMEM, "out of memory for its " + byte_count(size)};
+    return {std::move(file), file_operation::read, ENOMEM, std::string("out of memory for its ") + byte_count(size)};
   }
 
   /// Returns the error for input `file` of unknown size (standard input, a
   /// pipe) that ran out of memory after `read` bytes: `cannot read <stdin>:
   /// out of memory after 64.0 MiB`.
   static file_error out_of_memory_after(std::string file, std::size_t read) {
-    return {std::move(file), file_operation::read, ENOMEM, "out of memory after " + byte_count(read)};
+    return {std::move(file), file_operation::read, ENOMEM, std::string("out of memory after ") + byte_count(read)};
   }
 
   /// Returns the file, as error messages name it (`<stdin>`, `standard output`).

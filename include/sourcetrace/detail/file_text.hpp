@@ -65,8 +65,8 @@ inline std::string read_to_end(int fd, const std::string& name, std::optional<st
   }
   if (used < text.size()) {
     throw file_error(name, file_operation::read, 0,
-                     "it shrank from " + file_error::byte_count(text.size()) + " to " + file_error::byte_count(used) +
-                         " while being read");
+                     std::string("it shrank from ") + file_error::byte_count(text.size()) + " to " +
+                         file_error::byte_count(used) + " while being read");
   }
   return text;
 }
