@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "common.hpp"
 
+#include <sourcetrace/io/atomic_file.hpp>
 #include <sourcetrace/io/corpus.hpp>
 
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <utility>
 
 namespace sourcetrace_cli {
@@ -72,14 +73,22 @@ void output::flush() {
 }
 
 void write_out(const std::string& path, const std::string& text) {
-  if (path.empty() || path == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
+  if (!path.empty() && path != "-") {
+    st::write_file_atomically(path, text);
     return;
   }
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) throw st::error("cannot write " + path);
+  // Written past stdio and checked here, so that no summary is printed after
+  // output that was lost, and the error is reported once.
+  if (std::fflush(stdout) != 0) throw st::file_error("standard output", st::file_operation::write, errno);
+  const char* data = text.data();
+  std::size_t left = text.size();
+  while (left > 0) {
+    ssize_t n = ::write(STDOUT_FILENO, data, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw st::file_error("standard output", st::file_operation::write, n < 0 ? errno : EIO);
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
 }
 
 }  // namespace sourcetrace_cli

@@ -65,8 +65,10 @@ class output {
   std::string s_;
 };
 
-// Writes `text` to `path`, or to standard output if `path` is empty or "-".
-// Throws st::error if the file cannot be written.
+// Writes `text` to `path` whole or not at all (st::write_file_atomically), or
+// to standard output if `path` is empty or "-", flushing it. Throws
+// st::file_error with the reason if it cannot be written: "cannot write
+// out.json: No space left on device", "cannot write standard output: ...".
 void write_out(const std::string& path, const std::string& text);
 
 }  // namespace sourcetrace_cli

@@ -5,10 +5,16 @@
 /// The exceptions sourcetrace throws. Every message says where, what was
 /// expected and what was found.
 
+#include <cerrno>
 #include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <utility>
 
 namespace sourcetrace {
 
@@ -89,6 +95,75 @@ class parse_error : public error {
   std::string file_;
   std::size_t line_;
   std::size_t column_;
+};
+
+/// What was being done to a file when `file_error` was thrown.
+enum class file_operation : std::uint8_t {
+  open,   ///< opening an input
+  read,   ///< reading an input
+  write,  ///< writing an output, from creating it to renaming it into place
+};
+
+/// Thrown when a file cannot be opened, read or written: names the file,
+/// what was being done and why, as in `cannot write out.json: No space left
+/// on device`.
+class file_error : public error {
+ public:
+  /// Builds the error `cannot <operation> <file>: <the system's text for errno_value>`.
+  file_error(std::string file, file_operation operation, int errno_value)
+      : file_error(std::move(file), operation, errno_value, std::system_category().message(errno_value)) {}
+
+  /// Builds the error `cannot <operation> <file>: <reason>`, for a failure
+  /// the system's text for `errno_value` would not explain; `errno_value` is
+  /// 0 when no system call failed.
+  file_error(std::string file, file_operation operation, int errno_value, std::string_view reason)
+      : error(format(file, operation, reason)), file_(std::move(file)), operation_(operation), errno_(errno_value) {}
+
+  /// Returns the error for input `file` of `size` bytes, too big for the
+  /// memory left: `cannot read big.jsonl: out of memory for its 2.5 GiB`.
+  static file_error out_of_memory(std::string file, std::size_t size) {
+    return {std::move(file), file_operation::read, ENOMEM, std::string("out of memory for its ") + byte_count(size)};
+  }
+
+  /// Returns the error for input `file` of unknown size (standard input, a
+  /// pipe) that ran out of memory after `read` bytes: `cannot read <stdin>:
+  /// out of memory after 64.0 MiB`.
+  static file_error out_of_memory_after(std::string file, std::size_t read) {
+    return {std::move(file), file_operation::read, ENOMEM, std::string("out of memory after ") + byte_count(read)};
+  }
+
+  /// Returns the file, as error messages name it (`<stdin>`, `standard output`).
+  const std::string& file() const noexcept { return file_; }
+  /// Returns what was being done.
+  file_operation operation() const noexcept { return operation_; }
+  /// Returns the `errno` of the call that failed, or 0 if none did.
+  int errno_value() const noexcept { return errno_; }
+
+  /// Returns `n` bytes as people read it: `512 bytes`, `1.5 KiB`, `2.0 GiB`.
+  static std::string byte_count(std::size_t n) {
+    if (n < 1024) return std::to_string(n) + (n == 1 ? " byte" : " bytes");
+    const char* units[] = {"KiB", "MiB", "GiB", "TiB"};
+    double v = static_cast<double>(n) / 1024;
+    std::size_t u = 0;
+    for (; v >= 1024 && u + 1 < std::size(units); ++u) v /= 1024;
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f %s", v, units[u]);
+    return text;
+  }
+
+ private:
+  static std::string format(const std::string& file, file_operation operation, std::string_view reason) {
+    std::string out = "cannot ";
+    out += operation == file_operation::open ? "open " : operation == file_operation::read ? "read " : "write ";
+    out += file;
+    out += ": ";
+    out += reason;
+    return out;
+  }
+
+  std::string file_;
+  file_operation operation_;
+  int errno_;
 };
 
 }  // namespace sourcetrace

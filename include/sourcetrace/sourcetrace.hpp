@@ -31,6 +31,7 @@
 #include <sourcetrace/analysis/timeline.hpp>
 #include <sourcetrace/analysis/trace.hpp>
 
+#include <sourcetrace/io/atomic_file.hpp>
 #include <sourcetrace/io/dot.hpp>
 #include <sourcetrace/io/graphml.hpp>
 #include <sourcetrace/io/prov.hpp>

@@ -4,6 +4,7 @@
 #include "../common.hpp"
 #include "commands.hpp"
 
+#include <sourcetrace/io/atomic_file.hpp>
 #include <sourcetrace/io/dot.hpp>
 
 #include <spawn.h>
@@ -25,8 +26,10 @@ struct render_options {
   std::string claim;
 };
 
-// Runs graphviz's dot on the DOT text in file `dot_file`, writing `picture` of `type`.
-void run_dot(const std::string& dot_file, const std::string& type, const std::string& picture) {
+// Runs graphviz's dot on the DOT text in file `dot_file`, writing a picture
+// of `type` to file `picture`, which error messages call `name`.
+void run_dot(const std::string& dot_file, const std::string& type, const std::string& picture,
+             const std::string& name) {
   std::string flag = "-T" + type;
   const char* args[] = {"dot", flag.c_str(), "-o", picture.c_str(), dot_file.c_str(), nullptr};
   pid_t pid = 0;
@@ -40,9 +43,43 @@ void run_dot(const std::string& dot_file, const std::string& type, const std::st
     throw st::error(std::string("cannot run dot: ") + std::strerror(rc));
   }
   int status = 0;
-  waitpid(pid, &status, 0);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw st::error("dot failed to render " + picture);
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) throw st::error(std::string("cannot wait for dot: ") + std::strerror(errno));
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw st::error("dot failed to render " + name);
 }
+
+// The DOT text handed to dot: a file in /tmp, removed when done.
+class dot_input {
+ public:
+  explicit dot_input(const std::string& text) {
+    int fd = mkstemp(path_);
+    if (fd < 0) throw st::file_error("a temporary file in /tmp", st::file_operation::write, errno);
+    std::FILE* f = fdopen(fd, "wb");
+    int e = errno;
+    bool ok = f != nullptr;
+    if (ok) {
+      errno = 0;
+      ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+      ok = std::fflush(f) == 0 && ok;
+      e = errno != 0 ? errno : EIO;
+      ok = std::fclose(f) == 0 && ok;
+    } else {
+      ::close(fd);
+    }
+    if (!ok) {
+      std::remove(path_);
+      throw st::file_error(path_, st::file_operation::write, e);
+    }
+  }
+  dot_input(const dot_input&) = delete;
+  dot_input& operator=(const dot_input&) = delete;
+  ~dot_input() { std::remove(path_); }
+  const char* path() const { return path_; }
+
+ private:
+  char path_[31] = "/tmp/sourcetrace-render-XXXXXX";
+};
 
 int run_render(const render_options& o) {
   auto g = load(o.in);
@@ -55,21 +92,12 @@ int run_render(const render_options& o) {
   if (type != "svg" && type != "png" && type != "pdf") {
     throw st::error("cannot render " + o.output_path + ": expected a file name ending in .svg, .png or .pdf");
   }
-  // Hand the DOT text to graphviz through a temporary file.
-  char tmp[] = "/tmp/sourcetrace-render-XXXXXX";
-  int fd = mkstemp(tmp);
-  if (fd < 0) throw st::error(std::string("cannot create a temporary file: ") + std::strerror(errno));
-  std::string text = dot.str();
-  bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  ::close(fd);
-  try {
-    if (!written) throw st::error("cannot write a temporary file");
-    run_dot(tmp, type, o.output_path);
-  } catch (...) {
-    std::remove(tmp);
-    throw;
-  }
-  std::remove(tmp);
+  // dot writes into a temporary file beside the picture, which replaces the
+  // picture only if dot succeeded; otherwise it is removed.
+  st::atomic_output_file picture(o.output_path);
+  dot_input input(dot.str());
+  run_dot(input.path(), type, picture.path_to_write(), o.output_path);
+  picture.commit();
   std::fprintf(stderr, "wrote %s\n", o.output_path.c_str());
   return exit_ok;
 }

@@ -7,6 +7,7 @@
 /// (attribution chains written as in the builder) and derivations. See
 /// docs/format.md. Reading needs Boost.JSON: link `sourcetrace::json`.
 
+#include <sourcetrace/detail/file_text.hpp>
 #include <sourcetrace/detail/json_escape.hpp>
 #include <sourcetrace/detail/json_position.hpp>
 #include <sourcetrace/error.hpp>
@@ -806,22 +807,16 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
   return g;
 }
 
-/// Reads the corpus in file `path`, or standard input if `path` is "-".
-/// @throws error if the file cannot be read; corpus_error as `read_corpus`.
+/// Reads the corpus in file `path`, or standard input (named `<stdin>`) if
+/// `path` is "-". The whole file is read before it is parsed: a file that
+/// cannot be read whole, or held in memory, is an error, never a shorter corpus.
+/// @throws file_error naming the file if it cannot be opened or read whole,
+/// e.g. `cannot read big.jsonl: out of memory for its 2.5 GiB`; corpus_error
+/// as `read_corpus`.
 template <class Graph = provenance_graph>
 Graph read_corpus_file(const std::string& path, read_options options = {}) {
-  std::string text;
-  if (path == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return read_corpus<Graph>(text, "<stdin>", std::move(options));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw error("cannot open " + path);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw error("cannot read " + path);
-  text = std::move(buffer).str();
-  return read_corpus<Graph>(text, path, std::move(options));
+  auto in = detail::read_file_text(path);
+  return read_corpus<Graph>(in.text, in.name, std::move(options));
 }
 
 namespace detail {

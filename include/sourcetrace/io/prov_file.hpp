@@ -70,8 +70,10 @@ inline prov_document read_prov(std::string_view text, std::string_view file_name
 }
 
 /// Reads the PROV in file `path`, or standard input (named `<stdin>`) if
-/// `path` is "-", as `read_prov` does.
-/// @throws error if the file cannot be opened or read; otherwise as `read_prov`.
+/// `path` is "-", as `read_prov` does. The whole file is read before it is
+/// parsed: a file that cannot be read whole is an error, never a shorter document.
+/// @throws file_error naming the file if it cannot be opened or read whole;
+/// otherwise as `read_prov`.
 inline prov_document read_prov_file(const std::string& path, prov_read_options options = {}) {
   auto in = detail::read_file_text(path);
   return read_prov(in.text, in.name, options);
