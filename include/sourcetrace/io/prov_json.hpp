@@ -487,7 +487,8 @@ void write_prov_json(std::ostream& os, const basic_provenance_graph<Kinds...>& g
 /// `{"$": ..., "lang": ...}` language-tagged strings keep their type, and the
 /// three spellings of the qualified-name datatype all give qualified names.
 /// @throws parse_error naming `file_name`, the line and column (in characters)
-/// and what was expected and found: malformed JSON, a member of the wrong JSON
+/// and what was expected and found: malformed JSON, invalid UTF-8 (at its
+/// first byte, naming the key or string that holds it), a member of the wrong JSON
 /// type, a duplicate key, an undeclared prefix, a malformed xsd:dateTime in a
 /// time argument, a missing required argument, a nested bundle.
 inline prov_document read_prov_json(std::string_view text, std::string_view file_name) {
