@@ -340,3 +340,27 @@ TEST_CASE("regression: invalid UTF-8 is an error that says so, at the byte, nami
   // Other malformed JSON keeps its own message.
   CHECK_THROWS_MATCHES(read("{\"entity\": }"), parse_error, Message("doc.json:1:12: malformed JSON: syntax error"));
 }
+
+TEST_CASE("regression: a key that names no PROV type and holds no records is reported on import") {
+  // PROV-JSON may be extended, so such a key is skipped, but never silently.
+  auto doc = read(
+      "{\"prefix\": {\"ex\": \"https://example.org/\"},\n"
+      "  \"notarealtype\": {},\n"
+      "  \"comment\": \"written by hand\",\n"
+      "  \"entity\": {\"ex:a\": {}},\n"
+      "  \"bundle\": {\"ex:b\": {\"draft\": [1, 2], \"entity\": {\"ex:c\": {}}}}}");
+  auto result = import_prov(doc);
+  std::vector<std::pair<std::size_t, std::string>> issues;
+  for (const auto& i : result.issues) issues.emplace_back(i.where.line * 1000 + i.where.column, i.message);
+  CHECK(issues == std::vector<std::pair<std::size_t, std::string>>{
+                      {2003, "unknown PROV-JSON key \"notarealtype\": not a PROV type or relation; skipped"},
+                      {3003, "unknown PROV-JSON key \"comment\": not a PROV type or relation; skipped"},
+                      {5023, "unknown PROV-JSON key \"draft\": not a PROV type or relation; skipped"},
+                  });
+  CHECK(result.graph.statement_count() == 2);
+  // A key of an unknown type that holds records keeps them, as before.
+  auto kept = read("{\"prefix\": {\"ex\": \"https://example.org/\"}, \"wasQuotedFrom\": {\"ex:q\": {}}}");
+  REQUIRE(kept.records.size() == 1);
+  CHECK(kept.records[0].type_name == "wasQuotedFrom");
+  CHECK(import_prov(kept).issues.size() == 1);
+}

@@ -152,6 +152,16 @@ class prov_importer {
     };
     scan(doc_, nullptr, {});
     for (const auto& b : doc_.bundles) scan(b, &doc_, b.id);
+    auto skipped = [&](const prov_container& c) {
+      for (const auto& k : c.unknown_keys) {
+        std::string message = "unknown PROV-JSON key \"";
+        message += k.key;
+        message += "\": not a PROV type or relation; skipped";
+        result_.issues.push_back(prov_issue{k.where, std::move(message)});
+      }
+    };
+    skipped(doc_);
+    for (const auto& b : doc_.bundles) skipped(b);
   }
 
   void declare(const prov_scoped_record& s) {
@@ -593,7 +603,8 @@ class prov_importer {
 /// the graph lacks takes the kind whose PROV type it has, else the kind for
 /// unnamed sources, without its fields. Records with no counterpart (used,
 /// wasInformedBy, ..., unknown types), kinds the graph lacks and fields a
-/// kind refuses are listed in `issues`, never dropped silently.
+/// kind refuses are listed in `issues`, never dropped silently, and so are
+/// the PROV-JSON keys the reader skipped (`prov_container::unknown_keys`).
 /// docs/prov.md gives the whole mapping.
 /// @throws nothing but std::bad_alloc: a kind's `from_fields` that throws is reported in `issues`.
 template <class G = provenance_graph>
