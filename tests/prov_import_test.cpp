@@ -5,12 +5,16 @@
 #include "prov_fixture.hpp"
 
 #include <sourcetrace/analysis/origins.hpp>
+#include <sourcetrace/io/corpus.hpp>
+#include <sourcetrace/io/prov_json.hpp>
+#include <sourcetrace/io/prov_n.hpp>
 
 #include "data/seed_story.hpp"
 
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -261,4 +265,73 @@ TEST_CASE("figures imported from PROV carry their parsed amount") {
   CHECK(s->amount->qualifier == quantity_qualifier::at_least);
   REQUIRE(h[h.claim_id("c")].details.amount);
   CHECK(h[h.claim_id("c")].details.amount->lower == 2e6);
+}
+
+TEST_CASE("relations may name elements never declared: PROV-DM implies them, and the result lists them") {
+  prov_document d;
+  d.prefixes["ex"] = "https://example.org/";
+  d.records.push_back(make_prov_record(prov_record_type::entity, "ex:report"));
+  auto rel = [&](prov_record_type t, std::vector<std::string> args) {
+    auto r = make_prov_record(t);
+    for (std::size_t i = 0; i < args.size(); ++i) r.args[i] = args[i];
+    d.records.push_back(std::move(r));
+  };
+  rel(prov_record_type::derivation, {"ex:report", "ex:cable"});  // an entity
+  rel(prov_record_type::attribution, {"ex:report", "ex:agency"});
+  rel(prov_record_type::generation, {"ex:cable", "ex:leak"});     // an activity
+  rel(prov_record_type::association, {"ex:leak", "ex:insider"});  // an agent
+  rel(prov_record_type::usage, {"ex:run", "ex:ghost"});           // not mapped, so it implies nothing
+  // Declared after the relation that names it: not implied.
+  d.records.push_back(make_prov_record(prov_record_type::agent, "ex:agency"));
+  auto result = import_prov(d);
+  CHECK(result.implied == std::vector<std::string>{"ex:cable", "ex:leak", "ex:insider"});
+  REQUIRE(result.issues.size() == 1);
+  CHECK(result.issues[0].message == "used: not mapped: sourcetrace has no counterpart of used");
+  const auto& g = result.graph;
+  CHECK(g.statement_count() == 2);
+  CHECK(g.agent_count() == 2);
+  CHECK(g.event_count() == 1);
+  // The implied entity has no wasAttributedTo: like any such entity, it takes
+  // the agent of the activity that generated it.
+  auto cable = g.statement_id("ex:cable");
+  CHECK(g[g[cable].agent].id == "ex:insider");
+  CHECK(g[g[cable].event].id == "ex:leak");
+  CHECK(g[g[g.statement_id("ex:report")].agent].id == "ex:agency");
+  CHECK(import_prov(to_prov(g)).implied.empty());
+}
+
+TEST_CASE("regression: what import_prov builds from a document that reads writes a corpus that reads back") {
+  auto round_trip = [](const prov_document& doc) {
+    std::ostringstream out;
+    write_corpus(out, import_prov(doc).graph);
+    return read_corpus(out.str(), "imported.json");
+  };
+  // Ids that differ only in bytes that are not UTF-8 became one id in the
+  // corpus, and the derivation between them a self-derivation: the readers
+  // now refuse them.
+  CHECK_THROWS_MATCHES(
+      round_trip(read_prov_n("document\n  prefix ex <http://example.org/>\n  entity(ex:a\xff)\n"
+                             "  entity(ex:a\xfe)\n  wasDerivedFrom(ex:a\xff, ex:a\xfe)\nendDocument\n",
+                             "herald.provn")),
+      parse_error, Catch::Matchers::Message("herald.provn:3:14: entity: invalid UTF-8 in identifier \"ex:a\\xFF\""));
+  CHECK_THROWS_MATCHES(
+      round_trip(read_prov_json("{\"prefix\": {\"ex\": \"http://example.org/\"},\n"
+                                " \"entity\": {\"ex:a\xff\": {}, \"ex:a\xfe\": {}},\n"
+                                " \"wasDerivedFrom\": {\"_:d\": {\"prov:generatedEntity\": \"ex:a\xff\", "
+                                "\"prov:usedEntity\": \"ex:a\xfe\"}}}\n",
+                                "herald.provjson")),
+      parse_error,
+      Catch::Matchers::Message("herald.provjson:2:18: invalid UTF-8 in key \"ex:a\\xFF\" (in \"entity\")"));
+  // UTF-8 ids, implied elements and unknown keys import into a corpus that reads back.
+  auto doc = read_prov_json(
+      "{\"prefix\": {\"ex\": \"http://example.org/\"}, \"notarealtype\": {},\n"
+      " \"entity\": {\"ex:caf\xc3\xa9\": {}, \"ex:cafe\": {}},\n"
+      " \"wasDerivedFrom\": {\"_:d\": {\"prov:generatedEntity\": \"ex:caf\xc3\xa9\", \"prov:usedEntity\": "
+      "\"ex:cafe\"},\n"
+      "   \"_:e\": {\"prov:generatedEntity\": \"ex:cafe\", \"prov:usedEntity\": \"ex:undeclared\"}}}",
+      "herald.provjson");
+  auto g = round_trip(doc);
+  CHECK(g.statement_count() == 3);
+  CHECK(g.derivation_count() == 2);
+  CHECK(g.id(g.statement_id("ex:caf\xc3\xa9")) == "ex:caf\xc3\xa9");
 }

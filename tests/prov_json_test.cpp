@@ -294,3 +294,73 @@ TEST_CASE("relations may name elements never declared: they import, and nothing 
   CHECK(g.id(a[0]) == "ex:c");
   CHECK(g[g[g.statement_id("ex:c")].agent].id == "ex:agency");
 }
+
+TEST_CASE("regression: invalid UTF-8 is an error that says so, at the byte, naming the key or string") {
+  // Two ids that differ only in bytes that are not UTF-8: a corpus writer
+  // would make both U+FFFD, one id for two statements.
+  CHECK_THROWS_MATCHES(read("{\"prefix\": {\"ex\": \"http://example.org/\"},\n"
+                            " \"entity\": {\"ex:a\xff\": {}, \"ex:a\xfe\": {}},\n"
+                            " \"wasDerivedFrom\": {\"_:d\": {\"prov:generatedEntity\": \"ex:a\xff\", "
+                            "\"prov:usedEntity\": \"ex:a\xfe\"}}}\n"),
+                       parse_error, Message("doc.json:2:18: invalid UTF-8 in key \"ex:a\\xFF\" (in \"entity\")"));
+  CHECK_THROWS_MATCHES(
+      read("{\"prefix\": {\"ex\": \"http://example.org/\"},\n"
+           " \"wasDerivedFrom\": {\"_:d\": {\"prov:generatedEntity\": \"ex:b\xc3\", "
+           "\"prov:usedEntity\": \"ex:a\"}}}"),
+      parse_error,
+      Message("doc.json:2:58: invalid UTF-8 in string \"ex:b\\xC3\" (in \"wasDerivedFrom\" / \"_:d\" / "
+              "\"prov:generatedEntity\")"));
+  CHECK_THROWS_MATCHES(read("{\"entity\": {\"_:e\": [{}, {\"prov:label\": \"\x80\"}]}}"), parse_error,
+                       Message("doc.json:1:41: invalid UTF-8 in string \"\\x80\" (in \"entity\" / \"_:e\" / [1] / "
+                               "\"prov:label\")"));
+  CHECK_THROWS_MATCHES(read("{\"ex:\xff\": {}}"), parse_error,
+                       Message("doc.json:1:6: invalid UTF-8 in key \"ex:\\xFF\""));
+  CHECK_THROWS_MATCHES(read("{\"entity\": \xff}"), parse_error,
+                       Message("doc.json:1:12: invalid UTF-8 (byte 0xFF) outside a string"));
+  // Every way a byte sequence can fail to be UTF-8 is named so, at its first byte.
+  const std::string head = "{\"entity\": {\"_:e\": {\"prov:label\": \"x";
+  const std::pair<std::string, std::string> bad[] = {
+      {"\xc0\x80", "\\xC0\\x80"},                    // overlong NUL
+      {"\xed\xa0\x80", "\\xED\\xA0\\x80"},           // a UTF-16 surrogate
+      {"\xf4\x90\x80\x80", "\\xF4\\x90\\x80\\x80"},  // past U+10FFFF
+      {"\xf5\x80\x80\x80", "\\xF5\\x80\\x80\\x80"},  // a lead byte no sequence has
+      {"\xe2\x82", "\\xE2\\x82"},                    // cut short by the closing quote
+      {"\x80", "\\x80"},                             // a continuation byte alone
+  };
+  for (const auto& [bytes, shown] : bad) {
+    CAPTURE(shown);
+    CHECK_THROWS_MATCHES(read(head + bytes + "y\"}}}"), parse_error,
+                         Message("doc.json:1:37: invalid UTF-8 in string \"x" + shown +
+                                 "y\" (in \"entity\" / \"_:e\" / \"prov:label\")"));
+  }
+  // UTF-8 of every length still reads.
+  auto doc = read(head + "\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"}}}");
+  REQUIRE(doc.records.size() == 1);
+  CHECK(doc.records[0].values("prov:label")[0]->text == "x\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80");
+  // Other malformed JSON keeps its own message.
+  CHECK_THROWS_MATCHES(read("{\"entity\": }"), parse_error, Message("doc.json:1:12: malformed JSON: syntax error"));
+}
+
+TEST_CASE("regression: a key that names no PROV type and holds no records is reported on import") {
+  // PROV-JSON may be extended, so such a key is skipped, but never silently.
+  auto doc = read(
+      "{\"prefix\": {\"ex\": \"https://example.org/\"},\n"
+      "  \"notarealtype\": {},\n"
+      "  \"comment\": \"written by hand\",\n"
+      "  \"entity\": {\"ex:a\": {}},\n"
+      "  \"bundle\": {\"ex:b\": {\"draft\": [1, 2], \"entity\": {\"ex:c\": {}}}}}");
+  auto result = import_prov(doc);
+  std::vector<std::pair<std::size_t, std::string>> issues;
+  for (const auto& i : result.issues) issues.emplace_back(i.where.line * 1000 + i.where.column, i.message);
+  CHECK(issues == std::vector<std::pair<std::size_t, std::string>>{
+                      {2003, "unknown PROV-JSON key \"notarealtype\": not a PROV type or relation; skipped"},
+                      {3003, "unknown PROV-JSON key \"comment\": not a PROV type or relation; skipped"},
+                      {5023, "unknown PROV-JSON key \"draft\": not a PROV type or relation; skipped"},
+                  });
+  CHECK(result.graph.statement_count() == 2);
+  // A key of an unknown type that holds records keeps them, as before.
+  auto kept = read("{\"prefix\": {\"ex\": \"https://example.org/\"}, \"wasQuotedFrom\": {\"ex:q\": {}}}");
+  REQUIRE(kept.records.size() == 1);
+  CHECK(kept.records[0].type_name == "wasQuotedFrom");
+  CHECK(import_prov(kept).issues.size() == 1);
+}

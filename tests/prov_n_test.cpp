@@ -213,3 +213,48 @@ TEST_CASE("regression: a comment that never closes says so") {
   CHECK_THROWS_MATCHES(read("document\n  prefix ex <https://example.org/>\n  /* no end\n  entity(ex:a)\nendDocument\n"),
                        parse_error, Message("doc.provn:3:3: unterminated comment: \"/*\" with no \"*/\""));
 }
+
+TEST_CASE("regression: invalid UTF-8 is an error that says so, at the byte, naming what holds it") {
+  // Two ids that differ only in bytes that are not UTF-8: a corpus writer
+  // would make both U+FFFD, one id for two statements and a self-derivation.
+  CHECK_THROWS_MATCHES(read("document\n  prefix ex <http://example.org/>\n  entity(ex:a\xff)\n  entity(ex:a\xfe)\n"
+                            "  wasDerivedFrom(ex:a\xff, ex:a\xfe)\nendDocument\n"),
+                       parse_error, Message("doc.provn:3:14: entity: invalid UTF-8 in identifier \"ex:a\\xFF\""));
+  // Line 3 holds `line`; the error is at `column`.
+  auto in = [](const std::string& line) {
+    return read("document\n  prefix ex <http://example.org/>\n" + line + "\nendDocument\n");
+  };
+  const std::tuple<std::string, std::string> cases[] = {
+      {"wasDerivedFrom(ex:a, ex:b\xc3)", "3:26: wasDerivedFrom: invalid UTF-8 in identifier \"ex:b\\xC3\""},
+      {"wasDerivedFrom(ex:d\xff; ex:a, ex:b)", "3:20: wasDerivedFrom: invalid UTF-8 in identifier \"ex:d\\xFF\""},
+      {"entity(ex:a, [ex:n\xe9=1])", "3:19: entity: invalid UTF-8 in attribute name \"ex:n\\xE9\""},
+      {"entity(ex:a, [prov:label=\"caf\xe9\"])",
+       "3:30: entity: attribute \"prov:label\": invalid UTF-8 in string \"caf\\xE9\""},
+      {"entity(ex:a, [prov:label=\"\"\"x\xed\xa0\x80\"\"\"])",
+       "3:30: entity: attribute \"prov:label\": invalid UTF-8 in string \"x\\xED\\xA0\\x80\""},
+      {"entity(ex:a, [ex:n=\"1\" %% xsd:in\xff])",
+       "3:33: entity: attribute \"ex:n\": invalid UTF-8 in datatype \"xsd:in\\xFF\""},
+      {"entity(ex:a, [prov:type='ex:T\xff'])",
+       "3:30: entity: attribute \"prov:type\": invalid UTF-8 in qualified name \"ex:T\\xFF\""},
+      {"entity(ex:a, [prov:type=ex:T\xff])",
+       "3:29: entity: attribute \"prov:type\": invalid UTF-8 in qualified name \"ex:T\\xFF\""},
+      {"entit\xff(ex:a)", "3:6: invalid UTF-8 in record type \"entit\\xFF\""},
+      {"prefix e\xff <http://example.org/e>", "3:9: prefix: invalid UTF-8 in prefix name \"e\\xFF\""},
+      {"prefix ez <http://example.org/\xff>",
+       "3:31: prefix ez: invalid UTF-8 in namespace IRI \"http://example.org/\\xFF\""},
+      {"bundle ex:b\xf5 endBundle", "3:12: bundle: invalid UTF-8 in bundle id \"ex:b\\xF5\""},
+      {"// caf\xe9\n  entity(ex:a)", "3:7: invalid UTF-8 in a comment"},
+  };
+  for (const auto& [line, message] : cases) {
+    CAPTURE(line);
+    CHECK_THROWS_MATCHES(in(line), parse_error, Message("doc.provn:" + message));
+  }
+  // A byte that is not UTF-8 where a token cannot start is shown escaped.
+  CHECK_THROWS_MATCHES(in("entity(ex:a, [prov:label=\"x\"@en\xff])"), parse_error,
+                       Message("doc.provn:3:32: entity: expected ',' or ']' in the attributes, got \"\\xFF\""));
+  // UTF-8 of every length still reads.
+  auto doc = in("entity(ex:caf\xc3\xa9, [prov:label=\"\xe2\x82\xac \xf0\x9f\x98\x80\"])");
+  REQUIRE(doc.records.size() == 1);
+  CHECK(doc.records[0].id == "ex:caf\xc3\xa9");
+  CHECK(doc.records[0].values("prov:label")[0]->text == "\xe2\x82\xac \xf0\x9f\x98\x80");
+}

@@ -285,3 +285,52 @@ TEST_CASE("long and random input never crashes or throws") {
   }
   CHECK(all_sane);
 }
+
+TEST_CASE("regression: a space, a no-break space or a narrow no-break space groups thousands") {
+  CHECK(parsed("10 000 troops") ==
+        R"({"text": "10 000 troops", "lower": 10000, "upper": 10000, "unit": "troops", "qualifier": "exact"})");
+  auto nbsp = parse_quantity("10\u00a0000 troops");  // U+00A0
+  REQUIRE(nbsp);
+  CHECK(nbsp->lower == 10000);
+  CHECK(nbsp->upper == 10000);
+  CHECK(nbsp->unit == "troops");
+  CHECK(nbsp->text == "10\u00a0000 troops");
+  auto narrow = parse_quantity("more than 10\u202f000 shells");  // U+202F
+  REQUIRE(narrow);
+  CHECK(narrow->lower == 10000);
+  CHECK_FALSE(narrow->upper);
+  CHECK(narrow->unit == "shells");
+  CHECK(parsed("1 234 567") ==
+        R"({"text": "1 234 567", "lower": 1234567, "upper": 1234567, "unit": null, "qualifier": "exact"})");
+  CHECK(parsed("1 500 to 2 000 troops") ==
+        R"({"text": "1 500 to 2 000 troops", "lower": 1500, "upper": 2000, "unit": "troops", "qualifier": "range"})");
+  CHECK(parsed("$10 000") ==
+        R"({"text": "$10 000", "lower": 10000, "upper": 10000, "unit": "dollars", "qualifier": "exact"})");
+  CHECK(parsed("10 000.5 tonnes") ==
+        R"({"text": "10 000.5 tonnes", "lower": 10000.5, "upper": 10000.5, "unit": "tonnes", "qualifier": "exact"})");
+  // Not thousands groups: a group after the first that is not three digits,
+  // a first group of four digits (a year before a count), two spaces, a tab,
+  // a comma after a spaced group.
+  CHECK(parsed("12 34") == R"({"text": "12", "lower": 12, "upper": 12, "unit": null, "qualifier": "exact"})");
+  CHECK(find_quantities("12 34").size() == 2);
+  CHECK(parsed("1 2") == R"({"text": "1", "lower": 1, "upper": 1, "unit": null, "qualifier": "exact"})");
+  CHECK(parsed("1 2345 troops") == R"({"text": "1", "lower": 1, "upper": 1, "unit": null, "qualifier": "exact"})");
+  CHECK(parsed("in 2024 1 500 troops") ==
+        R"({"text": "1 500 troops", "lower": 1500, "upper": 1500, "unit": "troops", "qualifier": "exact"})");
+  CHECK(parsed("2024 500") == R"({"text": "500", "lower": 500, "upper": 500, "unit": null, "qualifier": "exact"})");
+  auto year_then_count = find_quantities("about 2024 500");
+  REQUIRE(year_then_count.size() == 2);
+  CHECK(year_then_count[0].lower == 2024);
+  CHECK(year_then_count[1].lower == 500);
+  CHECK(parsed("1234 567") == R"({"text": "1234", "lower": 1234, "upper": 1234, "unit": null, "qualifier": "exact"})");
+  CHECK(parsed("10  000") == R"({"text": "10", "lower": 10, "upper": 10, "unit": null, "qualifier": "exact"})");
+  CHECK(parsed("10\t000") == R"({"text": "10", "lower": 10, "upper": 10, "unit": null, "qualifier": "exact"})");
+  CHECK(parsed("1 000,000") == R"({"text": "1", "lower": 1, "upper": 1, "unit": null, "qualifier": "exact"})");
+  CHECK(parsed("1 000,5") == R"({"text": "1", "lower": 1, "upper": 1, "unit": null, "qualifier": "exact"})");
+  CHECK(parsed("3,5") == "none");
+  // The known limits docs/quantities.md states: grouped digits are a count, never a year.
+  CHECK(parsed("pages 5 100") ==
+        R"({"text": "5 100", "lower": 5100, "upper": 5100, "unit": null, "qualifier": "exact"})");
+  CHECK(parsed("sent 2 024 troops") ==
+        R"({"text": "2 024 troops", "lower": 2024, "upper": 2024, "unit": "troops", "qualifier": "exact"})");
+}

@@ -47,6 +47,16 @@ int run_import(const import_options& o) {
                count(result.graph.statement_count(), "statement", "statements").c_str(),
                count(result.graph.derivation_count(), "derivation", "derivations").c_str(),
                count(result.issues.size(), "record", "records").c_str());
+  if (!result.implied.empty()) {
+    std::string ids;
+    for (std::size_t i = 0; i < result.implied.size() && i < 5; ++i) {
+      if (i) ids += ", ";
+      ids += result.implied[i];
+    }
+    if (result.implied.size() > 5) ids += ", ...";
+    std::fprintf(stderr, "%s: %s implied by relations (not declared): %s\n", name.c_str(),
+                 count(result.implied.size(), "element", "elements").c_str(), ids.c_str());
+  }
   return o.strict && !result.issues.empty() ? exit_found : exit_ok;
 }
 

@@ -8,10 +8,12 @@
 // byte (some 50 MB/s), which PROV documents afford.
 
 #include <sourcetrace/detail/line_column.hpp>
+#include <sourcetrace/detail/utf8.hpp>
 #include <sourcetrace/error.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -127,6 +129,26 @@ class json_dom_handler {
 
   json_node take() { return std::move(root_); }
 
+  // The keys (and array indexes) leading to the value being read, from the
+  // root: "entity" / "ex:a" / [1]. Names the place of an error inside a string.
+  std::string path() const {
+    std::string out;
+    for (const auto& f : stack_) {
+      if (f.node.type != json_node::kind::array && f.keys.empty()) continue;  // reading a key of this object
+      if (!out.empty()) out += " / ";
+      if (f.node.type == json_node::kind::array) {
+        out += '[';
+        out += std::to_string(f.node.items.size());
+        out += ']';
+      } else {
+        out += '"';
+        out += utf8_for_message(f.keys.back().first);
+        out += '"';
+      }
+    }
+    return out;
+  }
+
  private:
   struct frame {
     json_node node;
@@ -208,8 +230,52 @@ class json_dom_handler {
   std::size_t key_offset_ = 0;
 };
 
+// The message for invalid UTF-8 at byte `bad` of `text`, which Boost.JSON
+// reports only as a syntax error: the key or string that holds it and the
+// `path` to it, or the byte if it is outside every string.
+inline std::string invalid_utf8_message(std::string_view text, std::size_t bad, const std::string& path) {
+  bool in_string = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < bad; ++i) {
+    if (in_string && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == '"') {
+      in_string = !in_string;
+      start = i + 1;
+    }
+  }
+  std::string out = "invalid UTF-8 ";
+  if (!in_string) {
+    const auto c = static_cast<unsigned char>(text[bad]);
+    out += "(byte 0x";
+    out += upper_hex[c >> 4];
+    out += upper_hex[c & 0xF];
+    out += ") outside a string";
+    return out;
+  }
+  std::size_t end = start;
+  while (end < text.size() && text[end] != '"' && text[end] != '\n') end += text[end] == '\\' ? 2 : 1;
+  end = std::min(end, text.size());
+  std::size_t after = end + 1;
+  while (after < text.size() &&
+         (text[after] == ' ' || text[after] == '\t' || text[after] == '\r' || text[after] == '\n')) {
+    ++after;
+  }
+  const bool key = end < text.size() && text[end] == '"' && after < text.size() && text[after] == ':';
+  out += key ? "in key \"" : "in string \"";
+  out += utf8_for_message(text.substr(start, end - start));
+  out += '"';
+  if (!path.empty()) {
+    out += " (in ";
+    out += path;
+    out += ')';
+  }
+  return out;
+}
+
 // Parses `text` into a tree with positions.
-// Throws parse_error "file:line:column: malformed JSON: ..." at the byte where parsing failed.
+// Throws parse_error "file:line:column: malformed JSON: ..." at the byte where
+// parsing failed, or "invalid UTF-8 ..." at the first byte that is not UTF-8.
 inline json_node parse_json_with_positions(std::string_view text, std::string_view file_name) {
   std::size_t offset = 0;
   boost::json::parse_options opt;
@@ -217,6 +283,12 @@ inline json_node parse_json_with_positions(std::string_view text, std::string_vi
   boost::json::basic_parser<json_dom_handler> p(opt, text, &offset);
   boost::json::error_code ec;
   auto fail = [&](std::size_t at) {
+    // Boost.JSON rejects bytes that are not UTF-8 as a syntax error, at that
+    // byte or, for a sequence cut short, at the byte that cuts it.
+    if (const std::size_t bad = invalid_utf8_at(text); bad <= at) {
+      auto [line, column] = line_column(text, bad);
+      throw parse_error(std::string(file_name), line, column, invalid_utf8_message(text, bad, p.handler().path()));
+    }
     auto [line, column] = line_column(text, at);
     throw parse_error(std::string(file_name), line, column, "malformed JSON: " + ec.message());
   };

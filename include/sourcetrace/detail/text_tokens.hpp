@@ -85,7 +85,7 @@ struct text_token {
 // whole; dates want "mid-June" and "2025-06-26" in parts.
 enum class token_joins : std::uint8_t {
   none,         // a word is letters, a number is digits
-  inner_marks,  // "-" and "'" between letters, "," and "." between digits
+  inner_marks,  // "-" and "'" between letters, "," and "." between digits, thousands groups after a space
 };
 
 // Reads tokens one at a time, so a caller with a limit stops reading there.
@@ -108,6 +108,9 @@ class text_scanner {
           [](char m) { return m == ',' || m == '.'; });
       t.kind = text_token_kind::number;
       t.norm.assign(s_.substr(i_, j - i_));
+      if (joins_ == token_joins::inner_marks && j - i_ <= 3 && t.norm.find_first_of(",.") == std::string::npos) {
+        j = spaced_groups(j, t.norm);
+      }
     } else if (letter_at(s_, i_)) {
       j = run_end(
           j, [&](std::size_t k) { return letter_at(s_, k); }, [](char m) { return m == '-' || m == '\''; });
@@ -142,6 +145,45 @@ class text_scanner {
       } else {
         break;
       }
+    }
+    return j;
+  }
+
+  // Length of a thousands separator at `k` other than a comma: a space,
+  // U+00A0 or U+202F. A tab or a line break separates, but never groups.
+  std::size_t group_space_length(std::size_t k) const noexcept {
+    auto at = [&](std::size_t d) -> unsigned { return k + d < s_.size() ? static_cast<unsigned char>(s_[k + d]) : 0u; };
+    if (at(0) == ' ') return 1;
+    if (at(0) == 0xC2 && at(1) == 0xA0) return 2;
+    if (at(0) == 0xE2 && at(1) == 0x80 && at(2) == 0xAF) return 3;
+    return 0;
+  }
+
+  // Extends the figure of 1-3 digits ending at `j` by the groups that follow
+  // it after a space ("10 000", "1 234 567"), each of exactly three digits,
+  // then a decimal part ("10 000.5"); returns its end. The groups go into
+  // `norm` with commas, "10,000", so figures read them as they read commas.
+  // "12 34" and a year before a count ("2024 500") stay apart; a group
+  // followed by a comma and a digit ("1 000,5") is not taken, since that
+  // comma may be a decimal comma or a second kind of separator.
+  std::size_t spaced_groups(std::size_t j, std::string& norm) const {
+    auto digit = [&](std::size_t k) { return k < s_.size() && is_digit(static_cast<unsigned char>(s_[k])); };
+    const std::size_t first_end = j;
+    for (;;) {
+      const std::size_t w = group_space_length(j);
+      const std::size_t g = j + w;
+      if (w == 0) break;
+      if (!digit(g) || !digit(g + 1) || !digit(g + 2) || digit(g + 3)) break;
+      if (g + 3 < s_.size() && s_[g + 3] == ',' && digit(g + 4)) break;
+      norm += ',';
+      norm.append(s_.substr(g, 3));
+      j = g + 3;
+    }
+    if (j != first_end && j < s_.size() && s_[j] == '.' && digit(j + 1)) {
+      std::size_t e = j + 1;
+      while (digit(e)) ++e;
+      norm.append(s_.substr(j, e - j));
+      j = e;
     }
     return j;
   }

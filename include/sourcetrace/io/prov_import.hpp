@@ -32,11 +32,17 @@ struct prov_issue {
   friend bool operator==(const prov_issue&, const prov_issue&) = default;
 };
 
-/// The graph `import_prov` built, and every record it could not map.
+/// The graph `import_prov` built, every record it could not map, and the
+/// elements it added because relations named them without declaring them.
 template <class G>
 struct prov_import_result {
   G graph;                         ///< the imported graph
   std::vector<prov_issue> issues;  ///< records not mapped (or mapped in part), in document order
+  /// Graph ids of the elements no record declares but a mapped relation
+  /// names, which PROV-DM implies (an entity for wasDerivedFrom's arguments,
+  /// an agent for wasAttributedTo's, an activity for wasGeneratedBy's), in
+  /// the order first named. They are in `graph`; they are not issues.
+  std::vector<std::string> implied;
 };
 
 namespace detail {
@@ -64,6 +70,9 @@ class prov_importer {
   prov_import_result<G> run() {
     collect();
     classify_relations();
+    for (const element& e : elements_) {
+      if (e.implicit) result_.implied.push_back(e.id);
+    }
     add_agents();
     add_events();
     add_claims();
@@ -152,6 +161,16 @@ class prov_importer {
     };
     scan(doc_, nullptr, {});
     for (const auto& b : doc_.bundles) scan(b, &doc_, b.id);
+    auto skipped = [&](const prov_container& c) {
+      for (const auto& k : c.unknown_keys) {
+        std::string message = "unknown PROV-JSON key \"";
+        message += k.key;
+        message += "\": not a PROV type or relation; skipped";
+        result_.issues.push_back(prov_issue{k.where, std::move(message)});
+      }
+    };
+    skipped(doc_);
+    for (const auto& b : doc_.bundles) skipped(b);
   }
 
   void declare(const prov_scoped_record& s) {
@@ -593,7 +612,11 @@ class prov_importer {
 /// the graph lacks takes the kind whose PROV type it has, else the kind for
 /// unnamed sources, without its fields. Records with no counterpart (used,
 /// wasInformedBy, ..., unknown types), kinds the graph lacks and fields a
-/// kind refuses are listed in `issues`, never dropped silently.
+/// kind refuses are listed in `issues`, never dropped silently, and so are
+/// the PROV-JSON keys the reader skipped (`prov_container::unknown_keys`).
+/// A relation may name an element no record declares: as PROV-DM says, the
+/// element is implied, of the type the relation's role gives, imported like
+/// a declared one, and listed in `implied`.
 /// docs/prov.md gives the whole mapping.
 /// @throws nothing but std::bad_alloc: a kind's `from_fields` that throws is reported in `issues`.
 template <class G = provenance_graph>

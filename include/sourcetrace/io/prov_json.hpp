@@ -282,6 +282,11 @@ class prov_json_reader {
     for (const auto& m : obj.members) {
       if (m.key == "prefix" || m.key == "bundle") continue;
       auto type = prov_record_type_from_string(m.key);
+      // A key of no PROV type that holds no records is an extension: skipped, and kept to be reported.
+      if (!type && (m.value.type != json_node::kind::object || m.value.members.empty())) {
+        c.unknown_keys.push_back({m.key, where(m.key_offset)});
+        continue;
+      }
       if (m.value.type != json_node::kind::object) {
         fail(m.value.offset,
              "\"" + m.key + "\": expected an object of records keyed by id, got " + describe_json(m.value));
@@ -480,14 +485,17 @@ void write_prov_json(std::ostream& os, const basic_provenance_graph<Kinds...>& g
 ///
 /// Keeps every record: types this library does not know are kept as
 /// `prov_record_type::other` under their own name, with all their members as
-/// attributes. Blank ids (`_:...`) are kept as written; they are scoped by
+/// attributes. A member whose key names no PROV type and that holds no
+/// records (`"notarealtype": {}`, `"comment": "..."`) is skipped and listed
+/// in `unknown_keys` of its document or bundle. Blank ids (`_:...`) are kept as written; they are scoped by
 /// their bundle when imported.
 /// Plain JSON numbers become xsd:int, xsd:long or xsd:double literals, and
 /// booleans xsd:boolean; `{"$": ..., "type": ...}` typed literals and
 /// `{"$": ..., "lang": ...}` language-tagged strings keep their type, and the
 /// three spellings of the qualified-name datatype all give qualified names.
 /// @throws parse_error naming `file_name`, the line and column (in characters)
-/// and what was expected and found: malformed JSON, a member of the wrong JSON
+/// and what was expected and found: malformed JSON, invalid UTF-8 (at its
+/// first byte, naming the key or string that holds it), a member of the wrong JSON
 /// type, a duplicate key, an undeclared prefix, a malformed xsd:dateTime in a
 /// time argument, a missing required argument, a nested bundle.
 inline prov_document read_prov_json(std::string_view text, std::string_view file_name) {

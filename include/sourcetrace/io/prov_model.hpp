@@ -245,11 +245,22 @@ inline prov_record make_prov_record(prov_record_type t, std::string id = {}) {
   return r;
 }
 
+/// A PROV-JSON member that names no PROV record type and holds no records
+/// (`"notarealtype": {}`, `"comment": "..."`): the reader skips it, as
+/// PROV-JSON's extensibility allows, and keeps its key here so that
+/// `import_prov` reports it.
+struct prov_unknown_key {
+  std::string key;      ///< the key as written
+  prov_location where;  ///< where the key was read from
+  friend bool operator==(const prov_unknown_key&, const prov_unknown_key&) = default;
+};
+
 /// Namespace declarations and records: what a document and each of its bundles hold.
 struct prov_container {
   std::map<std::string, std::string> prefixes;  ///< prefix → namespace URI, as declared here
   std::string default_namespace;                ///< the default namespace URI, or empty
   std::vector<prov_record> records;             ///< records in document order
+  std::vector<prov_unknown_key> unknown_keys;   ///< PROV-JSON members skipped by the reader, in document order
 
   /// Returns the number of records of type `t` held here.
   std::size_t count(prov_record_type t) const noexcept {

@@ -8,6 +8,7 @@
 /// every error names its line and column and what was expected.
 
 #include <sourcetrace/detail/line_column.hpp>
+#include <sourcetrace/detail/utf8.hpp>
 #include <sourcetrace/error.hpp>
 #include <sourcetrace/io/prov.hpp>
 
@@ -149,7 +150,7 @@ class provn_reader {
     prov_document doc;
     skip();
     if (next_word() != "document") fail(pos(), "expected \"document\", got " + found());
-    take_word();
+    take_keyword();
     prov_container* c = &doc;
     prov_bundle* bundle = nullptr;
     for (;;) {
@@ -162,25 +163,32 @@ class provn_reader {
       std::string w = next_word();
       if (w == "endDocument") {
         if (bundle) fail(at, "expected \"endBundle\" before \"endDocument\"");
-        take_word();
+        take_keyword();
         skip();
         if (it_ != end_) fail(pos(), "expected the end of the text after \"endDocument\", got " + found());
         return doc;
       }
       if (w == "default" || w == "prefix") {
-        take_word();
+        take_keyword();
         std::string prefix;
         if (w == "prefix") {
           skip();
           prefix = next_word();
           if (prefix.empty()) fail(pos(), "expected a prefix name after \"prefix\", got " + found());
-          take_word();
+          take_word("prefix: ", "prefix name");
         }
         skip();
         const char* iri_start = it_;
         if (!boost::spirit::x3::parse(it_, end_, provn::iri)) {
           fail(iri_start, "expected a namespace IRI in <...>, got " + found());
         }
+        std::string iri_context = w;
+        if (!prefix.empty()) {
+          iri_context += ' ';
+          iri_context += prefix;
+        }
+        iri_context += ": ";
+        check_utf8(iri_start + 1, it_ - 1, iri_context, "namespace IRI");
         std::string uri(iri_start + 1, it_ - 1);
         if (w == "default") {
           c->default_namespace = std::move(uri);
@@ -191,12 +199,12 @@ class provn_reader {
       }
       if (w == "bundle") {
         if (bundle) fail(at, "bundles cannot nest");
-        take_word();
+        take_keyword();
         skip();
         const char* id_at = it_;
         std::string id = unescape(next_word());
         if (id.empty()) fail(id_at, "expected a bundle id after \"bundle\", got " + found());
-        take_word();
+        take_word("bundle: ", "bundle id");
         check_qname(id, doc, nullptr, id_at, "bundle: ");
         doc.bundles.emplace_back();
         bundle = &doc.bundles.back();
@@ -207,13 +215,13 @@ class provn_reader {
       }
       if (w == "endBundle") {
         if (!bundle) fail(at, "\"endBundle\" outside a bundle");
-        take_word();
+        take_keyword();
         bundle = nullptr;
         c = &doc;
         continue;
       }
       if (w.empty()) fail(at, "expected a record, a prefix declaration, a bundle or \"endDocument\", got " + found());
-      take_word();
+      take_word("", "record type");
       read_record(w, at, *c, bundle ? &doc : nullptr);
     }
   }
@@ -230,9 +238,30 @@ class provn_reader {
   const char* pos() const { return it_; }
 
   void skip() {
+    const char* start = it_;
     boost::spirit::x3::parse(it_, end_, provn::skip);
+    // Blanks are ASCII, so a byte that is not UTF-8 here is in a comment.
+    if (auto bad = invalid_utf8_at(std::string_view(start, static_cast<std::size_t>(it_ - start)));
+        bad != std::string_view::npos) {
+      fail(start + bad, "invalid UTF-8 in a comment");
+    }
     // A comment the skipper left in place is one that never closes.
     if (end_ - it_ >= 2 && it_[0] == '/' && it_[1] == '*') fail(pos(), "unterminated comment: \"/*\" with no \"*/\"");
+  }
+
+  // Fails at the first byte of [begin, end) that is not UTF-8, naming the
+  // token as `what` ("identifier", "string") and showing it.
+  void check_utf8(const char* begin, const char* end, const std::string& context, std::string_view what) const {
+    std::string_view s(begin, static_cast<std::size_t>(end - begin));
+    if (auto bad = invalid_utf8_at(s); bad != std::string_view::npos) {
+      std::string message = context;
+      message += "invalid UTF-8 in ";
+      message += what;
+      message += " \"";
+      message += utf8_for_message(s);
+      message += '"';
+      fail(begin + bad, message);
+    }
   }
 
   // The word at the current position, escapes kept, or "" if none starts here.
@@ -241,15 +270,22 @@ class provn_reader {
     if (boost::spirit::x3::parse(i, end_, provn::word)) return std::string(it_, i);
     return {};
   }
-  void take_word() { boost::spirit::x3::parse(it_, end_, provn::word); }
+  // Consumes a word already found equal to an ASCII keyword.
+  void take_keyword() { boost::spirit::x3::parse(it_, end_, provn::word); }
+  // Consumes the word at the current position; `what` names it, after
+  // `context`, if it is not UTF-8.
+  void take_word(const std::string& context, std::string_view what) {
+    const char* start = it_;
+    boost::spirit::x3::parse(it_, end_, provn::word);
+    check_utf8(start, it_, context, what);
+  }
 
   // Describes what is at the current position for an error message.
   std::string found() const {
     if (it_ == end_) return "the end of the text";
     std::string w = next_word();
     if (w.empty()) w = std::string(1, *it_);
-    if (w.size() > 40) w = w.substr(0, 40) + "...";
-    return "\"" + w + "\"";
+    return "\"" + utf8_for_message(w) + "\"";
   }
 
   static std::string unescape(std::string_view w) {
@@ -328,7 +364,7 @@ class provn_reader {
       std::string w = next_word();
       if (!w.empty()) {
         const char* id_at = it_;
-        take_word();
+        take_word(context, "identifier");
         skip();
         if (it_ != end_ && *it_ == ';') {
           ++it_;
@@ -353,7 +389,7 @@ class provn_reader {
       } else {
         std::string w = next_word();
         if (w.empty()) fail(item_at, context + "expected an identifier, '-' or [attributes], got " + found());
-        take_word();
+        take_word(context, "identifier");
         items.push_back({item_at, w == "-" ? w : unescape(w)});
       }
       skip();
@@ -434,7 +470,7 @@ class provn_reader {
       const char* name_at = it_;
       std::string name = unescape(next_word());
       if (name.empty()) fail(name_at, context + "expected an attribute name, got " + found());
-      take_word();
+      take_word(context, "attribute name");
       check_qname(name, c, document, name_at, context);
       expect('=', context + "attribute \"" + name + "\": ");
       skip();
@@ -460,6 +496,7 @@ class provn_reader {
         fail(at, context + "unterminated string");
       }
       std::size_t q = long_form ? 3 : 1;
+      check_utf8(start + q, it_ - q, context, "string");
       std::string text = unescape_string(std::string_view(start + q, static_cast<std::size_t>(it_ - start) - 2 * q));
       const char* after = it_;
       skip();
@@ -469,7 +506,7 @@ class provn_reader {
         const char* type_at = it_;
         std::string type = unescape(next_word());
         if (type.empty()) fail(type_at, context + "expected a datatype after %%, got " + found());
-        take_word();
+        take_word(context, "datatype");
         check_qname(type, c, document, type_at, context);
         if (is_qualified_name_datatype(type)) {
           check_qname(text, c, document, at, context);
@@ -490,13 +527,14 @@ class provn_reader {
     if (it_ != end_ && *it_ == '\'') {
       const char* start = it_;
       if (!x3::parse(it_, end_, provn::qname_literal)) fail(at, context + "unterminated qualified name");
+      check_utf8(start + 1, it_ - 1, context, "qualified name");
       std::string q = unescape(std::string_view(start + 1, static_cast<std::size_t>(it_ - start) - 2));
       check_qname(q, c, document, at, context);
       return prov_value::make_qualified_name(std::move(q));
     }
     std::string w = next_word();
     if (w.empty() || w == "-") fail(at, context + "expected a value: \"...\", '...' or a number, got " + found());
-    take_word();
+    take_word(context, "qualified name");
     {
       const char* i = w.data();
       const char* e = w.data() + w.size();
@@ -552,7 +590,9 @@ void write_prov_n(std::ostream& os, const basic_provenance_graph<Kinds...>& g) {
 /// @throws parse_error naming `file_name`, the line and column and what was
 /// expected and found: a missing keyword or bracket, a wrong number of
 /// arguments, a marker for a required argument, a malformed time, an
-/// undeclared prefix, an unterminated string, a misplaced bundle.
+/// undeclared prefix, an unterminated string, a misplaced bundle, invalid
+/// UTF-8 (at its first byte, naming the identifier, string or comment that
+/// holds it).
 inline prov_document read_prov_n(std::string_view text, std::string_view file_name) {
   return detail::provn_reader(text, file_name).read();
 }
