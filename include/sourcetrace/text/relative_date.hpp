@@ -1359,8 +1359,8 @@ class offset_reader {
   }
 
   // "within three months" (from publication, forward unless the tense is
-  // past), "within the next two weeks", "within the past year", "within
-  // three days of the vote".
+  // past) and "within three days of the vote"; "within the next two weeks"
+  // and "within the past year" are read by past_or_next.
   std::optional<date_resolution> within() {
     if (!p_.accept("within")) return std::nullopt;
     // "within the past year" is read as "the past year".
@@ -1598,13 +1598,18 @@ inline date_resolution resolve(std::string_view expression, greg::date pub, cons
 
 /// Resolves a date expression of news text against the publication date of
 /// its document: "Thursday" in an article of 2025-06-27 is 2025-06-26, "late
-/// last year" is 2024-09-01/2024-12-31, "as soon as July" is 2025-07.
+/// last year" is 2024-09-01/2024-12-31, "as soon as July" is 2025-07-01/..
+/// (open at the end), "by August" is ../2025-08-31 (open at the start), "two
+/// weeks ago" is 2025-06-13.
 ///
 /// Case does not matter; leading cue words ("on", "in", "since", "by", "as
-/// soon as", "between") and a trailing "at the earliest" or "at the latest"
-/// are understood. An expression that names no date fixed by the publication
-/// date alone ("soon", "recently", "a month after the visit") comes back
-/// without a value, its `rule` saying why: nothing is guessed. Any text, of
+/// soon as", "expected", "between") and a trailing "at the earliest" or "at
+/// the latest" are understood. An expression relative to another event ("a
+/// month after the visit", "shortly afterward") is read against
+/// `options.anchor`, or a date written in it ("a month after June 17"). An
+/// expression that names no date so fixed ("soon", "recently", "a month
+/// after the visit" without an anchor) comes back without a value, its `rule`
+/// saying why: nothing is guessed. Any text, of
 /// any length or bytes, gives a result; the rules are in docs/relative-dates.md.
 /// @throws error if `published` is not a calendar day (not-a-date or infinity).
 inline date_resolution resolve_date(std::string_view expression, greg::date published,
