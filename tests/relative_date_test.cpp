@@ -602,6 +602,9 @@ TEST_CASE("a date written after the relation word is the anchor, and an event is
       {"2025-06-27", "two days before June 26", "2020-01-01", "2025-06-24"},  // the date written wins
       {"2025-06-27", "after June 17", nullptr, "2025-06-18/.."},              // a date is all its days
       {"2025-06-27", "before August 2025", nullptr, "../2025-07-31"},
+      // "the end of the year" is its last four months; before its end is up to its last day.
+      {"2025-06-27", "before the end of the year", nullptr, "../2025-12-31"},
+      {"2025-06-27", "after the start of June", nullptr, "2025-06-01/.."},
       {"2025-06-27", "the day after 2024-02-28", nullptr, "2024-02-29"},
       {"2025-06-27", "the day after tomorrow", nullptr, "2025-06-29"},
   });

@@ -1425,23 +1425,31 @@ class offset_reader {
                : p_.accept("before") || p_.accept_seq({"prior", "to"}) ? -1
                                                                        : 0;
     if (sign == 0 || rest_empty()) return std::nullopt;
+    // "before the end of the year" is up to its last day, "after the start of
+    // June" from its first: the edge named, not the part of it "end" names.
+    const std::size_t k = p_.word_at(0, "the") ? 1 : 0;
+    const bool edge = p_.word_at(k + 1, "of") &&
+                      (sign < 0 ? p_.word_at(k, "end") : p_.word_at(k, "start") || p_.word_at(k, "beginning"));
     anchor_found a = anchor_from(here());
     if (!a.date) return date_resolution{std::nullopt, a.failure};
+    const bool whole = a.named && !edge;  // a date named is all its days
     const partial_date& d = *a.date;
     if (sign > 0) {
       if (d.open_start()) return date_resolution{std::nullopt, "unresolved: the event's date has no first day"};
-      if (a.named) {
+      if (whole) {
         return done(partial_date::on_or_after(day_at(d.last() + greg::days(1))),
                     "after a date: from the day after its last day on, with an open end" + a.rule);
       }
-      return done(partial_date::on_or_after(d), "after an event: from its first day on, with an open end" + a.rule);
+      return done(partial_date::on_or_after(d), std::string(edge ? "after the start of a date" : "after an event") +
+                                                    ": from its first day on, with an open end" + a.rule);
     }
     if (d.open_end()) return date_resolution{std::nullopt, "unresolved: the event's date has no last day"};
-    if (a.named) {
+    if (whole) {
       return done(partial_date::on_or_before(day_at(d.first() - greg::days(1))),
                   "before a date: up to the day before its first day, with an open start" + a.rule);
     }
-    return done(partial_date::on_or_before(d), "before an event: up to its last day, with an open start" + a.rule);
+    return done(partial_date::on_or_before(d), std::string(edge ? "before the end of a date" : "before an event") +
+                                                   ": up to its last day, with an open start" + a.rule);
   }
 
   static constexpr long shortly_days = 14;
