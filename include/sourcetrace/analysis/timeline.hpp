@@ -37,8 +37,13 @@ inline bool order_uncertain(const day_delay& d) { return d.min < 0 && d.max >= 0
 /// "0..4 days after its origin", "3 days before its origin". Where the order is
 /// uncertain (`order_uncertain`), it keeps only the days at or after the
 /// origin and says why: "0..4 days after its origin (dates too coarse to order)".
+/// A delay without limit, from an open-ended date, is "5 or more days after
+/// its origin".
 inline std::string describe_delay(const day_delay& d) {
-  auto days = [](long lo, long hi) { return day_delay{lo, hi}.to_string() + (lo == 1 && hi == 1 ? " day" : " days"); };
+  auto days = [](long lo, long hi) {
+    if (hi == day_delay::unbounded) return std::to_string(lo) + " or more days";
+    return day_delay{lo, hi}.to_string() + (lo == 1 && hi == 1 ? " day" : " days");
+  };
   if (d.max < 0) return days(-d.max, -d.min) + " before its origin";
   if (order_uncertain(d)) return days(0, d.max) + " after its origin (dates too coarse to order)";
   return days(d.min, d.max) + " after its origin";

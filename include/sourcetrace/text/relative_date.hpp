@@ -3,9 +3,11 @@
 
 /// @file
 /// Resolves the date expressions of news text ("on Thursday", "late last
-/// year", "as soon as July", "since September") against the publication date
-/// of the document that contains them. Every rule is listed in
-/// docs/relative-dates.md; the `rule` text of each result names the one used.
+/// year", "as soon as July", "since September", "two weeks ago", "a month
+/// after the visit") against the publication date of the document that
+/// contains them, and, for expressions relative to another event, against
+/// that event's date. Every rule is listed in docs/relative-dates.md; the
+/// `rule` text of each result names the one used.
 
 #include <sourcetrace/detail/text_tokens.hpp>
 #include <sourcetrace/error.hpp>
@@ -13,6 +15,7 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -29,7 +32,8 @@ namespace sourcetrace {
 /// from the publication date.
 enum class date_tense : std::uint8_t {
   /// Backward (the most recent instance), unless the expression carries a
-  /// forward-looking cue such as "by", "as soon as" or "at the earliest".
+  /// forward-looking cue such as "by", "as soon as", "at the earliest" or
+  /// "expected".
   from_cues,
   /// Always backward, even after a forward-looking cue ("troops were sent as
   /// early as October").
@@ -38,10 +42,31 @@ enum class date_tense : std::uint8_t {
   future,
 };
 
+/// Returns the tense in which to read the date expressions of a statement:
+/// `future` when the statement looks forward (a forecast, a plan, a
+/// possibility: "may send more troops in July, August"), else `from_cues`,
+/// which still lets a cue inside the expression ("by", "as soon as",
+/// "expected") look forward. The caller decides from the statement's verb and
+/// modality: a claim put as possible looks forward; one asserted, estimated,
+/// believed or denied looks forward only when its verb does ("will send").
+constexpr date_tense tense_for(bool forward_looking) noexcept {
+  return forward_looking ? date_tense::future : date_tense::from_cues;
+}
+
+/// The event that an event-relative expression ("a month after Shoigu's
+/// trip", "shortly afterward", "since the onset of the invasion") counts from.
+struct date_anchor {
+  partial_date date;  ///< when the event took place
+  std::string id;     ///< the event's id, named in the `rule` of the results that use it
+};
+
 /// Settings for `resolve_date`.
 struct resolve_options {
   /// The tense of the sentence around the expression, when the caller knows it.
   date_tense tense = date_tense::from_cues;
+  /// The event the expression is relative to, when the caller knows it; an
+  /// event-relative expression without one stays unresolved.
+  std::optional<date_anchor> anchor = std::nullopt;
 };
 
 /// The outcome of resolving one date expression.
@@ -67,9 +92,10 @@ enum class tok : std::uint8_t { word, number, dash, slash, other };
 
 struct token {
   tok kind = tok::other;
-  std::string text;      // lower-case letters, or the digits
-  long value = -1;       // the number, when it has at most 9 digits
-  bool ordinal = false;  // "17th"
+  std::string text;                // lower-case letters, or the digits
+  long value = -1;                 // the number, when it has at most 9 digits
+  bool ordinal = false;            // "17th"
+  std::size_t begin = 0, end = 0;  // where it is in the expression, to quote an event's name as written
 };
 
 // Returns false when the expression has more than max_tokens tokens. Dates
@@ -81,6 +107,7 @@ inline bool tokenize(std::string_view s, std::vector<token>& out) {
   while (t) {
     auto next = scan.next();
     token r;
+    const std::size_t begin = t->begin, end = t->end;
     if (t->kind == text_token_kind::word) {
       r = {tok::word, std::move(t->norm), -1, false};
     } else if (t->kind == text_token_kind::number) {
@@ -94,6 +121,7 @@ inline bool tokenize(std::string_view s, std::vector<token>& out) {
       if (next && next->kind == text_token_kind::word && !next->space_before &&
           (next->norm == "st" || next->norm == "nd" || next->norm == "rd" || next->norm == "th")) {
         r.ordinal = true;
+        r.end = next->end;
         next = scan.next();
       }
     } else if (t->norm == "," || t->norm == "." || t->norm == "'") {
@@ -107,6 +135,8 @@ inline bool tokenize(std::string_view s, std::vector<token>& out) {
       r = {tok::other, std::move(t->norm), -1, false};
     }
     if (out.size() >= max_tokens) return false;
+    r.begin = begin;
+    r.end = std::max(r.end, end);
     out.push_back(std::move(r));
     t = std::move(next);
   }
@@ -211,6 +241,138 @@ inline greg::date checked(greg::date d) {
 
 inline partial_date day_at(greg::date d) { return partial_date::day(checked(d)); }
 inline partial_date days_between(greg::date a, greg::date b) { return partial_date::between(day_at(a), day_at(b)); }
+
+// The unit of a counted offset ("two weeks ago", "a month after").
+enum class span_unit : std::uint8_t { hour, day, week, month, year };
+
+// Counts above this are refused: no news text counts further, and the sums
+// below stay far from overflow.
+inline constexpr long max_count = 100000;
+
+inline std::optional<span_unit> unit_of(std::string_view w, bool& plural) {
+  static constexpr std::pair<std::string_view, span_unit> names[] = {{"hour", span_unit::hour},
+                                                                     {"day", span_unit::day},
+                                                                     {"week", span_unit::week},
+                                                                     {"month", span_unit::month},
+                                                                     {"year", span_unit::year}};
+  for (const auto& [name, u] : names) {
+    if (w == name || (w.size() == name.size() + 1 && w.starts_with(name) && w.back() == 's')) {
+      plural = w.size() != name.size();
+      return u;
+    }
+  }
+  return std::nullopt;
+}
+
+inline std::string unit_text(span_unit u, long n) {
+  static constexpr const char* names[] = {"hour", "day", "week", "month", "year"};
+  std::string s = names[static_cast<int>(u)];
+  if (n != 1) s += 's';
+  return s;
+}
+
+// Adds `n` months to `d`, keeping its day of the month or, in a shorter
+// month, taking that month's last day; with `keep_end`, a month's last day
+// stays its last day (the end of a period of whole months).
+inline greg::date add_months(greg::date d, long n, bool keep_end = false) {
+  const long index = static_cast<long>(d.year()) * 12 + static_cast<long>(d.month()) - 1 + n;
+  if (index < 1400L * 12 || index > 9999L * 12 + 11) throw std::out_of_range("year outside 1400..9999");
+  const auto y = static_cast<unsigned short>(index / 12);
+  const auto m = static_cast<unsigned short>(index % 12 + 1);
+  const unsigned short end = greg::gregorian_calendar::end_of_month_day(y, m);
+  const bool at_end = keep_end && d == d.end_of_month();
+  return greg::date(y, m, at_end ? end : std::min<unsigned short>(d.day(), end));
+}
+
+// Adds `n` units to `d` (hours are handled by the callers, in whole days).
+inline greg::date add_span(greg::date d, span_unit u, long n, bool keep_end = false) {
+  switch (u) {
+    case span_unit::hour:
+    case span_unit::day: return checked(d + greg::days(n));
+    case span_unit::week: return checked(d + greg::days(7 * n));
+    case span_unit::month: return add_months(d, n, keep_end);
+    case span_unit::year: return add_months(d, 12 * n, keep_end);
+  }
+  return d;
+}
+
+// The days a time `n` hours after a time on day `d` can fall on are `d +
+// floor(n/24)` to `d + ceil(n/24)`: the hour of day is not known.
+inline long hours_floor(long n) { return n / 24; }
+inline long hours_ceil(long n) { return (n + 23) / 24; }
+
+// Builds the period [a, b] of days, open at the start or the end when `like` is.
+inline partial_date span_like(const partial_date& like, greg::date a, greg::date b) {
+  if (like.open_start()) return partial_date::on_or_before(day_at(b));
+  if (like.open_end()) return partial_date::on_or_after(day_at(a));
+  if (a == b) return day_at(a);
+  return days_between(a, b);
+}
+
+// Moves `d` by `n` units. A day stays a day, a month moved by months or years
+// stays a month, a year moved by years stays a year; anything else becomes
+// the period from its first day moved to its last day moved.
+inline partial_date shift(const partial_date& d, span_unit u, long n) {
+  if (d.is_open()) {
+    return span_like(d, d.open_start() ? d.first() : add_span(d.first(), u, n),
+                     d.open_end() ? d.last() : add_span(d.last(), u, n, true));
+  }
+  if (d.is_day()) return day_at(add_span(d.first(), u, n));
+  if (d.precision() == date_precision::month && (u == span_unit::month || u == span_unit::year)) {
+    greg::date f = add_span(d.first(), u, n);
+    return partial_date::month(static_cast<int>(f.year()), static_cast<int>(f.month()));
+  }
+  if (d.precision() == date_precision::year && u == span_unit::year) {
+    return partial_date::year(static_cast<int>(add_span(d.first(), u, n).year()));
+  }
+  return days_between(add_span(d.first(), u, n), add_span(d.last(), u, n, true));
+}
+
+// "About" widens a counted offset by a quarter of it each way: N days by
+// ceil(N/4) days, N weeks by ceil(7N/4) days, N months by 7N days (a quarter
+// of four weeks), N years by 3N months. Hours are already whole days.
+inline partial_date widen(const partial_date& d, span_unit u, long n, std::string& rule) {
+  if (u == span_unit::hour) {
+    rule += "; about: no wider, as hours are already counted in whole days";
+    return d;
+  }
+  greg::date a = d.first(), b = d.last();
+  if (u == span_unit::year) {
+    if (!d.open_start()) a = add_months(a, -3 * n);
+    if (!d.open_end()) b = add_months(b, 3 * n, true);
+    rule += "; about: widened by a quarter of the offset each way (" + std::to_string(3 * n) + " months)";
+  } else {
+    long w = u == span_unit::day ? (n + 3) / 4 : u == span_unit::week ? (7 * n + 3) / 4 : 7 * n;
+    if (!d.open_start()) a = checked(a - greg::days(w));
+    if (!d.open_end()) b = checked(b + greg::days(w));
+    rule +=
+        "; about: widened by a quarter of the offset each way (" + std::to_string(w) + (w == 1 ? " day)" : " days)");
+  }
+  return span_like(d, a, b);
+}
+
+// The rule of "N units ago" (`sign` -1) and "N units from now" (+1).
+inline std::string publication_offset_rule(span_unit u, int sign) {
+  std::string name = "N " + unit_text(u, 2) + (sign < 0 ? " ago: " : " from now: ");
+  if (u == span_unit::hour) {
+    return name + "the days a time N hours " + (sign < 0 ? "before" : "after") + " publication can fall on";
+  }
+  name += sign < 0 ? "publication minus N " : "publication plus N ";
+  name += unit_text(u, 2);
+  if (u == span_unit::month || u == span_unit::year) name += ", on the same day of the month or the month's last day";
+  return name;
+}
+
+// The date `n` units before (`sign` -1) or after (+1) publication day `pub`:
+// a day, or for hours the days the time can fall on.
+inline partial_date from_publication(greg::date pub, span_unit u, long n, int sign) {
+  if (u == span_unit::hour) {
+    long lo = sign > 0 ? hours_floor(n) : -hours_ceil(n);
+    long hi = sign > 0 ? hours_ceil(n) : -hours_floor(n);
+    return span_like(day_at(pub), checked(pub + greg::days(lo)), checked(pub + greg::days(hi)));
+  }
+  return day_at(add_span(pub, u, sign * n));
+}
 
 inline std::string part_text(unit u, part p) {
   switch (u) {
@@ -455,11 +617,24 @@ inline resolved_term resolve_term(const term& t, greg::date pub, bool forward) {
   return check_weekday(t, std::move(r));
 }
 
-struct cue {
-  std::string text;
-  bool forward = false;
-  bool deadline = false;  // "by", "at the latest": the named date is the latest point
+// What a cue word says of the date it stands before.
+enum class bound : std::uint8_t {
+  end_point,  // "until": the named date
+  earliest,   // "as soon as", "at the earliest": on or after its first day
+  deadline,   // "by", "at the latest": on or before its last day
 };
+
+struct cue {
+  std::string text;  // the cue that bounds the date, or empty
+  bound kind = bound::end_point;
+  bool forward = false;  // that cue looks forward
+  std::string plan;      // a word of plan or forecast ("expected"), or empty: it looks forward too
+};
+
+// Words of plan or forecast that may stand before a date ("expected in the
+// spring", "planned for July").
+inline constexpr std::string_view plan_words[] = {"expected", "planned",   "scheduled", "due",
+                                                  "slated",   "projected", "forecast",  "intended"};
 
 class parser {
  public:
@@ -504,17 +679,26 @@ class parser {
       return true;
     if (accept("since")) return since = true;
     if (accept("between") || accept("from")) return range_word = true;
+    for (std::string_view w : plan_words) {
+      if (accept(w)) {
+        c.plan = w;
+        accept("for");
+        return true;
+      }
+    }
     // Forward-looking cues: an earliest date, or a deadline.
-    if (accept_seq({"as", "soon", "as"})) return set(c, "as soon as", false);
-    if (accept_seq({"as", "early", "as"})) return set(c, "as early as", false);
-    if (accept_seq({"no", "earlier", "than"})) return set(c, "no earlier than", false);
-    if (accept_seq({"not", "before"})) return set(c, "not before", false);
-    if (accept_seq({"not", "until"})) return set(c, "not until", false);
-    if (accept_seq({"no", "later", "than"})) return set(c, "no later than", true);
-    if (accept("by")) return set(c, "by", true);
+    if (accept_seq({"as", "soon", "as"})) return set(c, "as soon as", bound::earliest);
+    if (accept_seq({"as", "early", "as"})) return set(c, "as early as", bound::earliest);
+    if (accept_seq({"no", "earlier", "than"})) return set(c, "no earlier than", bound::earliest);
+    if (accept_seq({"not", "before"})) return set(c, "not before", bound::earliest);
+    if (accept_seq({"not", "until"})) return set(c, "not until", bound::earliest);
+    if (accept_seq({"no", "later", "than"})) return set(c, "no later than", bound::deadline);
+    if (accept("by")) return set(c, "by", bound::deadline);
     for (std::string_view w : {"until", "till", "through"}) {
       if (accept(w)) {
-        c = cue{std::string(w), false, false};
+        c.text = w;
+        c.kind = bound::end_point;
+        c.forward = false;
         return true;
       }
     }
@@ -522,14 +706,8 @@ class parser {
   }
 
   bool trailing_cue(cue& c) {
-    if (accept_seq({"at", "the", "earliest"})) {
-      c = cue{"at the earliest", true, false};
-      return true;
-    }
-    if (accept_seq({"at", "the", "latest"})) {
-      c = cue{"at the latest", true, true};
-      return true;
-    }
+    if (accept_seq({"at", "the", "earliest"})) return set(c, "at the earliest", bound::earliest);
+    if (accept_seq({"at", "the", "latest"})) return set(c, "at the latest", bound::deadline);
     return false;
   }
 
@@ -550,8 +728,10 @@ class parser {
   std::string reason;
 
  private:
-  static bool set(cue& c, const char* text, bool deadline) {
-    c = cue{text, true, deadline};
+  static bool set(cue& c, const char* text, bound kind) {
+    c.text = text;
+    c.kind = kind;
+    c.forward = true;
     return true;
   }
 
@@ -576,6 +756,29 @@ class parser {
     return std::nullopt;
   }
 
+ public:
+  // A count and a unit at `k`: "3 days", "three weeks", "a month", "an
+  // hour". Returns the number of tokens read, 0 if there are none.
+  std::size_t count_and_unit(std::size_t k, long& n, span_unit& u) const {
+    std::optional<long> c = count_at(k);
+    if (!c && (word_at(k, "a") || word_at(k, "an"))) c = 1;
+    if (!c) return 0;
+    bool plural = false;
+    auto unit = unit_of(word(k + 1), plural);
+    if (!unit || (!plural && *c != 1)) return 0;
+    n = *c;
+    u = *unit;
+    return 2;
+  }
+
+  // -1 for "ago" at `k`, +1 for "from now", 0 for neither.
+  int publication_offset_at(std::size_t k) const {
+    if (word_at(k, "ago")) return -1;
+    if (word_at(k, "from") && word_at(k + 1, "now")) return 1;
+    return 0;
+  }
+
+ private:
   std::optional<int> year_at(std::size_t k) const {
     const token* t = at(k);
     if (t && t->kind == tok::number && !t->ordinal && t->text.size() == 4 && t->value >= 1400) {
@@ -631,10 +834,14 @@ class parser {
       accept_time_of_day();
       return fixed_day(out, 1, "tomorrow: the day after publication");
     }
-    if (auto n = count_at(0); n && (word_at(1, "days") || (*n == 1 && word_at(1, "day"))) && word_at(2, "ago")) {
-      if (*n > 100000) return false;
-      pos_ += 3;
-      return fixed_day(out, -static_cast<int>(*n), "N days ago: publication minus N days");
+    // "three days ago", "a year ago", "two weeks from now"
+    if (long n = 0; std::size_t k = count_and_unit(0, n, offset_unit_)) {
+      int sign = publication_offset_at(k);
+      if (sign != 0) {
+        if (n > max_count) return false;
+        pos_ += k + (sign < 0 ? 1 : 2);
+        return fixed(out, from_publication(pub_, offset_unit_, n, sign), publication_offset_rule(offset_unit_, sign));
+      }
     }
     if ((word_at(0, "earlier") || word_at(0, "later")) && word_at(1, "this")) {
       bool earlier = word_at(0, "earlier");
@@ -887,6 +1094,7 @@ class parser {
   const std::vector<token>& t_;
   std::size_t pos_ = 0;
   greg::date pub_;
+  span_unit offset_unit_ = span_unit::day;
 };
 
 inline bool any_word(const std::vector<token>& tokens, std::initializer_list<std::string_view> words,
@@ -923,6 +1131,345 @@ inline std::string why_not(const std::vector<token>& tokens) {
   return "unresolved: not a recognized date expression";
 }
 
+inline date_resolution resolve(std::string_view expression, greg::date pub, const resolve_options& options);
+
+// Reads the expressions that count from the publication date by a span
+// ("within three months", "the past two weeks", "about a year ago") or from
+// another event ("a month after the visit", "shortly afterward", "since the
+// onset of the invasion"): the forms the date-phrase parser does not know.
+class offset_reader {
+ public:
+  offset_reader(const std::vector<token>& tokens, std::string_view text, greg::date pub, const resolve_options& o)
+      : t_(tokens), text_(text), pub_(pub), o_(o), p_(tokens, pub) {}
+
+  // The result, or nothing when the expression is none of these forms.
+  std::optional<date_resolution> read() {
+    for (std::string_view w : {"about", "around", "approximately", "roughly", "some"}) {
+      if (p_.accept(w)) {
+        approx_ = w;
+        break;
+      }
+    }
+    if (approx_.empty() && !p_.accept("just")) p_.accept("only");
+    const std::size_t start = here();
+    if (auto r = counted()) return r;
+    if (!approx_.empty()) return std::nullopt;  // "about" only widens a count: "around June 17" stays unresolved
+    // Each form reads from the start again.
+    using form = std::optional<date_resolution> (offset_reader::*)();
+    for (form f : {&offset_reader::day_next_to, &offset_reader::shortly, &offset_reader::since, &offset_reader::within,
+                   &offset_reader::past_or_next, &offset_reader::after_or_before}) {
+      p_.rewind(start);
+      if (auto r = (this->*f)()) return r;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  // The event or date an event-relative expression counts from.
+  struct anchor_found {
+    std::optional<partial_date> date;
+    bool named = false;  // a date written in the expression ("a month after June 17"), not an event
+    std::string rule;
+    std::string failure;
+  };
+
+  std::size_t here() const { return p_.pos(); }
+  bool rest_empty() const { return p_.done(); }
+
+  // The anchor for the words from token `k` to the end: a date they name,
+  // else the caller's anchor event, else a failure naming what is needed.
+  anchor_found anchor_from(std::size_t k) const {
+    anchor_found a;
+    std::string name;
+    if (k < t_.size()) {
+      name = std::string(text_.substr(t_[k].begin, t_.back().end - t_[k].begin));
+      date_resolution r;
+      try {
+        r = resolve(name, pub_, resolve_options{o_.tense, std::nullopt});
+      } catch (const std::out_of_range&) {
+        r = {};
+      } catch (const error&) {
+        r = {};
+      }
+      if (r.value) {
+        a.date = r.value;
+        a.named = true;
+        a.rule = "; the date named, \"" + name + "\": " + r.value->to_string() + " (" + r.rule + ")";
+        return a;
+      }
+    }
+    if (o_.anchor) {
+      a.date = o_.anchor->date;
+      a.rule = "; anchor event \"" + o_.anchor->id + "\": " + o_.anchor->date.to_string();
+      return a;
+    }
+    a.failure = "unresolved: needs the date of the event it is relative to (";
+    a.failure += name.empty() ? std::string("not named in the expression") : "\"" + name + "\"";
+    a.failure += ")";
+    return a;
+  }
+
+  static date_resolution done(partial_date v, std::string rule) {
+    checked(v.first());
+    checked(v.last());
+    return {v, std::move(rule)};
+  }
+
+  // "after" (+1) or "before" (-1) at the parser's position, with whether an
+  // event's name may follow; 0 when neither.
+  int relation(bool& takes_name) {
+    takes_name = true;
+    if (p_.accept("after") || p_.accept("following")) return 1;
+    if (p_.accept("before") || p_.accept_seq({"prior", "to"})) return -1;
+    takes_name = false;
+    if (p_.accept("later") || p_.accept("afterward") || p_.accept("afterwards") || p_.accept("thereafter")) return 1;
+    if (p_.accept("earlier") || p_.accept("previously")) return -1;
+    return 0;
+  }
+
+  // "N units ago" / "from now" under "about"; "N units after X", "N units
+  // later", "a few hours after X".
+  std::optional<date_resolution> counted() {
+    long n = 0;
+    span_unit u = span_unit::day;
+    std::size_t k = p_.count_and_unit(0, n, u);
+    bool few = false;
+    if (k == 0) {
+      std::size_t w = p_.word_at(0, "a") && p_.word_at(1, "few") ? 2 : p_.word_at(0, "several") ? 1 : 0;
+      if (p_.word_at(w, "hours")) {
+        k = w + 1;
+        few = true;
+        n = 1;  // fewer than 24: the same days as one hour
+        u = span_unit::hour;
+      }
+    }
+    if (k == 0 || n > max_count) return std::nullopt;
+    if (int sign = p_.publication_offset_at(k); sign != 0) {
+      if (approx_.empty()) return std::nullopt;  // the date-phrase parser read it, or refused it
+      p_.rewind(here() + k + (sign < 0 ? 1 : 2));
+      if (!rest_empty()) return std::nullopt;
+      std::string rule = publication_offset_rule(u, sign);
+      partial_date v = widen(from_publication(pub_, u, n, sign), u, n, rule);
+      return done(v, std::move(rule));
+    }
+    p_.rewind(here() + k);
+    bool takes_name = false;
+    int sign = relation(takes_name);
+    if (sign == 0 || (!takes_name && !rest_empty())) return std::nullopt;
+    anchor_found a = anchor_from(here());
+    if (!a.date) return date_resolution{std::nullopt, a.failure};
+    std::string rule = few ? std::string("a few hours") : "N " + unit_text(u, 2);
+    rule += sign > 0 ? " after an event: " : " before an event: ";
+    partial_date v = *a.date;
+    if (u == span_unit::hour) {
+      rule += "the days a time that many hours ";
+      rule += sign > 0 ? "after" : "before";
+      rule += " it can fall on";
+      greg::date lo = v.first() + greg::days(sign > 0 ? hours_floor(n) : -hours_ceil(n));
+      greg::date hi = v.last() + greg::days(sign > 0 ? hours_ceil(n) : -hours_floor(n));
+      v = span_like(v, v.open_start() ? v.first() : checked(lo), v.open_end() ? v.last() : checked(hi));
+    } else {
+      rule += sign > 0 ? "its date plus N " : "its date minus N ";
+      rule += unit_text(u, 2);
+      v = shift(v, u, sign * n);
+    }
+    rule += a.rule;
+    if (!approx_.empty()) v = widen(v, u, n, rule);
+    return done(v, std::move(rule));
+  }
+
+  // "the next day", "the day after the vote", "the previous day", "the same day", "that day".
+  std::optional<date_resolution> day_next_to() {
+    int offset = 0;
+    bool takes_name = false;
+    const char* what = nullptr;
+    if (p_.accept_seq({"the", "next", "day"}) || p_.accept_seq({"the", "following", "day"})) {
+      offset = 1;
+      what = "the next day: the day after the event";
+    } else if (p_.accept_seq({"the", "previous", "day"}) || p_.accept_seq({"the", "preceding", "day"})) {
+      offset = -1;
+      what = "the previous day: the day before the event";
+    } else if (p_.accept_seq({"the", "same", "day"}) || p_.accept_seq({"that", "same", "day"}) ||
+               p_.accept_seq({"that", "day"})) {
+      what = "the same day: the event's date";
+    } else if (p_.accept_seq({"the", "day", "after"})) {
+      offset = 1;
+      takes_name = true;
+      what = "the day after an event: its date plus one day";
+    } else if (p_.accept_seq({"the", "day", "before"})) {
+      offset = -1;
+      takes_name = true;
+      what = "the day before an event: its date minus one day";
+    } else {
+      return std::nullopt;
+    }
+    if (!takes_name && !rest_empty()) return std::nullopt;
+    anchor_found a = anchor_from(here());
+    if (!a.date) return date_resolution{std::nullopt, a.failure};
+    return done(offset == 0 ? *a.date : shift(*a.date, span_unit::day, offset), what + a.rule);
+  }
+
+  // "shortly after the summit", "soon afterward", "shortly before the vote":
+  // within `shortly_days` of the event.
+  std::optional<date_resolution> shortly() {
+    if (!p_.accept("shortly") && !p_.accept("soon")) return std::nullopt;
+    bool takes_name = false;
+    int sign = relation(takes_name);
+    if (sign == 0 || (!takes_name && !rest_empty())) return std::nullopt;
+    anchor_found a = anchor_from(here());
+    if (!a.date) return date_resolution{std::nullopt, a.failure};
+    const partial_date& d = *a.date;
+    std::string rule = sign > 0 ? "shortly after an event: from its first day to " + std::to_string(shortly_days) +
+                                      " days after its last"
+                                : "shortly before an event: from " + std::to_string(shortly_days) +
+                                      " days before its first day to its last";
+    greg::date lo = d.open_start() || sign > 0 ? d.first() : checked(d.first() - greg::days(shortly_days));
+    greg::date hi = d.open_end() || sign < 0 ? d.last() : checked(d.last() + greg::days(shortly_days));
+    return done(span_like(d, lo, hi), rule + a.rule);
+  }
+
+  // "since the onset of the invasion", "since then": from the event to publication.
+  std::optional<date_resolution> since() {
+    if (!p_.accept("since")) return std::nullopt;
+    if (p_.accept("then") && !rest_empty()) return std::nullopt;
+    anchor_found a = anchor_from(here());
+    if (!a.date) return date_resolution{std::nullopt, a.failure};
+    if (a.date->open_start()) return date_resolution{std::nullopt, "unresolved: the event's date has no first day"};
+    if (a.date->first() > pub_) {
+      return date_resolution{std::nullopt, "unresolved: \"since\" names an event after publication"};
+    }
+    return done(partial_date::between(*a.date, day_at(pub_)),
+                "since an event: from its first day to publication" + a.rule);
+  }
+
+  // The period from publication `n` units ahead (`sign` +1) or back (-1).
+  partial_date from_now(span_unit u, long n, int sign) const {
+    if (u == span_unit::hour) {
+      return sign > 0 ? days_between(pub_, checked(pub_ + greg::days(hours_ceil(n))))
+                      : days_between(checked(pub_ - greg::days(hours_ceil(n))), pub_);
+    }
+    return sign > 0 ? days_between(pub_, add_span(pub_, u, n)) : days_between(add_span(pub_, u, -n), pub_);
+  }
+
+  static std::string span_rule(span_unit u, int sign) {
+    std::string s = sign > 0 ? "from publication to N " : "from N ";
+    s += unit_text(u, 2);
+    s += sign > 0 ? " after it" : " before publication to publication";
+    return s;
+  }
+
+  // "within three months" (from publication, forward unless the tense is
+  // past) and "within three days of the vote"; "within the next two weeks"
+  // and "within the past year" are read by past_or_next.
+  std::optional<date_resolution> within() {
+    if (!p_.accept("within")) return std::nullopt;
+    // "within the past year" is read as "the past year".
+    if (p_.word_at(0, "next") || p_.word_at(0, "coming") || p_.word_at(0, "past") || p_.word_at(0, "last") ||
+        p_.word_at(0, "the"))
+      return std::nullopt;
+    long n = 0;
+    span_unit u = span_unit::day;
+    std::size_t k = p_.count_and_unit(0, n, u);
+    if (k == 0 || n > max_count) return std::nullopt;
+    p_.rewind(here() + k);
+    if (rest_empty()) {
+      const int sign = o_.tense == date_tense::past ? -1 : 1;
+      std::string rule = "within N " + unit_text(u, 2) + ": " + span_rule(u, sign);
+      rule += sign < 0 ? "; past tense given" : "; looks forward unless the tense is past";
+      return done(from_now(u, n, sign), std::move(rule));
+    }
+    if (!(p_.accept("of") || p_.accept("after") || p_.accept("following"))) return std::nullopt;
+    anchor_found a = anchor_from(here());
+    if (!a.date) return date_resolution{std::nullopt, a.failure};
+    const partial_date& d = *a.date;
+    greg::date hi = d.last();
+    if (!d.open_end()) hi = u == span_unit::hour ? checked(hi + greg::days(hours_ceil(n))) : add_span(hi, u, n, true);
+    return done(span_like(d, d.first(), hi), "within N " + unit_text(u, 2) + " of an event: from its first day to N " +
+                                                 unit_text(u, 2) + " after its last" + a.rule);
+  }
+
+  // "the past two weeks", "in the last three months", "over the next year".
+  std::optional<date_resolution> past_or_next() {
+    for (std::string_view w : {"in", "over", "during", "for", "throughout", "within"})
+      if (p_.accept(w)) break;
+    p_.accept("the");
+    bool last = p_.word_at(0, "last");
+    int sign = p_.accept("past") || p_.accept("last") ? -1 : p_.accept("next") || p_.accept("coming") ? 1 : 0;
+    if (sign == 0) return std::nullopt;
+    long n = 0;
+    span_unit u = span_unit::day;
+    std::size_t k = p_.count_and_unit(0, n, u);
+    if (k == 0 && !last) {  // "the past week", "the next month"; "last week" is the calendar week
+      bool plural = false;
+      if (auto unit = unit_of(p_.word(0), plural); unit && !plural) {
+        n = 1;
+        u = *unit;
+        k = 1;
+      }
+    }
+    if (k == 0 || n > max_count) return std::nullopt;
+    p_.rewind(here() + k);
+    if (!rest_empty()) return std::nullopt;
+    std::string rule = sign > 0 ? "the next N " : "the past N ";
+    rule += unit_text(u, 2);
+    rule += ": ";
+    rule += span_rule(u, sign);
+    return done(from_now(u, n, sign), std::move(rule));
+  }
+
+  // "after the summit", "following the vote": from the event on; "before
+  // the invasion", "prior to the visit": up to it. A date named instead of an
+  // event is excluded: "after June 17" begins on June 18.
+  std::optional<date_resolution> after_or_before() {
+    int sign = p_.accept("after") || p_.accept("following")            ? 1
+               : p_.accept("before") || p_.accept_seq({"prior", "to"}) ? -1
+                                                                       : 0;
+    if (sign == 0 || rest_empty()) return std::nullopt;
+    // "before the end of the year" is up to its last day, "after the start of
+    // June" from its first: the edge named, not the part of it "end" names.
+    const std::size_t k = p_.word_at(0, "the") ? 1 : 0;
+    const bool edge = p_.word_at(k + 1, "of") &&
+                      (sign < 0 ? p_.word_at(k, "end") : p_.word_at(k, "start") || p_.word_at(k, "beginning"));
+    anchor_found a = anchor_from(here());
+    if (!a.date) return date_resolution{std::nullopt, a.failure};
+    const bool whole = a.named && !edge;  // a date named is all its days
+    const partial_date& d = *a.date;
+    if (sign > 0) {
+      if (d.open_start()) return date_resolution{std::nullopt, "unresolved: the event's date has no first day"};
+      if (whole) {
+        return done(partial_date::on_or_after(day_at(d.last() + greg::days(1))),
+                    "after a date: from the day after its last day on, with an open end" + a.rule);
+      }
+      return done(partial_date::on_or_after(d), std::string(edge ? "after the start of a date" : "after an event") +
+                                                    ": from its first day on, with an open end" + a.rule);
+    }
+    if (d.open_end()) return date_resolution{std::nullopt, "unresolved: the event's date has no last day"};
+    if (whole) {
+      return done(partial_date::on_or_before(day_at(d.first() - greg::days(1))),
+                  "before a date: up to the day before its first day, with an open start" + a.rule);
+    }
+    return done(partial_date::on_or_before(d), std::string(edge ? "before the end of a date" : "before an event") +
+                                                   ": up to its last day, with an open start" + a.rule);
+  }
+
+  static constexpr long shortly_days = 14;
+
+  const std::vector<token>& t_;
+  std::string_view text_;
+  greg::date pub_;
+  const resolve_options& o_;
+  parser p_;
+  std::string approx_;
+};
+
+// Why `tokens` name no date: an offset or event-relative form, else the
+// parser's reason, else a guess from the words.
+inline date_resolution not_a_phrase(const std::vector<token>& tokens, std::string_view expression, greg::date pub,
+                                    const resolve_options& options, const std::string& reason) {
+  if (auto r = offset_reader(tokens, expression, pub, options).read()) return *r;
+  return {std::nullopt, reason.empty() ? why_not(tokens) : reason};
+}
+
 inline date_resolution resolve(std::string_view expression, greg::date pub, const resolve_options& options) {
   std::vector<token> tokens;
   if (!tokenize(expression, tokens)) {
@@ -937,7 +1484,7 @@ inline date_resolution resolve(std::string_view expression, greg::date pub, cons
   }
   std::vector<term> terms;
   term t;
-  if (!p.parse_term(t)) return {std::nullopt, p.reason.empty() ? why_not(tokens) : p.reason};
+  if (!p.parse_term(t)) return not_a_phrase(tokens, expression, pub, options, p.reason);
   terms.push_back(std::move(t));
   while (!p.done()) {
     std::size_t save = p.pos();
@@ -950,13 +1497,14 @@ inline date_resolution resolve(std::string_view expression, greg::date pub, cons
     terms.push_back(std::move(next));
   }
   p.trailing_cue(c);
-  if (!p.done()) return {std::nullopt, p.reason.empty() ? why_not(tokens) : p.reason};
+  if (!p.done()) return not_a_phrase(tokens, expression, pub, options, p.reason);
   if (range_word && terms.size() < 2) {
     return {std::nullopt, "unresolved: open-ended (\"between\" or \"from\" with one date)"};
   }
 
+  const bool cue_forward = c.forward || !c.plan.empty();
   bool forward =
-      !since && (options.tense == date_tense::future || (options.tense == date_tense::from_cues && c.forward));
+      !since && (options.tense == date_tense::future || (options.tense == date_tense::from_cues && cue_forward));
 
   // Terms that carry their own anchor are placed first; floating names in a
   // range take their year from the nearest placed neighbour.
@@ -1012,12 +1560,39 @@ inline date_resolution resolve(std::string_view expression, greg::date pub, cons
     value = partial_date::between(*value, day_at(pub));
     rule = "since: from the first day of the named date to publication; " + rule;
   }
+  const bool cue_chose = used_direction && !since && options.tense == date_tense::from_cues;
+  if (!c.plan.empty()) {
+    if (cue_chose) {
+      rule += "; forward-looking \"" + c.plan + "\" (a plan or forecast)";
+    } else {
+      rule += "; \"" + c.plan + "\" marks a plan or forecast";
+    }
+  }
   if (!c.text.empty()) {
-    const char* kind = c.deadline ? "a deadline" : c.forward ? "an earliest date" : "an end point";
-    if (used_direction && c.forward && !since && options.tense == date_tense::from_cues) {
+    const char* kind = c.kind == bound::deadline   ? "a deadline"
+                       : c.kind == bound::earliest ? "an earliest date"
+                                                   : "an end point";
+    if (cue_chose && c.forward) {
       rule += "; forward-looking cue \"" + c.text + "\" (" + kind + ")";
     } else {
       rule += "; \"" + c.text + "\" marks " + kind;
+    }
+    // A deadline bounds the date from above in every tense ("had arrived by
+    // August"); an earliest date bounds it from below when the statement looks
+    // ahead, and is the date itself for what already happened ("were sent as
+    // early as October").
+    if (!since && c.kind == bound::deadline) {
+      value = partial_date::on_or_before(*value);
+      rule += ": on or before its last day";
+    } else if (!since && c.kind == bound::earliest) {
+      const bool ahead =
+          options.tense == date_tense::future || (options.tense == date_tense::from_cues && value->last() >= pub);
+      if (ahead) {
+        value = partial_date::on_or_after(*value);
+        rule += ": on or after its first day";
+      } else {
+        rule += ": in the past, the date itself";
+      }
     }
   }
   if (used_direction && !since && options.tense == date_tense::future) rule += "; future tense given";
@@ -1031,13 +1606,18 @@ inline date_resolution resolve(std::string_view expression, greg::date pub, cons
 
 /// Resolves a date expression of news text against the publication date of
 /// its document: "Thursday" in an article of 2025-06-27 is 2025-06-26, "late
-/// last year" is 2024-09-01/2024-12-31, "as soon as July" is 2025-07.
+/// last year" is 2024-09-01/2024-12-31, "as soon as July" is 2025-07-01/..
+/// (open at the end), "by August" is ../2025-08-31 (open at the start), "two
+/// weeks ago" is 2025-06-13.
 ///
 /// Case does not matter; leading cue words ("on", "in", "since", "by", "as
-/// soon as", "between") and a trailing "at the earliest" or "at the latest"
-/// are understood. An expression that names no date fixed by the publication
-/// date alone ("soon", "recently", "a month after the visit") comes back
-/// without a value, its `rule` saying why: nothing is guessed. Any text, of
+/// soon as", "expected", "between") and a trailing "at the earliest" or "at
+/// the latest" are understood. An expression relative to another event ("a
+/// month after the visit", "shortly afterward") is read against
+/// `options.anchor`, or a date written in it ("a month after June 17"). An
+/// expression that names no date so fixed ("soon", "recently", "a month
+/// after the visit" without an anchor) comes back without a value, its `rule`
+/// saying why: nothing is guessed. Any text, of
 /// any length or bytes, gives a result; the rules are in docs/relative-dates.md.
 /// @throws error if `published` is not a calendar day (not-a-date or infinity).
 inline date_resolution resolve_date(std::string_view expression, greg::date published,
