@@ -226,14 +226,16 @@ TEST_CASE("drift: two versions of a date meeting at the briefing, each with the 
   g.add_claim("e", "a claim about a month");
   g.report("pa", "e", {.when = partial_date::parse("2024-10")}).via("brief");
   g.report("pb", "e", {.when = partial_date::parse("2024-11")}).via("brief");
-  CHECK(written([&](auto& out) { write_drift_json(out, g, drift(g, origins(g))); }) ==
-        "{\"findings\": [\n"
-        "  {\"a\": {\"entry\": [{\"from\": \"e/paper@pa\", \"kind\": \"cites\", \"to\": \"e/agency@brief\"}], "
-        "\"statements\": [\"e/paper@pa\"], \"value\": \"2024-10\"}, \"aspect\": \"when\", \"b\": {\"entry\": "
-        "[{\"from\": \"e/blog@pb\", \"kind\": \"cites\", \"to\": \"e/agency@brief\"}], \"statements\": "
-        "[\"e/blog@pb\"], \"value\": \"2024-11\"}, \"claim\": \"e\", \"kind\": \"contradiction\", \"meet\": "
-        "\"e/agency@brief\"}\n"
-        "]}\n");
+  CHECK(
+      written([&](auto& out) { write_drift_json(out, g, drift(g, origins(g))); }) ==
+      "{\"findings\": [\n"
+      "  {\"a\": {\"entry\": [{\"from\": \"e/paper@pa\", \"kind\": \"cites\", \"to\": \"e/agency@brief\"}], "
+      "\"statements\": [\"e/paper@pa\"], \"value\": \"2024-10\"}, \"along_chain\": false, \"aspect\": \"when\", \"b\": "
+      "{\"entry\": "
+      "[{\"from\": \"e/blog@pb\", \"kind\": \"cites\", \"to\": \"e/agency@brief\"}], \"statements\": "
+      "[\"e/blog@pb\"], \"value\": \"2024-11\"}, \"claim\": \"e\", \"kind\": \"contradiction\", \"meet\": "
+      "\"e/agency@brief\"}\n"
+      "]}\n");
   CHECK(written([&](auto& out) { write_drift_json(out, g, drift(g, origins(g)), {.claim = g.find_claim("c")}); }) ==
         "{\"findings\": []}\n");
 }
@@ -246,7 +248,9 @@ TEST_CASE("drift of one claim of the seed story: a modality that hardened") {
         "{\"findings\": [\n"
         "  {\"a\": {\"entry\": [{\"from\": \"more-troops-feb-2025/rfa@rfa-2025-02-13\", \"kind\": \"quotes\", "
         "\"to\": \"more-troops-feb-2025/nis@nis-statement-2025-02-13\"}], \"statements\": "
-        "[\"more-troops-feb-2025/rfa@rfa-2025-02-13\"], \"value\": \"asserted\"}, \"aspect\": \"modality\", \"b\": "
+        "[\"more-troops-feb-2025/rfa@rfa-2025-02-13\"], \"value\": \"asserted\"}, \"along_chain\": true, \"aspect\": "
+        "\"modality\", "
+        "\"b\": "
         "{\"entry\": [], \"statements\": [\"more-troops-feb-2025/nis@nis-statement-2025-02-13\"], \"value\": "
         "\"possible\"}, \"claim\": \"more-troops-feb-2025\", \"kind\": \"hardened\", \"meet\": "
         "\"more-troops-feb-2025/nis@nis-statement-2025-02-13\"}\n"

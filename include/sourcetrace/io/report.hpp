@@ -163,7 +163,7 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
       };
       out << "  drift (" << to_string(f.aspect) << ", " << to_string(f.kind) << "): " << f.a.value << " (" << who(f.a)
           << ") vs " << f.b.value << " (" << who(f.b) << ")\n";
-      if (f.aspect == drift_aspect::modality) {
+      if (f.along_chain) {
         out << "    changed between " << hops(f.a.entry) << "\n";
       } else if (f.meet) {
         out << "    both rest on " << describe(g, *f.meet) << "; " << f.a.value << " enters at " << hops(f.a.entry)

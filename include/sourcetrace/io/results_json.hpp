@@ -377,8 +377,8 @@ void write_timeline_json(std::ostream& out, const basic_provenance_graph<Kinds..
 
 /// Writes where statements of each claim disagree, as `sourcetrace drift
 /// --json` does: `{"findings": [...]}`, one object a line, by claim id (a
-/// claim's findings in the order `drift` gives them), with the keys `a`, `aspect`,
-/// `b`, `claim`, `kind` and `meet`; each version (`a`, `b`) has the keys
+/// claim's findings in the order `drift` gives them), with the keys `a`,
+/// `along_chain`, `aspect`, `b`, `claim`, `kind` and `meet`; each version (`a`, `b`) has the keys
 /// `entry` (hops, each `from`, `kind` and `to`), `statements` and `value`.
 /// `findings` is `drift(g, origins(g))`.
 /// @throws what `out` throws on a failed write, if its exceptions are enabled.
@@ -411,6 +411,7 @@ void write_drift_json(std::ostream& out, const basic_provenance_graph<Kinds...>&
       detail::open_json_line(s, first, "a");
       first = false;
       version(f.a);
+      s += f.along_chain ? ", \"along_chain\": true" : ", \"along_chain\": false";
       s += ", \"aspect\": ";
       detail::append_json_string(s, to_string(f.aspect));
       s += ", \"b\": ";
