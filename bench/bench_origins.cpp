@@ -179,7 +179,7 @@ void bm_duplicates(benchmark::State& state, std::size_t n) {
     auto d = duplicates(g, m);
     state.PauseTiming();
     reports = 0;
-    for (const auto& r : d) reports += r.reports.size();
+    for (const auto& r : d) reports += r.mentions.size();
     benchmark::DoNotOptimize(d);
     d = {};
     state.ResumeTiming();

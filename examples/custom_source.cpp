@@ -62,14 +62,14 @@ int main(int argc, char** argv) {
   }
   auto d = duplicates(g, m).front();  // the graph's one claim
   std::cout << "trace:\n";
-  for (statement_handle r : d.reports) {
+  for (statement_handle r : d.mentions) {
     for (const attribution_path& p : trace(g, r).paths) {
       std::cout << "  " << who(r);
       for (const hop& h : p.hops) std::cout << " -" << to_string(h.kind) << "-> " << who(h.to);
       std::cout << (m.is_unsourced(p.last(r)) ? " (unsourced)\n" : "\n");  // no path here ends in a loop
     }
   }
-  std::cout << "duplicates: " << count(d.reports.size(), "report") << ", "
+  std::cout << "duplicates: " << count(d.report_count, "report") << ", "
             << count(d.independent_origins, "independent origin") << " (+" << d.unsourced_origins << " unsourced)\n";
   std::cout << "cycles: " << count(cycles(g).size(), "cycle") << " of circular reporting\n";
   auto t = timeline(g, m).front();

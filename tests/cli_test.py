@@ -75,7 +75,7 @@ rc, out, _ = run("duplicates", seed, "--json")
 doc = json.loads(out)
 claims = {c["id"]: c for c in doc["claims"]}
 check("duplicates --json covers every claim", len(claims) == 22)
-check("duplicates --json counts", claims["up-to-12000"]["independent_origins"] == 2 and len(claims["up-to-12000"]["reports"]) == 1)
+check("duplicates --json counts", claims["up-to-12000"]["independent_origins"] == 2 and claims["up-to-12000"]["report_count"] == 1 and claims["up-to-12000"]["mention_count"] == 1)
 check("duplicates --json is sorted by claim", [c["id"] for c in doc["claims"]] == sorted(claims))
 
 # trace
@@ -157,7 +157,7 @@ check("drift --json findings", kinds == [("first-deployment", "when", "contradic
                                          ("more-troops-feb-2025", "modality", "hardened"),
                                          ("shells-supplied", "quantity", "precision")], kinds)
 rc, out, _ = run("grade", seed, "--claim", "deploy-jul-aug")
-check("grade text", out == "deploy-jul-aug: 3 (possibly true) 3 reports, 1 independent origin: not confirmed.\n", out)
+check("grade text", out == "deploy-jul-aug: 3 (possibly true) 3 reports, 1 first-hand origin: not confirmed.\n", out)
 rc, out, _ = run("grade", seed, "--json")
 grades = {c["id"]: c["grade"] for c in json.loads(out)["claims"]}
 check("grade --json", grades["deploy-jul-aug"] == 3 and grades["up-to-12000"] == 1 and grades["defence-pact-2024"] == 6, grades)

@@ -33,7 +33,7 @@ TEST_CASE("grade 3: many reports of one named source are not confirmation") {
   for (const char* e : {"ev-p1", "ev-p2", "ev-p3"}) d.g.report(e, "c").via("agency");
   auto cg = d.only();
   CHECK(cg.grade == credibility_grade::possible);
-  CHECK(cg.reason == "3 reports, 1 independent origin: not confirmed.");
+  CHECK(cg.reason == "3 reports, 1 first-hand origin: not confirmed.");
 }
 
 TEST_CASE("grade 1: two named independent sources, no disagreement") {
@@ -42,7 +42,7 @@ TEST_CASE("grade 1: two named independent sources, no disagreement") {
   d.g.report("ev-p2", "c").via("ministry");
   auto cg = d.only();
   CHECK(cg.grade == credibility_grade::confirmed);
-  CHECK(cg.reason == "2 reports, 2 independent origins from 2 named sources: confirmed by independent sources.");
+  CHECK(cg.reason == "2 reports, 2 first-hand origins from 2 named sources: confirmed by independent sources.");
 }
 
 TEST_CASE("grade 2: independent sources whose reports disagree in detail") {
@@ -53,7 +53,7 @@ TEST_CASE("grade 2: independent sources whose reports disagree in detail") {
   auto cg = d.only();
   CHECK(cg.grade == credibility_grade::probable);
   CHECK(cg.reason ==
-        "3 reports, 2 independent origins, but statements disagree on quantity (more than 1,000 vs about "
+        "3 reports, 2 first-hand origins, but statements disagree on quantity (more than 1,000 vs about "
         "4,000): probably true.");
 }
 
@@ -62,7 +62,7 @@ TEST_CASE("grade 2: a named source and an anonymous one") {
   d.g.report("ev-p1", "c").via("agency");
   d.g.report("ev-p2", "c").via("tipster");
   CHECK(d.only().grade == credibility_grade::probable);
-  CHECK(d.only().reason == "2 reports, 2 independent origins, but only one named source: probably true.");
+  CHECK(d.only().reason == "2 reports, 2 first-hand origins, but only one named source: probably true.");
 }
 
 TEST_CASE("grade 4: only anonymous sources, or independent sources that contradict each other") {
@@ -70,14 +70,14 @@ TEST_CASE("grade 4: only anonymous sources, or independent sources that contradi
   d.g.report("ev-p1", "c").via("tipster");
   d.g.report("ev-p2", "c").via("insider");
   CHECK(d.only().grade == credibility_grade::doubtful);
-  CHECK(d.only().reason == "2 reports, 2 independent origins: only anonymous sources.");
+  CHECK(d.only().reason == "2 reports, 2 first-hand origins: only anonymous sources.");
 
   desk e;
   e.g.report("ev-p1", "c", {.when = partial_date::parse("2024-10")}).via("agency");
   e.g.report("ev-p2", "c", {.when = partial_date::parse("2024-12")}).via("ministry");
   CHECK(e.only().grade == credibility_grade::doubtful);
   CHECK(e.only().reason ==
-        "2 reports, 2 independent origins: independent sources contradict each other on when (2024-10 vs 2024-12).");
+        "2 reports, 2 first-hand origins: independent sources contradict each other on when (2024-10 vs 2024-12).");
 }
 
 TEST_CASE("grade 5: a first-hand source denies what another asserts") {
@@ -91,7 +91,7 @@ TEST_CASE("grade 6: nothing first-hand to judge by") {
   desk d;
   d.g.report("ev-p1", "c");  // the paper names no source
   CHECK(d.only().grade == credibility_grade::unknown);
-  CHECK(d.only().reason == "1 report, 0 independent origins, only unsourced: no first-hand source to judge by.");
+  CHECK(d.only().reason == "1 report, 0 first-hand origins, 1 unsourced statement: no first-hand source to judge by.");
   desk loop;
   auto a = loop.g.report("ev-p1", "c").head();
   auto b = loop.g.report("ev-p2", "c").head();
@@ -100,15 +100,57 @@ TEST_CASE("grade 6: nothing first-hand to judge by") {
   CHECK(loop.only().grade == credibility_grade::unknown);
 }
 
+TEST_CASE("an outlet in its own voice is counted as an unsourced statement, never as a source") {
+  desk d;
+  d.g.report("ev-p1", "c").via("agency");
+  d.g.report("ev-p2", "c");  // both papers state it in their own voice
+  d.g.report("ev-p3", "c");
+  auto cg = d.only();
+  CHECK(cg.grade == credibility_grade::possible);
+  CHECK(cg.reason == "3 reports, 1 first-hand origin, 2 unsourced statements: not confirmed.");
+}
+
+TEST_CASE("an outlet's own figure against its source's is drift, not independent sources contradicting") {
+  desk d;
+  d.g.report("ev-p1", "c", {.quantity = "11,000"}).via("agency");
+  d.g.report("ev-p2", "c", {.quantity = "10,000"});  // the paper's own figure, no source named
+  auto cg = d.only();
+  CHECK(cg.grade == credibility_grade::possible);  // one named source; never 4 for an unsourced figure
+  CHECK(cg.reason ==
+        "2 reports, 1 first-hand origin, 1 unsourced statement, and the outlet's own figure differs from its "
+        "source's on quantity (11,000 vs 10,000): not confirmed.");
+
+  // Two first-hand sources that contradict each other still make it doubtful.
+  desk e;
+  e.g.report("ev-p1", "c", {.quantity = "11,000"}).via("agency");
+  e.g.report("ev-p2", "c", {.quantity = "3,000"}).via("ministry");
+  e.g.report("ev-p3", "c", {.quantity = "10,000"});
+  CHECK(e.only().grade == credibility_grade::doubtful);
+  CHECK(e.only().reason ==
+        "3 reports, 2 first-hand origins, 1 unsourced statement: independent sources contradict each other on "
+        "quantity (11,000 vs 3,000).");
+}
+
+TEST_CASE("reports are articles: two mentions in one article are one report") {
+  desk d;
+  // p1's headline states the claim in the paper's own voice; its body cites the agency.
+  d.g.add_statement("p1-headline", "p1", "c", "ev-p1");
+  d.g.report("ev-p2", "c").via("agency");
+  d.g.add_statement("p1-body", "p1", "c", "ev-p1");
+  d.g.add_derivation("p1-body", "c/agency");
+  auto cg = d.only();
+  CHECK(cg.reason == "2 reports (3 mentions), 1 first-hand origin, 1 unsourced statement: not confirmed.");
+}
+
 TEST_CASE("seed: the July/August deployment is not graded 1, however many outlets repeat it") {
   auto g = seed::story();
   auto grades = grade(g);
   auto of = [&](const char* id) { return grades[g.claim_id(id).index]; };
   CHECK(of("deploy-jul-aug").grade == credibility_grade::possible);
-  CHECK(of("deploy-jul-aug").reason == "3 reports, 1 independent origin: not confirmed.");
+  CHECK(of("deploy-jul-aug").reason == "3 reports, 1 first-hand origin: not confirmed.");
   CHECK(of("up-to-12000").grade == credibility_grade::confirmed);
   CHECK(of("defence-pact-2024").grade == credibility_grade::unknown);
   CHECK(of("over-1000-jan-feb").grade == credibility_grade::doubtful);
   CHECK(of("first-deployment").reason ==
-        "3 reports, 1 independent origin, and statements disagree on when (2024-10 vs 2024-11): not confirmed.");
+        "3 reports, 1 first-hand origin, and statements disagree on when (2024-10 vs 2024-11): not confirmed.");
 }

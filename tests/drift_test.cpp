@@ -168,3 +168,75 @@ TEST_CASE("seed: the 10,000 troops sent since September 2025 are not a drifted c
   CHECK_FALSE(g[since].details.when->overlaps(partial_date::parse("2024-10/2024-12")));
   CHECK(since != first);
 }
+
+TEST_CASE("siblings are compared too: two papers relaying one briefing with different hedges") {
+  newsroom n;
+  // Neither paper derives from the other; both rest on the briefing, which states no modality.
+  n.g.report("ev-p1", "c", mode(modality::confirmed)).via("briefing");
+  n.g.report("ev-p2", "c", mode(modality::appears)).via("lawmaker").via("briefing");
+  auto f = all_drift(n.g);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].aspect == drift_aspect::modality);
+  CHECK(f[0].kind == drift_kind::hardened);  // the firmer of the two siblings
+  CHECK_FALSE(f[0].along_chain);
+  CHECK(f[0].a.value == "confirmed");
+  CHECK(f[0].b.value == "appears");
+  REQUIRE(f[0].meet.has_value());
+  CHECK(n.id(*f[0].meet) == "c/agency@briefing");
+  // Each version enters where it reaches the briefing.
+  REQUIRE(f[0].a.entry.size() == 1);
+  CHECK(n.id(f[0].a.entry[0].from) == "c/p1@ev-p1");
+  REQUIRE(f[0].b.entry.size() == 1);
+  CHECK(n.id(f[0].b.entry[0].from) == "c/lawmaker");
+}
+
+TEST_CASE("the evidential scale orders hedges; one rung is equally firm") {
+  auto chain = [](modality later, modality earlier) {
+    newsroom n;
+    n.g.report("ev-p1", "c", mode(later)).via("briefing", derivation_kind::cites, mode(earlier));
+    return all_drift(n.g);
+  };
+  CHECK(chain(modality::believed, modality::estimated).empty());
+  CHECK(chain(modality::expected, modality::likely).empty());
+  CHECK(chain(modality::announced, modality::asserted).empty());
+  auto up = chain(modality::confirmed, modality::appears);
+  REQUIRE(up.size() == 1);
+  CHECK(up[0].kind == drift_kind::hardened);
+  CHECK(up[0].along_chain);
+  auto down = chain(modality::reported, modality::asserted);
+  REQUIRE(down.size() == 1);
+  CHECK(down[0].kind == drift_kind::softened);
+  auto likely = chain(modality::likely, modality::possible);
+  REQUIRE(likely.size() == 1);
+  CHECK(likely[0].kind == drift_kind::hardened);
+  auto denial = chain(modality::denied, modality::confirmed);
+  REQUIRE(denial.size() == 1);
+  CHECK(denial[0].kind == drift_kind::contradiction);
+  // The order, rung by rung, as docs/credibility.md gives it.
+  CHECK(evidential_rank(modality::possible) < evidential_rank(modality::reported));
+  CHECK(evidential_rank(modality::reported) < evidential_rank(modality::appears));
+  CHECK(evidential_rank(modality::appears) < evidential_rank(modality::likely));
+  CHECK(evidential_rank(modality::planned) < evidential_rank(modality::believed));
+  CHECK(evidential_rank(modality::estimated) < evidential_rank(modality::asserted));
+  CHECK(evidential_rank(modality::announced) < evidential_rank(modality::confirmed));
+  CHECK(evidential_rank(modality::denied) == 0);
+  for (modality m : all_modalities) CHECK(modality_from_string(to_string(m)) == m);
+}
+
+TEST_CASE("three hedges give one finding per differing pair") {
+  newsroom n;
+  n.g.report("ev-p1", "c", mode(modality::confirmed)).via("briefing", derivation_kind::cites, mode(modality::possible));
+  n.g.report("ev-p2", "c", mode(modality::believed)).via("briefing");
+  auto f = all_drift(n.g);
+  // confirmed/possible and believed/possible along chains; confirmed/believed between siblings.
+  REQUIRE(f.size() == 3);
+  CHECK(f[0].a.value == "confirmed");
+  CHECK(f[0].b.value == "possible");
+  CHECK(f[0].along_chain);
+  CHECK(f[1].a.value == "confirmed");
+  CHECK(f[1].b.value == "believed");
+  CHECK_FALSE(f[1].along_chain);
+  CHECK(f[2].a.value == "believed");
+  CHECK(f[2].b.value == "possible");
+  CHECK(f[2].along_chain);
+}

@@ -28,7 +28,7 @@ TEST_CASE("the report of a small story, whole") {
         "\n"
         "== c: A claim\n"
         "2 reports, 1 independent origin\n"
-        "grade 3 (possibly true): 2 reports, 1 independent origin, and statements disagree on when (2024-10 vs "
+        "grade 3 (possibly true): 2 reports, 1 first-hand origin, and statements disagree on when (2024-10 vs "
         "2024-11): not confirmed.\n"
         "  report: Paper (2025-06-27) [as stated: 2024-10]\n"
         "    path: -quotes-> Lawmaker -cites-> Agency at a briefing (2025-06-26)\n"
@@ -66,12 +66,36 @@ TEST_CASE("the report names cycles and the reports resting on them") {
 
 TEST_CASE("summary counts reports and origins in words") {
   claim_reporting r;
-  r.reports = {1, 2, 3};
+  r.mentions = {1, 2, 3};
+  r.report_count = 3;
   r.independent_origins = 1;
   CHECK(summary(r) == "3 reports, 1 independent origin");
   r.unsourced_origins = 1;
   r.circular = {4};
   CHECK(summary(r) == "3 reports, 1 independent origin, 1 unsourced, 1 resting on a cycle");
+  r.report_count = 1;
+  CHECK(summary(r) == "1 report (3 mentions), 1 independent origin, 1 unsourced, 1 resting on a cycle");
+}
+
+TEST_CASE("an article with several mentions is one report, each mention with its paths") {
+  provenance_graph g;
+  g.add_agent("agency", "Agency", organization{});
+  g.add_agent("paper", "Paper", outlet{});
+  g.add_event("briefing", event_kind::briefing, "2025-06-26", "agency");
+  g.add_event("paper-0627", event_kind::publication, "2025-06-27", "paper");
+  g.add_claim("c", "A claim");
+  g.add_statement("headline", "paper", "c", "paper-0627", {.quantity = "10,000"});
+  g.report("paper-0627", "c", {.quantity = "about 10,000"}).via("briefing");
+  std::ostringstream out;
+  write_report(out, g);
+  auto text = out.str();
+  CHECK(text.find("1 report (2 mentions), 1 independent origin, 1 unsourced\n") != std::string::npos);
+  CHECK(text.find("  report: Paper (2025-06-27) (2 mentions)\n"
+                  "    mention headline [as stated: 10,000]\n"
+                  "      (names no source)\n"
+                  "    mention c/paper@paper-0627 [as stated: about 10,000]\n"
+                  "      path: -cites-> Agency at briefing (2025-06-26)\n") != std::string::npos);
+  CHECK(text.find("    1. 1 report on 1 origin: Paper\n") != std::string::npos);
 }
 
 TEST_CASE("an agent without a name is shown by its id") {

@@ -76,12 +76,13 @@ TEST_CASE("duplicates: one cluster on the briefing, one unsourced report") {
   auto reporting = duplicates(g, origins(g));
   CHECK(written([&](auto& out) { write_duplicates_json(out, g, reporting); }) ==
         "{\"claims\": [\n"
-        "  {\"circular\": [], \"clusters\": [{\"origins\": [\"c/agency@brief\"], \"reports\": [\"c/blog@pb\", "
-        "\"c/paper@pa\"]}], \"id\": \"c\", \"independent_origins\": 1, \"origins\": [\"c/agency@brief\"], "
-        "\"reports\": [\"c/blog@pb\", \"c/paper@pa\"], \"unsourced_origins\": 0},\n"
-        "  {\"circular\": [], \"clusters\": [{\"origins\": [\"d/paper@pa\"], \"reports\": [\"d/paper@pa\"]}], "
-        "\"id\": \"d\", \"independent_origins\": 0, \"origins\": [\"d/paper@pa\"], \"reports\": [\"d/paper@pa\"], "
-        "\"unsourced_origins\": 1}\n"
+        "  {\"circular\": [], \"clusters\": [{\"mentions\": [\"c/blog@pb\", \"c/paper@pa\"], \"origins\": "
+        "[\"c/agency@brief\"], \"report_count\": 2}], \"id\": \"c\", \"independent_origins\": 1, "
+        "\"mention_count\": 2, \"mentions\": [\"c/blog@pb\", \"c/paper@pa\"], \"origins\": [\"c/agency@brief\"], "
+        "\"report_count\": 2, \"unsourced_origins\": 0},\n"
+        "  {\"circular\": [], \"clusters\": [{\"mentions\": [\"d/paper@pa\"], \"origins\": [\"d/paper@pa\"], "
+        "\"report_count\": 1}], \"id\": \"d\", \"independent_origins\": 0, \"mention_count\": 1, \"mentions\": "
+        "[\"d/paper@pa\"], \"origins\": [\"d/paper@pa\"], \"report_count\": 1, \"unsourced_origins\": 1}\n"
         "]}\n");
 }
 
@@ -90,10 +91,11 @@ TEST_CASE("duplicates of one claim of the seed story, as docs/cli.md shows it") 
   auto reporting = duplicates(g, origins(g));
   CHECK(written([&](auto& out) { write_duplicates_json(out, g, reporting, {.claim = g.find_claim("up-to-12000")}); }) ==
         "{\"claims\": [\n"
-        "  {\"circular\": [], \"clusters\": [{\"origins\": [\"up-to-12000/ukraine\", \"up-to-12000/united-states\"], "
-        "\"reports\": [\"up-to-12000/rfa@rfa-2025-02-13\"]}], \"id\": \"up-to-12000\", \"independent_origins\": 2, "
-        "\"origins\": [\"up-to-12000/ukraine\", \"up-to-12000/united-states\"], \"reports\": "
-        "[\"up-to-12000/rfa@rfa-2025-02-13\"], \"unsourced_origins\": 0}\n"
+        "  {\"circular\": [], \"clusters\": [{\"mentions\": [\"up-to-12000/rfa@rfa-2025-02-13\"], \"origins\": "
+        "[\"up-to-12000/ukraine\", \"up-to-12000/united-states\"], \"report_count\": 1}], \"id\": \"up-to-12000\", "
+        "\"independent_origins\": 2, \"mention_count\": 1, \"mentions\": [\"up-to-12000/rfa@rfa-2025-02-13\"], "
+        "\"origins\": [\"up-to-12000/ukraine\", \"up-to-12000/united-states\"], \"report_count\": 1, "
+        "\"unsourced_origins\": 0}\n"
         "]}\n");
 }
 
@@ -103,7 +105,8 @@ TEST_CASE("duplicates: reports resting only on a closed cycle are circular") {
   CHECK(written([&](auto& out) { write_duplicates_json(out, g, reporting, {.claim = g.find_claim("loop")}); }) ==
         "{\"claims\": [\n"
         "  {\"circular\": [\"a\", \"b\"], \"clusters\": [], \"id\": \"loop\", \"independent_origins\": 0, "
-        "\"origins\": [], \"reports\": [\"a\", \"b\"], \"unsourced_origins\": 0}\n"
+        "\"mention_count\": 2, \"mentions\": [\"a\", \"b\"], \"origins\": [], \"report_count\": 2, "
+        "\"unsourced_origins\": 0}\n"
         "]}\n");
 }
 
@@ -191,12 +194,14 @@ TEST_CASE("timeline: dates, delays from the earliest dated origin, and a report 
         "{\"claims\": [\n"
         "  {\"first_report\": \"2025-03\", \"id\": \"c\", \"last_report\": \"2025-03-03\", \"origin_date\": "
         "\"2025-03-01\", \"reports\": [{\"date\": \"2025-03\", \"delay_max\": 30, \"delay_min\": 0, \"id\": "
-        "\"c/blog@pb\", \"order_uncertain\": false, \"origin\": \"c/agency@brief\"}, {\"date\": \"2025-03-03\", "
+        "\"c/blog@pb\", \"mentions\": 1, \"order_uncertain\": false, \"origin\": \"c/agency@brief\"}, {\"date\": "
+        "\"2025-03-03\", "
         "\"delay_max\": 2, "
-        "\"delay_min\": 2, \"id\": \"c/paper@pa\", \"order_uncertain\": false, \"origin\": \"c/agency@brief\"}]},\n"
+        "\"delay_min\": 2, \"id\": \"c/paper@pa\", \"mentions\": 1, \"order_uncertain\": false, \"origin\": "
+        "\"c/agency@brief\"}]},\n"
         "  {\"first_report\": \"2025-03-03\", \"id\": \"d\", \"last_report\": \"2025-03-03\", \"origin_date\": "
         "\"2025-03-03\", \"reports\": [{\"date\": \"2025-03-03\", \"delay_max\": 0, \"delay_min\": 0, \"id\": "
-        "\"d/paper@pa\", \"order_uncertain\": false, \"origin\": \"d/paper@pa\"}]}\n"
+        "\"d/paper@pa\", \"mentions\": 1, \"order_uncertain\": false, \"origin\": \"d/paper@pa\"}]}\n"
         "]}\n");
 }
 
@@ -206,11 +211,12 @@ TEST_CASE("timeline: what is unknown is null") {
         "{\"claims\": [\n"
         "  {\"first_report\": \"2025-03-03\", \"id\": \"echo\", \"last_report\": \"2025-03-03\", \"origin_date\": "
         "null, \"reports\": [{\"date\": \"2025-03-03\", \"delay_max\": null, \"delay_min\": null, \"id\": \"c\", "
-        "\"order_uncertain\": null, \"origin\": null}]},\n"
+        "\"mentions\": 1, \"order_uncertain\": null, \"origin\": null}]},\n"
         "  {\"first_report\": \"2025-03-01\", \"id\": \"loop\", \"last_report\": \"2025-03-02\", \"origin_date\": "
         "null, \"reports\": [{\"date\": \"2025-03-01\", \"delay_max\": null, \"delay_min\": null, \"id\": \"a\", "
-        "\"order_uncertain\": null, \"origin\": null}, {\"date\": \"2025-03-02\", \"delay_max\": null, \"delay_min\": "
-        "null, \"id\": \"b\", "
+        "\"mentions\": 1, \"order_uncertain\": null, \"origin\": null}, {\"date\": \"2025-03-02\", \"delay_max\": "
+        "null, \"delay_min\": "
+        "null, \"id\": \"b\", \"mentions\": 1, "
         "\"order_uncertain\": null, \"origin\": null}]}\n"
         "]}\n");
 }
@@ -220,14 +226,16 @@ TEST_CASE("drift: two versions of a date meeting at the briefing, each with the 
   g.add_claim("e", "a claim about a month");
   g.report("pa", "e", {.when = partial_date::parse("2024-10")}).via("brief");
   g.report("pb", "e", {.when = partial_date::parse("2024-11")}).via("brief");
-  CHECK(written([&](auto& out) { write_drift_json(out, g, drift(g, origins(g))); }) ==
-        "{\"findings\": [\n"
-        "  {\"a\": {\"entry\": [{\"from\": \"e/paper@pa\", \"kind\": \"cites\", \"to\": \"e/agency@brief\"}], "
-        "\"statements\": [\"e/paper@pa\"], \"value\": \"2024-10\"}, \"aspect\": \"when\", \"b\": {\"entry\": "
-        "[{\"from\": \"e/blog@pb\", \"kind\": \"cites\", \"to\": \"e/agency@brief\"}], \"statements\": "
-        "[\"e/blog@pb\"], \"value\": \"2024-11\"}, \"claim\": \"e\", \"kind\": \"contradiction\", \"meet\": "
-        "\"e/agency@brief\"}\n"
-        "]}\n");
+  CHECK(
+      written([&](auto& out) { write_drift_json(out, g, drift(g, origins(g))); }) ==
+      "{\"findings\": [\n"
+      "  {\"a\": {\"entry\": [{\"from\": \"e/paper@pa\", \"kind\": \"cites\", \"to\": \"e/agency@brief\"}], "
+      "\"statements\": [\"e/paper@pa\"], \"value\": \"2024-10\"}, \"along_chain\": false, \"aspect\": \"when\", \"b\": "
+      "{\"entry\": "
+      "[{\"from\": \"e/blog@pb\", \"kind\": \"cites\", \"to\": \"e/agency@brief\"}], \"statements\": "
+      "[\"e/blog@pb\"], \"value\": \"2024-11\"}, \"claim\": \"e\", \"kind\": \"contradiction\", \"meet\": "
+      "\"e/agency@brief\"}\n"
+      "]}\n");
   CHECK(written([&](auto& out) { write_drift_json(out, g, drift(g, origins(g)), {.claim = g.find_claim("c")}); }) ==
         "{\"findings\": []}\n");
 }
@@ -240,7 +248,9 @@ TEST_CASE("drift of one claim of the seed story: a modality that hardened") {
         "{\"findings\": [\n"
         "  {\"a\": {\"entry\": [{\"from\": \"more-troops-feb-2025/rfa@rfa-2025-02-13\", \"kind\": \"quotes\", "
         "\"to\": \"more-troops-feb-2025/nis@nis-statement-2025-02-13\"}], \"statements\": "
-        "[\"more-troops-feb-2025/rfa@rfa-2025-02-13\"], \"value\": \"asserted\"}, \"aspect\": \"modality\", \"b\": "
+        "[\"more-troops-feb-2025/rfa@rfa-2025-02-13\"], \"value\": \"asserted\"}, \"along_chain\": true, \"aspect\": "
+        "\"modality\", "
+        "\"b\": "
         "{\"entry\": [], \"statements\": [\"more-troops-feb-2025/nis@nis-statement-2025-02-13\"], \"value\": "
         "\"possible\"}, \"claim\": \"more-troops-feb-2025\", \"kind\": \"hardened\", \"meet\": "
         "\"more-troops-feb-2025/nis@nis-statement-2025-02-13\"}\n"
@@ -251,10 +261,10 @@ TEST_CASE("grade: one named first-hand source, and an unsourced claim") {
   auto g = newsroom();
   CHECK(written([&](auto& out) { write_grade_json(out, g, grade(g)); }) ==
         "{\"claims\": [\n"
-        "  {\"grade\": 3, \"id\": \"c\", \"label\": \"possibly true\", \"reason\": \"2 reports, 1 independent "
+        "  {\"grade\": 3, \"id\": \"c\", \"label\": \"possibly true\", \"reason\": \"2 reports, 1 first-hand "
         "origin: not confirmed.\"},\n"
-        "  {\"grade\": 6, \"id\": \"d\", \"label\": \"cannot be judged\", \"reason\": \"1 report, 0 independent "
-        "origins, only unsourced: no first-hand source to judge by.\"}\n"
+        "  {\"grade\": 6, \"id\": \"d\", \"label\": \"cannot be judged\", \"reason\": \"1 report, 0 first-hand "
+        "origins, 1 unsourced statement: no first-hand source to judge by.\"}\n"
         "]}\n");
 }
 
@@ -263,7 +273,7 @@ TEST_CASE("grade of one claim of the seed story, as docs/cli.md shows it") {
   CHECK(written([&](auto& out) { write_grade_json(out, g, grade(g), {.claim = g.find_claim("deploy-jul-aug")}); }) ==
         "{\"claims\": [\n"
         "  {\"grade\": 3, \"id\": \"deploy-jul-aug\", \"label\": \"possibly true\", \"reason\": \"3 reports, 1 "
-        "independent origin: not confirmed.\"}\n"
+        "first-hand origin: not confirmed.\"}\n"
         "]}\n");
 }
 

@@ -78,7 +78,7 @@ TEST_CASE("seed: the 6,000 engineers trace to Russia's announcement during Shoig
   REQUIRE(r.origins.size() == 1);
   CHECK(g[g[r.origins[0]].agent].id == "shoigu");
   CHECK(g.date(r.origins[0])->to_string() == "2025-06-17");
-  for (auto rep : r.reports) CHECK_FALSE(agents_on_paths(g, std::string(g.id(rep)).c_str()).contains("nis"));
+  for (auto rep : r.mentions) CHECK_FALSE(agents_on_paths(g, std::string(g.id(rep)).c_str()).contains("nis"));
 }
 
 TEST_CASE("seed: the reports disagree on the month of the first 11,000 troops") {

@@ -428,15 +428,15 @@ TEST_CASE("duplicates count custom-kind reports and their independent and unsour
   REQUIRE(all.size() == 1);
   const claim_reporting& r = all[0];
   // Reports are the publications: the Russian media report, both posts, the Herald.
-  CHECK(who_all(g, r.reports) == "digest ru-media herald echo");
+  CHECK(who_all(g, r.mentions) == "digest ru-media herald echo");
   CHECK(r.independent_origins == 1);  // Shoigu
   CHECK(r.unsourced_origins == 1);    // @front_echo
   CHECK(who_all(g, r.origins) == "shoigu echo");
   CHECK(r.circular.empty());
   REQUIRE(r.clusters.size() == 2);
-  CHECK(who_all(g, r.clusters[0].reports) == "digest ru-media herald");
+  CHECK(who_all(g, r.clusters[0].mentions) == "digest ru-media herald");
   CHECK(who_all(g, r.clusters[0].origins) == "shoigu");
-  CHECK(who_all(g, r.clusters[1].reports) == "echo");
+  CHECK(who_all(g, r.clusters[1].mentions) == "echo");
   CHECK(who_all(g, r.clusters[1].origins) == "echo");
 
   // A first-hand custom source behind one more post is a second independent origin.
@@ -445,7 +445,7 @@ TEST_CASE("duplicates count custom-kind reports and their independent and unsour
   g.add_event("digest-post-2", event_kind::publication, "2025-06-22", "digest");
   g.report("digest-post-2", "engineers").via("imagery");
   auto again = duplicates(g, origins(g));
-  CHECK(again[0].reports.size() == 6);  // the imagery is a publication too
+  CHECK(again[0].mentions.size() == 6);  // the imagery is a publication too
   CHECK(again[0].independent_origins == 2);
   CHECK(again[0].unsourced_origins == 1);
   CHECK(again[0].clusters.size() == 3);
@@ -502,7 +502,7 @@ TEST_CASE("two custom-kind channels citing each other are one cycle, and what re
   CHECK(m.of(herald).empty());
 
   auto d = duplicates(g, m);
-  CHECK(d[0].reports.size() == 3);
+  CHECK(d[0].mentions.size() == 3);
   CHECK(d[0].independent_origins == 0);
   CHECK(d[0].unsourced_origins == 0);
   CHECK(who_all(g, d[0].circular) == "digest echo herald");
@@ -560,7 +560,7 @@ TEST_CASE("a user's unnamed-source kind grades exactly as the built-in anonymous
   REQUIRE(a.size() == 1);
   REQUIRE(b.size() == 1);
   CHECK(a[0].grade == credibility_grade::doubtful);
-  CHECK(a[0].reason == "2 reports, 2 independent origins: only anonymous sources.");
+  CHECK(a[0].reason == "2 reports, 2 first-hand origins: only anonymous sources.");
   CHECK(b[0].grade == a[0].grade);
   CHECK(b[0].reason == a[0].reason);
 }

@@ -100,3 +100,16 @@ TEST_CASE("a delay never reads as a report before its origin unless it surely is
   CHECK(words("2025-06-26", "2025-06-25") == "-1: 1 day before its origin");
   CHECK(words("2025-07", "2025-06-26") == "-35..-5: 5..35 days before its origin");  // 06-26 - 07-31, 06-26 - 07-01
 }
+
+TEST_CASE("an article that mentions a claim twice is one entry of the timeline") {
+  auto g = dated();
+  // The early paper's headline states the claim in its own voice; its body cites the briefing.
+  g.add_statement("early-headline", "early", "claim", "e1");
+  auto t = timeline(g, origins(g));
+  REQUIRE(t[0].reports.size() == 4);
+  CHECK(g.id(t[0].reports[1].report) == "claim/early@e1");  // the article's first mention
+  CHECK(t[0].reports[1].mentions == 2);
+  // Its delay runs from the earliest dated origin of either mention: the briefing.
+  CHECK(*t[0].reports[1].delay == day_delay{1, 1});
+  CHECK(t[0].reports[0].mentions == 1);
+}

@@ -28,7 +28,7 @@ void print_reporting(output& out, const st::provenance_graph& g, const st::origi
   for (std::size_t j = 0; j < r.clusters.size(); ++j) {
     const auto& c = r.clusters[j];
     s += "  cluster " + std::to_string(j + 1) + ":";
-    for (auto v : sorted_by_id(g, c.reports)) s += " " + std::string(g.id(v));
+    for (auto v : sorted_by_id(g, c.mentions)) s += " " + std::string(g.id(v));
     s += "\n    rests on:";
     for (auto o : sorted_by_id(g, c.origins)) {
       s += " " + std::string(g.id(o));

@@ -51,11 +51,17 @@ struct claim_grade {
 
 /// Returns the grade of every claim, one element per claim in the order claims
 /// were added, from the claim's reporting (`duplicates`) and its drift (`drift`). The rule, in the
-/// order it is applied (docs/credibility.md):
+/// order it is applied (docs/credibility.md). An unsourced statement (an
+/// outlet in its own voice) is never counted as a source. The reason names
+/// what was counted: "3 reports, 1 first-hand origin, 2 unsourced
+/// statements: not confirmed.".
 ///  6. no first-hand origin (only unsourced origins, closed cycles, or no reports);
 ///  5. a first-hand origin denies the claim while another asserts it;
-///  4. the first-hand origins contradict each other, or all are unnamed
-///     (their kind's traits say `named = false`, as `anonymous`'s do);
+///  4. two versions resting on first-hand origins contradict each other, or
+///     all first-hand origins are unnamed (their kind's traits say
+///     `named = false`, as `anonymous`'s do); an outlet's own figure (a
+///     version resting only on unsourced statements) against its source's is
+///     a disagreement, never a contradiction between sources;
 ///  1. two or more first-hand origins by two or more named agents, and no
 ///     disagreement between reports;
 ///  2. as for 1, but reports disagree (drift), or only one of the agents is named;
@@ -91,25 +97,55 @@ std::vector<claim_grade> grade(const basic_provenance_graph<Kinds...>& g, const 
       else
         asserts = true;
     }
-    bool disagree = false, independent_conflict = false;
-    std::string disagreement, conflict;
+    // A version rests on a first-hand source when one of its statements has a
+    // first-hand origin; otherwise it is an outlet's own figure.
+    auto first_hand_version = [&](const drift_version& v) {
+      for (auto st : v.statements) {
+        for (auto o : m.of(st)) {
+          if (!m.is_unsourced(o)) return true;
+        }
+      }
+      return false;
+    };
+    bool disagree = false, independent_conflict = false, own_figure = false;
+    std::string disagreement, conflict, own;
     auto describe_finding = [](const drift_finding& f) {
       return std::string(to_string(f.aspect)) + " (" + f.a.value + " vs " + f.b.value + ")";
     };
+    // Appends rather than `"text" + std::string&&`, which GCC 12 misreports at -O3 (PR 105651).
+    auto joined = [](std::string_view a, const std::string& b) {
+      std::string text;
+      text.append(a).append(b);
+      return text;
+    };
     for (const drift_finding& f : findings[r.claim.index].findings) {
-      if (!disagree) disagreement = describe_finding(f);
+      if (!disagree) disagreement = joined("statements disagree on ", describe_finding(f));
       disagree = true;
-      if (f.kind == drift_kind::contradiction && !f.meet && !independent_conflict) {
+      if (f.kind != drift_kind::contradiction || f.meet) continue;
+      bool a = first_hand_version(f.a), b = first_hand_version(f.b);
+      if (a && b && !independent_conflict) {
         independent_conflict = true;
         conflict = describe_finding(f);
+      } else if (a != b && !own_figure) {
+        // An outlet's own figure against what a first-hand source says: not
+        // two sources disagreeing, so it never makes the claim doubtful.
+        own_figure = true;
+        own = describe_finding(f);
       }
     }
-    std::string counts = plural(r.reports.size(), "report", "reports") + ", " +
-                         plural(r.independent_origins, "independent origin", "independent origins");
+    if (own_figure && disagreement == joined("statements disagree on ", own)) {
+      disagreement = joined("the outlet's own figure differs from its source's on ", own);
+    }
+    // What was counted: reports (articles), first-hand origins, and the
+    // unsourced statements (an outlet in its own voice) that count as none.
+    std::string counts = plural(r.report_count, "report", "reports");
+    if (r.mentions.size() != r.report_count) counts += " (" + plural(r.mentions.size(), "mention", "mentions") + ")";
+    counts += ", " + plural(r.independent_origins, "first-hand origin", "first-hand origins");
+    if (r.unsourced_origins)
+      counts += ", " + plural(r.unsourced_origins, "unsourced statement", "unsourced statements");
     if (first_hand.empty()) {
       cg.grade = credibility_grade::unknown;
-      cg.reason = counts + (r.unsourced_origins ? ", only unsourced: no first-hand source to judge by."
-                                                : ": no first-hand source to judge by.");
+      cg.reason = counts + ": no first-hand source to judge by.";
     } else if (denies && asserts) {
       cg.grade = credibility_grade::improbable;
       cg.reason = counts + ": a first-hand source denies what another asserts.";
@@ -125,11 +161,11 @@ std::vector<claim_grade> grade(const basic_provenance_graph<Kinds...>& g, const 
           counts + " from " + std::to_string(named.size()) + " named sources: confirmed by independent sources.";
     } else if (agents.size() >= 2) {
       cg.grade = credibility_grade::probable;
-      cg.reason = counts + (disagree ? ", but statements disagree on " + disagreement : ", but only one named source") +
+      cg.reason = counts + (disagree ? joined(", but ", disagreement) : std::string(", but only one named source")) +
                   ": probably true.";
     } else {
       cg.grade = credibility_grade::possible;
-      cg.reason = counts + (disagree ? ", and statements disagree on " + disagreement : "") + ": not confirmed.";
+      cg.reason = counts + (disagree ? joined(", and ", disagreement) : std::string()) + ": not confirmed.";
     }
     out.push_back(std::move(cg));
   }

@@ -19,6 +19,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -81,8 +82,14 @@ struct drift_finding {
   /// softened, the earlier statement's version.
   drift_version b;
   /// The origin both versions rest on, where their chains meet; absent when
-  /// the versions come from independent origins.
+  /// the versions come from independent origins. For a modality that changed
+  /// along one chain (`along_chain`), the statement of `b` that `a` derives from.
   std::optional<statement_handle> meet;
+  /// True for a modality finding where a statement of `a` derives from one of
+  /// `b`: `a.entry` is then the hops between them. False for siblings (two
+  /// statements resting on one origin by different paths), which are
+  /// compared as versions meeting at `meet`.
+  bool along_chain = false;
 };
 
 /// Where the statements of one claim disagree: the claim's element of what `drift` returns.
@@ -93,23 +100,44 @@ struct claim_drift {
 
 /// Settings of `drift`.
 struct drift_options {
-  /// How many statements the search for an earlier stated modality may visit
-  /// from one statement, so that one huge chain cannot stall the analysis.
+  /// How many statements the search for a chain between two versions of a
+  /// modality may visit, so that one huge claim cannot stall the analysis.
   std::size_t max_visits = 10000;
 };
 
 namespace detail {
 
-// 1 possible, 2 believed or estimated, 3 asserted; denied stands apart.
-inline int modality_strength(modality m) noexcept {
-  switch (m) {
-    case modality::possible: return 1;
-    case modality::believed:
-    case modality::estimated: return 2;
-    case modality::asserted: return 3;
-    case modality::denied: return 0;
+// The hops of a shortest chain of derivations from a statement of `from` to
+// one of `to`, found by one breadth-first search from all of `from` at once
+// that visits at most `max_visits` statements; empty if there is none.
+template <class G>
+std::vector<hop> chain_between(const G& g, const std::vector<std::uint32_t>& from, const std::vector<std::uint32_t>& to,
+                               std::size_t max_visits) {
+  std::unordered_set<std::uint32_t> targets(to.begin(), to.end());
+  std::unordered_map<std::uint32_t, hop> reached;  // statement -> the hop that reached it
+  std::vector<std::uint32_t> queue(from.begin(), from.end());
+  std::unordered_set<std::uint32_t> seen(from.begin(), from.end());
+  for (std::size_t head = 0; head < queue.size() && seen.size() <= max_visits; ++head) {
+    std::uint32_t x = queue[head];
+    for (auto [e, end] = boost::out_edges(x, g.graph()); e != end; ++e) {
+      auto w = static_cast<std::uint32_t>(boost::target(*e, g.graph()));
+      if (!seen.insert(w).second) continue;
+      reached.emplace(w, hop{x, w, g.graph()[*e].kind});
+      if (targets.contains(w)) {
+        std::vector<hop> out;
+        for (std::uint32_t at = w;;) {
+          auto it = reached.find(at);
+          if (it == reached.end()) break;
+          out.push_back(it->second);
+          at = it->second.from;
+        }
+        std::reverse(out.begin(), out.end());
+        return out;
+      }
+      queue.push_back(w);
+    }
   }
-  return 0;
+  return {};
 }
 
 // True if interval `outer` contains `inner` and is strictly wider.
@@ -173,8 +201,13 @@ std::vector<hop> entry_hops(const G& g, const std::vector<std::uint32_t>& member
 /// Versions that cannot both be true are a contradiction; a figure that allows
 /// everything another does and more is a loss of precision. Each finding
 /// names the origin both versions rest on (`meet`) and the hop by which each
-/// version reaches it. Modality is compared along derivations: a statement is
-/// compared with the nearest statement it derives from that states a modality.
+/// version reaches it. Modalities are compared the same way, pair by pair on
+/// the evidential scale (`evidential_rank`): where a statement of one version
+/// derives from a statement of the other, the finding is along that chain
+/// (`along_chain`), hardened or softened from the earlier to the later;
+/// between siblings, which rest on one origin by different paths, the firmer
+/// version is the one that hardened, and each enters where it meets the other.
+/// A denial against any other modality is a contradiction.
 /// Claims are never compared with each other: figures that only look alike
 /// belong to different claims and stay apart.
 template <source_kind... Kinds>
@@ -264,46 +297,55 @@ std::vector<claim_drift> drift(const basic_provenance_graph<Kinds...>& g, const 
       }
     }
 
-    // Modality along derivations: from each statement that states one, search
-    // towards its origins, through statements that state none, for the nearest
-    // that does.
+    // Modality: every pair of distinct stated modalities. Where a statement of
+    // one derives from a statement of the other, the deriving one is the later
+    // version and the finding is along that chain; otherwise (siblings) the
+    // firmer is compared with the softer where their chains meet.
+    std::vector<drift_version> modes;
+    std::vector<modality> mode_of;
     for (std::uint32_t i = start[c]; i < start[c + 1]; ++i) {
-      std::uint32_t u = by_claim[i];
-      const claim_details* du = g.stated(u);
-      if (!du || !du->mode) continue;
-      std::vector<std::pair<std::uint32_t, std::vector<hop>>> frontier{{u, {}}};
-      std::unordered_set<std::uint32_t> seen{u};
-      std::size_t visits = 0;
-      while (!frontier.empty() && visits < options.max_visits) {
-        auto [x, path] = std::move(frontier.back());
-        frontier.pop_back();
-        for (auto [e, end] = boost::out_edges(x, g.graph()); e != end; ++e) {
-          auto w = static_cast<std::uint32_t>(boost::target(*e, g.graph()));
-          if (!seen.insert(w).second) continue;
-          ++visits;
-          auto next = path;
-          next.push_back(hop{x, w, g.graph()[*e].kind});
-          const claim_details* dw = g.stated(w);
-          if (!dw || !dw->mode) {
-            frontier.push_back({w, std::move(next)});
-            continue;
-          }
-          if (*dw->mode == *du->mode) continue;
-          int su = detail::modality_strength(*du->mode);
-          int sw = detail::modality_strength(*dw->mode);
-          drift_kind k = (su == 0 || sw == 0) ? drift_kind::contradiction
-                         : su > sw            ? drift_kind::hardened
-                         : su < sw            ? drift_kind::softened
-                                              : drift_kind::contradiction;
-          if (su == sw && su != 0) continue;  // believed and estimated are equally firm
+      std::uint32_t v = by_claim[i];
+      const claim_details* d = g.stated(v);
+      if (!d || !d->mode) continue;
+      auto it = std::find(mode_of.begin(), mode_of.end(), *d->mode);
+      if (it == mode_of.end()) {
+        mode_of.push_back(*d->mode);
+        modes.push_back(drift_version{std::string(to_string(*d->mode)), {v}, {}});
+      } else {
+        modes[static_cast<std::size_t>(it - mode_of.begin())].statements.push_back(v);
+      }
+    }
+    for (std::size_t i = 0; i < modes.size(); ++i) {
+      for (std::size_t j = i + 1; j < modes.size(); ++j) {
+        int ri = evidential_rank(mode_of[i]), rj = evidential_rank(mode_of[j]);
+        if (ri == rj && ri != 0) continue;  // equally firm: believed and estimated
+        bool denial = ri == 0 || rj == 0;
+        // Later (a) and earlier (b) along a chain, either way round.
+        std::size_t later = i, earlier = j;
+        auto path = detail::chain_between(g, modes[i].statements, modes[j].statements, options.max_visits);
+        if (path.empty()) {
+          path = detail::chain_between(g, modes[j].statements, modes[i].statements, options.max_visits);
+          if (!path.empty()) std::swap(later, earlier);
+        }
+        int rl = evidential_rank(mode_of[later]), re = evidential_rank(mode_of[earlier]);
+        if (!path.empty()) {
           drift_finding f{ch,
                           drift_aspect::modality,
-                          k,
-                          {std::string(to_string(*du->mode)), {u}, next},
-                          {std::string(to_string(*dw->mode)), {w}, {}},
-                          w};
+                          denial    ? drift_kind::contradiction
+                          : rl > re ? drift_kind::hardened
+                                    : drift_kind::softened,
+                          modes[later],
+                          modes[earlier],
+                          path.back().to,
+                          true};
+          f.a.entry = std::move(path);
           out[c].findings.push_back(std::move(f));
+          continue;
         }
+        // Siblings: the firmer version is the one that hardened.
+        std::size_t firm = ri >= rj ? i : j, soft = firm == i ? j : i;
+        finish({ch, drift_aspect::modality, denial ? drift_kind::contradiction : drift_kind::hardened, modes[firm],
+                modes[soft], std::nullopt, false});
       }
     }
   }

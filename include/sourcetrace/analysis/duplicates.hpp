@@ -3,7 +3,9 @@
 
 /// @file
 /// Duplicated reporting: each claim's reports grouped by the origins they
-/// share, with the count of independent origins ("3 reports, 1 independent origin").
+/// share, with the count of independent origins ("3 reports, 1 independent
+/// origin"). A report is an article: the count of reports is the count of
+/// distinct articles holding a mention of the claim (`report_key`).
 
 #include <sourcetrace/analysis/origins.hpp>
 #include <sourcetrace/analysis/reports.hpp>
@@ -17,32 +19,35 @@
 
 namespace sourcetrace {
 
-/// Reports of one claim that share origins, directly or through one another.
+/// Mentions of one claim that share origins, directly or through one another.
 struct echo_cluster {
-  std::vector<statement_handle> reports;  ///< ascending
-  std::vector<statement_handle> origins;  ///< every origin of those reports, ascending
+  std::vector<statement_handle> mentions;  ///< ascending
+  std::size_t report_count = 0;            ///< the distinct reports (articles) those mentions are in
+  std::vector<statement_handle> origins;   ///< every origin of those mentions, ascending
 };
 
 /// How one claim was reported.
 struct claim_reporting {
   claim_handle claim;                      ///< the claim
-  std::vector<statement_handle> reports;   ///< its reports, ascending
-  std::vector<echo_cluster> clusters;      ///< reports grouped by shared origins, by first report
-  std::vector<statement_handle> origins;   ///< every origin of its reports, ascending
+  std::size_t report_count = 0;            ///< its reports: distinct articles holding a mention (`count_reports`)
+  std::vector<statement_handle> mentions;  ///< its mentions (`is_report`), ascending
+  std::vector<echo_cluster> clusters;      ///< mentions grouped by shared origins, by first mention
+  std::vector<statement_handle> origins;   ///< every origin of its mentions, ascending
   std::size_t independent_origins = 0;     ///< first-hand origins: distinct statements that derive from nothing
   std::size_t unsourced_origins = 0;       ///< origins whose agent only relays (an outlet naming no source)
-  std::vector<statement_handle> circular;  ///< reports that rest on a closed cycle and no origin
+  std::vector<statement_handle> circular;  ///< mentions that rest on a closed cycle and no origin
 };
 
-/// Returns, for every claim of `g` in the order claims were added, its reports
-/// grouped by shared origins. One pass over the reports and their origin sets.
+/// Returns, for every claim of `g` in the order claims were added, its
+/// mentions grouped by shared origins. One pass over the mentions and their
+/// origin sets.
 template <source_kind... Kinds>
 std::vector<claim_reporting> duplicates(const basic_provenance_graph<Kinds...>& g, const origin_map& m) {
   claim_reports by_claim(g);
   std::vector<claim_reporting> out;
   out.reserve(g.claim_count());
   constexpr std::uint32_t none = UINT32_MAX;
-  // owner[o]: the first report (local index) seen resting on origin o; reset after each claim.
+  // owner[o]: the first mention (local index) seen resting on origin o; reset after each claim.
   std::vector<std::uint32_t> owner(g.statement_count(), none);
   std::vector<std::uint32_t> parent;
   auto find = [&](std::uint32_t x) {
@@ -53,7 +58,8 @@ std::vector<claim_reporting> duplicates(const basic_provenance_graph<Kinds...>& 
     claim_reporting r;
     r.claim = claim_handle{c};
     auto reports = by_claim[r.claim];
-    r.reports.assign(reports.begin(), reports.end());
+    r.mentions.assign(reports.begin(), reports.end());
+    r.report_count = count_reports(g, reports);
     parent.resize(reports.size());
     std::iota(parent.begin(), parent.end(), 0u);
     for (std::uint32_t i = 0; i < reports.size(); ++i) {
@@ -86,11 +92,12 @@ std::vector<claim_reporting> duplicates(const basic_provenance_graph<Kinds...>& 
         r.clusters.emplace_back();
       }
       echo_cluster& cl = r.clusters[cluster_of[root]];
-      cl.reports.push_back(reports[i]);
+      cl.mentions.push_back(reports[i]);
       auto set = m.of(reports[i]);
       cl.origins.insert(cl.origins.end(), set.begin(), set.end());
     }
     for (echo_cluster& cl : r.clusters) {
+      cl.report_count = count_reports(g, std::span<const statement_handle>(cl.mentions));
       std::ranges::sort(cl.origins);
       cl.origins.erase(std::unique(cl.origins.begin(), cl.origins.end()), cl.origins.end());
     }

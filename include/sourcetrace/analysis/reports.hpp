@@ -2,18 +2,26 @@
 #pragma once
 
 /// @file
-/// Reports: the statements a reader meets, grouped by claim.
+/// Reports: the articles a reader meets, and the statements of each claim in
+/// them (its mentions), grouped by claim. docs/model.md states the definition.
 
 #include <sourcetrace/graph.hpp>
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace sourcetrace {
 
-/// Returns true if statement `v` is a report: made at a publication, or, where
-/// no publication is known, a statement that nothing else derives from.
+/// Returns true if statement `v` is a mention: a statement a reader meets in
+/// the corpus. That is a statement made at a publication, or, where no
+/// publication is known, a statement that nothing else derives from. A
+/// statement that another derives from and that sits at an event of another
+/// kind, or at none, is a relay on the path (an outlet cited only upstream, as
+/// "Russian media" in another outlet's article), not a mention.
 template <source_kind... Kinds>
 bool is_report(const basic_provenance_graph<Kinds...>& g, statement_handle v) {
   const auto& s = g[v];
@@ -21,17 +29,69 @@ bool is_report(const basic_provenance_graph<Kinds...>& g, statement_handle v) {
   return boost::in_degree(v, g.graph()) == 0;
 }
 
-/// The reports of every claim, grouped in one pass.
+/// Returns the report that mention `v` belongs to, as a number: the index of
+/// its publication event, or, for a mention at no publication, the
+/// statement's own number offset past every event, so that it is a report on
+/// its own. Two mentions are in the same report exactly when the numbers are equal.
+template <source_kind... Kinds>
+std::uint64_t report_key(const basic_provenance_graph<Kinds...>& g, statement_handle v) {
+  const auto& s = g[v];
+  if (s.event.valid() && g[s.event].kind == event_kind::publication) return s.event.index;
+  return std::uint64_t{g.event_count()} + v;
+}
+
+/// Returns the number of distinct reports (articles) the mentions `vs` are
+/// in: one article that mentions a claim in its headline, its lead and its
+/// body is one report with three mentions.
+template <source_kind... Kinds>
+std::size_t count_reports(const basic_provenance_graph<Kinds...>& g, std::span<const statement_handle> vs) {
+  std::vector<std::uint64_t> keys;
+  keys.reserve(vs.size());
+  for (statement_handle v : vs) keys.push_back(report_key(g, v));
+  std::ranges::sort(keys);
+  return static_cast<std::size_t>(std::unique(keys.begin(), keys.end()) - keys.begin());
+}
+
+/// One report of a claim: an article and the claim's mentions in it.
+struct report_group {
+  event_handle article;                    ///< the publication; invalid for a mention at no publication
+  std::vector<statement_handle> mentions;  ///< ascending
+};
+
+/// Returns the reports the mentions `vs` (ascending) make, in the order of
+/// their first mention.
+template <source_kind... Kinds>
+std::vector<report_group> group_by_report(const basic_provenance_graph<Kinds...>& g,
+                                          std::span<const statement_handle> vs) {
+  std::vector<std::pair<std::uint64_t, statement_handle>> keyed;
+  keyed.reserve(vs.size());
+  for (statement_handle v : vs) keyed.emplace_back(report_key(g, v), v);
+  std::ranges::sort(keyed);
+  std::vector<report_group> out;
+  for (std::size_t i = 0; i < keyed.size();) {
+    report_group r;
+    statement_handle first = keyed[i].second;
+    if (g[first].event.valid() && g[g[first].event].kind == event_kind::publication) r.article = g[first].event;
+    std::size_t j = i;
+    for (; j < keyed.size() && keyed[j].first == keyed[i].first; ++j) r.mentions.push_back(keyed[j].second);
+    out.push_back(std::move(r));
+    i = j;
+  }
+  std::ranges::sort(out, [](const report_group& a, const report_group& b) { return a.mentions[0] < b.mentions[0]; });
+  return out;
+}
+
+/// The mentions of every claim, grouped in one pass.
 class claim_reports {
  public:
-  /// Returns the reports of claim `c`, ascending by vertex number.
+  /// Returns the mentions of claim `c`, ascending by vertex number.
   std::span<const statement_handle> operator[](claim_handle c) const noexcept {
     return {reports_.data() + start_[c.index], reports_.data() + start_[c.index + 1]};
   }
   /// Returns the number of claims.
   std::size_t claim_count() const noexcept { return start_.size() - 1; }
 
-  /// Groups the reports of `g` by claim.
+  /// Groups the mentions of `g` by claim.
   template <source_kind... Kinds>
   explicit claim_reports(const basic_provenance_graph<Kinds...>& g) : start_(g.claim_count() + 1, 0) {
     std::size_t n = g.statement_count();

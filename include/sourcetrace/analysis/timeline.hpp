@@ -18,9 +18,10 @@
 
 namespace sourcetrace {
 
-/// When one report appeared, and how long after its origin.
+/// When one report (an article) appeared, and how long after its origin.
 struct report_timing {
-  statement_handle report = 0;             ///< the report
+  statement_handle report = 0;             ///< the report's first mention of the claim
+  std::size_t mentions = 1;                ///< how many times the report mentions the claim
   std::optional<partial_date> date;        ///< its event's date, if known
   std::optional<statement_handle> origin;  ///< its earliest dated origin, if any
   std::optional<day_delay> delay;          ///< days from that origin to the report, if both are dated
@@ -55,7 +56,7 @@ struct claim_timeline {
   std::optional<partial_date> origin_date;   ///< date of its earliest dated origin
   std::optional<partial_date> first_report;  ///< date of its earliest dated report
   std::optional<partial_date> last_report;   ///< date of its latest dated report
-  std::vector<report_timing> reports;        ///< dated reports by date, then undated ones, each by vertex
+  std::vector<report_timing> reports;        ///< dated reports by date, then undated ones, each by first mention
 };
 
 /// Returns the timeline of every claim of `g`, in the order claims were added.
@@ -69,20 +70,25 @@ std::vector<claim_timeline> timeline(const basic_provenance_graph<Kinds...>& g, 
   for (std::uint32_t c = 0; c < g.claim_count(); ++c) {
     claim_timeline t;
     t.claim = claim_handle{c};
-    for (std::uint32_t r : by_claim[t.claim]) {
+    for (const report_group& rg : group_by_report(g, by_claim[t.claim])) {
       report_timing rt;
-      rt.report = r;
-      rt.date = g.date(r);
-      for (std::uint32_t o : m.of(r)) {
-        auto d = g.date(o);
-        if (d && (!rt.origin || *d < *g.date(*rt.origin))) rt.origin = o;
+      rt.report = rg.mentions[0];
+      rt.mentions = rg.mentions.size();
+      rt.date = g.date(rt.report);
+      // The earliest dated origin of any of its mentions.
+      for (statement_handle r : rg.mentions) {
+        for (std::uint32_t o : m.of(r)) {
+          auto d = g.date(o);
+          if (d && (!rt.origin || *d < *g.date(*rt.origin))) rt.origin = o;
+        }
       }
       if (rt.origin) {
         auto od = *g.date(*rt.origin);
         if (!t.origin_date || od < *t.origin_date) t.origin_date = od;
         // A report that is its own origin (it names no source) has no delay,
         // even when its date is only known to a period.
-        if (rt.date) rt.delay = *rt.origin == r ? day_delay{0, 0} : delay_between(od, *rt.date);
+        bool own = std::ranges::find(rg.mentions, *rt.origin) != rg.mentions.end();
+        if (rt.date) rt.delay = own ? day_delay{0, 0} : delay_between(od, *rt.date);
       }
       if (rt.date) {
         if (!t.first_report || *rt.date < *t.first_report) t.first_report = rt.date;

@@ -30,13 +30,21 @@ struct report_options {
 };
 
 /// Returns "N reports, K independent origin(s)" with ", U unsourced" when any
-/// origin only relays: the one-line verdict on how a claim was reported.
+/// origin only relays: the one-line verdict on how a claim was reported. A
+/// report is an article; when its articles mention the claim more than once
+/// each, the mentions are counted too: "1 report (3 mentions), ...".
 inline std::string summary(const claim_reporting& r) {
   auto plural = [](std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
   };
-  std::string out = plural(r.reports.size(), "report", "reports") + ", " +
-                    plural(r.independent_origins, "independent origin", "independent origins");
+  std::string out = plural(r.report_count, "report", "reports");
+  if (r.mentions.size() != r.report_count) {
+    out += " (";
+    out += plural(r.mentions.size(), "mention", "mentions");
+    out += ")";
+  }
+  out += ", ";
+  out += plural(r.independent_origins, "independent origin", "independent origins");
   if (r.unsourced_origins) out += ", " + std::to_string(r.unsourced_origins) + " unsourced";
   if (!r.circular.empty()) out += ", " + std::to_string(r.circular.size()) + " resting on a cycle";
   return out;
@@ -91,34 +99,50 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
     out << "grade " << static_cast<int>(grades[c].grade) << " (" << to_string(grades[c].grade)
         << "): " << grades[c].reason << "\n";
 
-    // Each report with how it put the claim and the paths back to its origins.
-    for (std::uint32_t rep : r.reports) {
-      out << "  report: " << describe(g, rep);
+    // Each report (article) with how each of its mentions put the claim and
+    // the paths back to its origins.
+    auto as_stated = [&](statement_handle rep) {
+      std::string as;
       if (const claim_details* d = g.stated(rep)) {
-        std::string as;
         auto add = [&](const std::string& x) { as += (as.empty() ? "" : "; ") + x; };
         if (!d->quantity.empty()) add(d->quantity);
         if (d->when) add(d->when->to_string());
         if (d->mode) add(std::string(to_string(*d->mode)));
-        if (!as.empty()) out << " [as stated: " << as << "]";
       }
-      out << "\n";
-      // A path stops where it reaches a cycle, listed once at the end: a
-      // report never walks the whole cycle, so long cycles stay linear.
-      auto t = trace(g, rep, {.max_paths = options.max_paths_per_report, .stop_at_cycles = &map});
-      for (const attribution_path& p : t.paths) {
-        if (p.hops.empty()) {
-          out << (p.end == path_end::cycle ? "    (on a cycle: circular reporting, listed below)\n"
-                                           : "    (names no source)\n");
-          continue;
+      return as.empty() ? as : " [as stated: " + as + "]";
+    };
+    for (const report_group& rg : group_by_report(g, std::span<const statement_handle>(r.mentions))) {
+      bool several = rg.mentions.size() > 1;
+      out << "  report: " << describe(g, rg.mentions[0]);
+      if (several)
+        out << " (" << rg.mentions.size() << " mentions)\n";
+      else
+        out << as_stated(rg.mentions[0]) << "\n";
+      std::string indent = several ? "      " : "    ";
+      for (statement_handle rep : rg.mentions) {
+        if (several) {
+          out << "    mention " << g.id(rep);
+          if (g[rep].agent != g[rg.mentions[0]].agent) out << " by " << speaker_name(g, rep);
+          out << as_stated(rep) << "\n";
         }
-        out << "    path:";
-        for (const hop& h : p.hops) out << " -" << to_string(h.kind) << "-> " << describe(g, h.to);
-        if (p.end == path_end::loop) out << " (loops back: circular reporting)";
-        if (p.end == path_end::cycle) out << " (enters a cycle: circular reporting, listed below)";
-        out << "\n";
+        // A path stops where it reaches a cycle, listed once at the end: a
+        // report never walks the whole cycle, so long cycles stay linear.
+        auto t = trace(g, rep, {.max_paths = options.max_paths_per_report, .stop_at_cycles = &map});
+        for (const attribution_path& p : t.paths) {
+          if (p.hops.empty()) {
+            out << indent
+                << (p.end == path_end::cycle ? "(on a cycle: circular reporting, listed below)\n"
+                                             : "(names no source)\n");
+            continue;
+          }
+          out << indent << "path:";
+          for (const hop& h : p.hops) out << " -" << to_string(h.kind) << "-> " << describe(g, h.to);
+          if (p.end == path_end::loop) out << " (loops back: circular reporting)";
+          if (p.end == path_end::cycle) out << " (enters a cycle: circular reporting, listed below)";
+          out << "\n";
+        }
+        if (t.truncated) out << indent << "... more paths not shown\n";
       }
-      if (t.truncated) out << "    ... more paths not shown\n";
     }
 
     for (const drift_finding& f : findings[c].findings) {
@@ -139,7 +163,7 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
       };
       out << "  drift (" << to_string(f.aspect) << ", " << to_string(f.kind) << "): " << f.a.value << " (" << who(f.a)
           << ") vs " << f.b.value << " (" << who(f.b) << ")\n";
-      if (f.aspect == drift_aspect::modality) {
+      if (f.along_chain) {
         out << "    changed between " << hops(f.a.entry) << "\n";
       } else if (f.meet) {
         out << "    both rest on " << describe(g, *f.meet) << "; " << f.a.value << " enters at " << hops(f.a.entry)
@@ -159,9 +183,12 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
       out << "  echo clusters: " << r.clusters.size() << "\n";
       for (std::size_t i = 0; i < r.clusters.size(); ++i) {
         const echo_cluster& e = r.clusters[i];
-        out << "    " << i + 1 << ". " << e.reports.size() << (e.reports.size() == 1 ? " report" : " reports") << " on "
+        out << "    " << i + 1 << ". " << e.report_count << (e.report_count == 1 ? " report" : " reports") << " on "
             << e.origins.size() << (e.origins.size() == 1 ? " origin" : " origins") << ":";
-        for (std::size_t j = 0; j < e.reports.size(); ++j) out << (j ? ", " : " ") << speaker_name(g, e.reports[j]);
+        auto in_cluster = group_by_report(g, std::span<const statement_handle>(e.mentions));
+        for (std::size_t j = 0; j < in_cluster.size(); ++j) {
+          out << (j ? ", " : " ") << speaker_name(g, in_cluster[j].mentions[0]);
+        }
         out << "\n";
       }
     }

@@ -172,8 +172,9 @@ void write_origins_json(std::ostream& out, const basic_provenance_graph<Kinds...
 
 /// Writes how each claim was reported, as `sourcetrace duplicates --json`
 /// does: `{"claims": [...]}`, one object a line, by claim id, with the keys
-/// `circular`, `clusters` (each `origins` and `reports`), `id`,
-/// `independent_origins`, `origins`, `reports` and `unsourced_origins`.
+/// `circular`, `clusters` (each `mentions`, `origins` and `report_count`),
+/// `id`, `independent_origins`, `mention_count`, `mentions` (the statement
+/// ids), `origins`, `report_count` (distinct articles) and `unsourced_origins`.
 /// `reporting` is `duplicates(g, origins(g))`.
 /// @throws what `out` throws on a failed write, if its exceptions are enabled.
 template <source_kind... Kinds>
@@ -188,25 +189,33 @@ void write_duplicates_json(std::ostream& out, const basic_provenance_graph<Kinds
     detail::open_json_line(s, i == 0, "circular");
     detail::append_json_ids(s, g, detail::sorted_by_id(g, r.circular));
     s += ", \"clusters\": [";
-    std::vector<std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>>> clusters;
+    struct cluster_ids {
+      std::vector<std::uint32_t> mentions, origins;
+      std::size_t report_count;
+    };
+    std::vector<cluster_ids> clusters;
     for (const auto& c : r.clusters) {
-      clusters.emplace_back(detail::sorted_by_id(g, c.reports), detail::sorted_by_id(g, c.origins));
+      clusters.push_back({detail::sorted_by_id(g, c.mentions), detail::sorted_by_id(g, c.origins), c.report_count});
     }
     std::sort(clusters.begin(), clusters.end(),
-              [&](const auto& x, const auto& y) { return g.id(x.first.front()) < g.id(y.first.front()); });
+              [&](const auto& x, const auto& y) { return g.id(x.mentions.front()) < g.id(y.mentions.front()); });
     for (std::size_t j = 0; j < clusters.size(); ++j) {
-      s += j ? ", {\"origins\": " : "{\"origins\": ";
-      detail::append_json_ids(s, g, clusters[j].second);
-      s += ", \"reports\": ";
-      detail::append_json_ids(s, g, clusters[j].first);
+      s += j ? ", {\"mentions\": " : "{\"mentions\": ";
+      detail::append_json_ids(s, g, clusters[j].mentions);
+      s += ", \"origins\": ";
+      detail::append_json_ids(s, g, clusters[j].origins);
+      s += ", \"report_count\": ";
+      s += std::to_string(clusters[j].report_count);
       s += "}";
     }
     s += "], \"id\": ";
     detail::append_json_string(s, g[r.claim].id);
-    s += ", \"independent_origins\": " + std::to_string(r.independent_origins) + ", \"origins\": ";
+    s += ", \"independent_origins\": " + std::to_string(r.independent_origins);
+    s += ", \"mention_count\": " + std::to_string(r.mentions.size()) + ", \"mentions\": ";
+    detail::append_json_ids(s, g, detail::sorted_by_id(g, r.mentions));
+    s += ", \"origins\": ";
     detail::append_json_ids(s, g, detail::sorted_by_id(g, r.origins));
-    s += ", \"reports\": ";
-    detail::append_json_ids(s, g, detail::sorted_by_id(g, r.reports));
+    s += ", \"report_count\": " + std::to_string(r.report_count);
     s += ", \"unsourced_origins\": " + std::to_string(r.unsourced_origins) + "}";
     b.flush_if_large();
   }
@@ -321,7 +330,7 @@ void write_trace_json(std::ostream& out, const basic_provenance_graph<Kinds...>&
 /// Writes the timeline of every claim, as `sourcetrace timeline --json` does:
 /// `{"claims": [...]}`, one object a line, by claim id, with the keys
 /// `first_report`, `id`, `last_report`, `origin_date` and `reports` (each
-/// `date`, `delay_max`, `delay_min`, `id`, `order_uncertain` (true when the
+/// `date`, `delay_max`, `delay_min`, `id` (its first mention), `mentions`, `order_uncertain` (true when the
 /// dates are too coarse to tell whether the report came before its origin)
 /// and `origin`); what is unknown is
 /// `null`. `times` is `timeline(g, origins(g))`, one entry per claim.
@@ -352,6 +361,7 @@ void write_timeline_json(std::ostream& out, const basic_provenance_graph<Kinds..
       s += ", \"delay_min\": " + (rt.delay ? std::to_string(rt.delay->min) : std::string("null"));
       s += ", \"id\": ";
       detail::append_json_string(s, g.id(rt.report));
+      s += ", \"mentions\": " + std::to_string(rt.mentions);
       s += ", \"order_uncertain\": ";
       s += rt.delay ? (order_uncertain(*rt.delay) ? "true" : "false") : "null";
       s += ", \"origin\": ";
@@ -367,8 +377,8 @@ void write_timeline_json(std::ostream& out, const basic_provenance_graph<Kinds..
 
 /// Writes where statements of each claim disagree, as `sourcetrace drift
 /// --json` does: `{"findings": [...]}`, one object a line, by claim id (a
-/// claim's findings in the order `drift` gives them), with the keys `a`, `aspect`,
-/// `b`, `claim`, `kind` and `meet`; each version (`a`, `b`) has the keys
+/// claim's findings in the order `drift` gives them), with the keys `a`,
+/// `along_chain`, `aspect`, `b`, `claim`, `kind` and `meet`; each version (`a`, `b`) has the keys
 /// `entry` (hops, each `from`, `kind` and `to`), `statements` and `value`.
 /// `findings` is `drift(g, origins(g))`.
 /// @throws what `out` throws on a failed write, if its exceptions are enabled.
@@ -401,6 +411,7 @@ void write_drift_json(std::ostream& out, const basic_provenance_graph<Kinds...>&
       detail::open_json_line(s, first, "a");
       first = false;
       version(f.a);
+      s += f.along_chain ? ", \"along_chain\": true" : ", \"along_chain\": false";
       s += ", \"aspect\": ";
       detail::append_json_string(s, to_string(f.aspect));
       s += ", \"b\": ";
