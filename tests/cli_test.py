@@ -214,6 +214,35 @@ empty = os.path.join(work, "empty")
 open(empty, "w").close()
 rc, _, err = run("import", empty)
 check("import of an empty file says so", rc == 2 and "empty input" in err, (rc, err))
+for name, text, message in [
+        ("bad_ids.provn", b"document\n  prefix ex <http://example.org/>\n  entity(ex:a\xff)\n  entity(ex:a\xfe)\n"
+         b"  wasDerivedFrom(ex:a\xff, ex:a\xfe)\nendDocument\n",
+         '3:14: entity: invalid UTF-8 in identifier "ex:a\\xFF"'),
+        ("bad_ids.provjson", b'{"prefix": {"ex": "http://example.org/"},\n "entity": {"ex:a\xff": {}, "ex:a\xfe": {}},\n'
+         b' "wasDerivedFrom": {"_:d": {"prov:generatedEntity": "ex:a\xff", "prov:usedEntity": "ex:a\xfe"}}}\n',
+         '2:18: invalid UTF-8 in key "ex:a\\xFF" (in "entity")')]:
+    path = os.path.join(work, name)
+    with open(path, "wb") as f:
+        f.write(text)
+    corpus = path + ".json"
+    rc, _, err = run("import", path, "-o", corpus)
+    check(f"import of {name} exits 2 saying invalid UTF-8 at the byte",
+          rc == 2 and err == f"sourcetrace: {path}:{message}\n", (rc, err))
+    check(f"import of {name} writes no corpus", not os.path.exists(corpus))
+implied = os.path.join(work, "implied.provjson")
+with open(implied, "w") as f:
+    f.write('{"prefix": {"ex": "http://example.org/"}, "notarealtype": {},\n'
+            ' "wasDerivedFrom": {"_:d": {"prov:generatedEntity": "ex:a", "prov:usedEntity": "ex:b"}}}\n')
+implied_corpus = os.path.join(work, "implied.json")
+rc, _, err = run("import", implied, "-o", implied_corpus)
+check("import reports an unknown PROV-JSON key and counts the implied elements", rc == 0 and err.splitlines() == [
+    f'{implied}:1:43: not imported: unknown PROV-JSON key "notarealtype": not a PROV type or relation; skipped',
+    f"{implied}: imported 2 statements, 1 derivation; 1 record not imported",
+    f"{implied}: 2 elements implied by relations (not declared): ex:a, ex:b"], err)
+rc, out, _ = run("check", implied_corpus)
+check("the corpus import wrote passes check", rc == 0, (rc, out))
+rc, _, _ = run("import", implied, "--strict", "-o", implied_corpus)
+check("import --strict exits 1 on an unknown PROV-JSON key", rc == 1, rc)
 if os.path.exists("/dev/full"):
     with open("/dev/full", "w") as full:
         p = subprocess.run([binary, "origins", seed, "--json"], stdout=full, stderr=subprocess.PIPE, text=True)

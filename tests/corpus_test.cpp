@@ -168,7 +168,7 @@ TEST_CASE("every problem is reported at once, and one mistake gives one message"
   // The claim is broken, so the report of it is skipped without a second message.
   std::string corpus =
       "{\"record\": \"agent\", \"id\": \"a\", \"kind\": \"person\"}\n"
-      "{\"record\": \"claim\", \"id\": \"c\", \"text\": \"t\", \"modality\": \"likely\"}\n"
+      "{\"record\": \"claim\", \"id\": \"c\", \"text\": \"t\", \"modality\": \"probable\"}\n"
       "{\"record\": \"report\", \"source\": \"a\", \"claim\": \"c\"}\n"
       "{\"record\": \"statement\", \"id\": \"s\", \"agent\": \"a\", \"claim\": \"z\"}\n"
       "{\"record\": \"agnt\"}\n";
@@ -179,7 +179,8 @@ TEST_CASE("every problem is reported at once, and one mistake gives one message"
     REQUIRE(e.problems().size() == 3);
     CHECK(std::string(e.problems()[0].what()) ==
           "all.jsonl:2:57: claim \"c\": field \"modality\": expected one of asserted, estimated, believed, "
-          "possible, denied, found \"likely\"");
+          "possible, denied, reported, appears, expected, planned, likely, announced, confirmed, found "
+          "\"probable\"");
     CHECK(e.problems()[1].line() == 4);
     CHECK(std::string(e.problems()[2].what()) ==
           "all.jsonl:5:12: unknown record \"agnt\"; expected agent, event, claim, statement, report or derivation");

@@ -44,7 +44,7 @@ TEST_CASE("enumerations print and parse back, and unknown names parse to nothing
     CHECK(derivation_kind_from_string(to_string(d)) == d);
   }
   CHECK_FALSE(event_kind_from_string("tweet").has_value());
-  CHECK_FALSE(modality_from_string("likely").has_value());
+  CHECK_FALSE(modality_from_string("probable").has_value());
   CHECK_FALSE(derivation_kind_from_string("").has_value());
 }
 

@@ -390,10 +390,13 @@ class corpus_parser {
     if (auto s = f.text("modality", false)) {
       d.mode = modality_from_string(*s);
       if (!d.mode) {
-        f.p.problem(f.at.field("modality"), f.label +
-                                                ": field \"modality\": expected one of asserted, "
-                                                "estimated, believed, possible, denied, found " +
-                                                json_quoted(*s));
+        std::string names;
+        for (modality m : all_modalities) {
+          if (!names.empty()) names += ", ";
+          names += to_string(m);
+        }
+        f.p.problem(f.at.field("modality"),
+                    f.label + ": field \"modality\": expected one of " + names + ", found " + json_quoted(*s));
       }
     }
   }
