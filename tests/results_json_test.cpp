@@ -302,3 +302,20 @@ TEST_CASE("output larger than the buffer reaches the stream whole") {
   CHECK(text.starts_with(opening + "\n  \"s100000\": [\"s100000\"],\n  \"s100001\": [\"s100001\"],\n"));
   CHECK(text.ends_with(",\n  \"s139999\": [\"s139999\"]" + closing));
 }
+
+TEST_CASE("timeline: a delay to an open-ended date has no limit on that side, written null") {
+  provenance_graph g;
+  g.add_agent("agency", "Agency", organization{});
+  g.add_agent("paper", "Paper", outlet{});
+  g.add_event("brief", event_kind::briefing, "2025-06-26", "agency");
+  g.add_event("pa", event_kind::publication, "2025-07-01/..", "paper");
+  g.add_claim("c", "a claim");
+  g.report("pa", "c").via("brief");
+  CHECK(written([&](auto& out) { write_timeline_json(out, g, timeline(g, origins(g))); }) ==
+        "{\"claims\": [\n"
+        "  {\"first_report\": \"2025-07-01/..\", \"id\": \"c\", \"last_report\": \"2025-07-01/..\", "
+        "\"origin_date\": \"2025-06-26\", \"reports\": [{\"date\": \"2025-07-01/..\", \"delay_max\": null, "
+        "\"delay_min\": 5, \"id\": \"c/paper@pa\", \"mentions\": 1, \"order_uncertain\": false, \"origin\": "
+        "\"c/agency@brief\"}]}\n"
+        "]}\n");
+}

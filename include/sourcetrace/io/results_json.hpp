@@ -332,7 +332,7 @@ void write_trace_json(std::ostream& out, const basic_provenance_graph<Kinds...>&
 /// `first_report`, `id`, `last_report`, `origin_date` and `reports` (each
 /// `date`, `delay_max`, `delay_min`, `id` (its first mention), `mentions`, `order_uncertain` (true when the
 /// dates are too coarse to tell whether the report came before its origin)
-/// and `origin`); what is unknown is
+/// and `origin`); what is unknown, or has no limit (a delay to an open-ended date), is
 /// `null`. `times` is `timeline(g, origins(g))`, one entry per claim.
 /// @throws what `out` throws on a failed write, if its exceptions are enabled.
 template <source_kind... Kinds>
@@ -357,8 +357,11 @@ void write_timeline_json(std::ostream& out, const basic_provenance_graph<Kinds..
       const auto& rt = t.reports[j];
       s += j ? ", {\"date\": " : "{\"date\": ";
       detail::append_json_optional_date(s, rt.date);
-      s += ", \"delay_max\": " + (rt.delay ? std::to_string(rt.delay->max) : std::string("null"));
-      s += ", \"delay_min\": " + (rt.delay ? std::to_string(rt.delay->min) : std::string("null"));
+      // A side without limit (a delay to an open-ended date) is null, like an unknown one.
+      s += ", \"delay_max\": ";
+      s += rt.delay && !rt.delay->open_max() ? std::to_string(rt.delay->max) : std::string("null");
+      s += ", \"delay_min\": ";
+      s += rt.delay && !rt.delay->open_min() ? std::to_string(rt.delay->min) : std::string("null");
       s += ", \"id\": ";
       detail::append_json_string(s, g.id(rt.report));
       s += ", \"mentions\": " + std::to_string(rt.mentions);
