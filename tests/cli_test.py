@@ -260,6 +260,49 @@ check("render without graphviz says so", p.returncode == 2 and "install graphviz
 rc, _, err = run("render", seed, "-o", os.path.join(work, "seed.gif"))
 check("render refuses an unknown picture type", rc == 2 and "expected a file name ending in .svg" in err, err)
 
+# limits: each names the flag that raises it
+many = os.path.join(work, "many.jsonl")
+with open(many, "w") as f:
+    for i in range(1, 151):
+        f.write(f'{{"record": "agent", "id": "a{i}", "kind": "person", "colour": 1}}\n')
+rc, out, _ = run("check", many)
+lines = out.splitlines()
+check("check shows the first 100 problems, then counts the rest", rc == 2 and len(lines) == 102 and
+      lines[99].startswith(f"{many}:100:") and
+      lines[100] == "... and 50 more problems (first at line 101), over the limit of 100 shown (--max-errors)" and
+      lines[101] == f"{many}: invalid: 150 problems, nothing loaded", (rc, lines[98:]))
+rc, out, _ = run("check", many, "--max-errors", "2")
+check("--max-errors sets how many are shown", rc == 2 and out.splitlines()[2:] == [
+    "... and 148 more problems (first at line 3), over the limit of 2 shown (--max-errors)",
+    f"{many}: invalid: 150 problems, nothing loaded"], out)
+rc, out, _ = run("check", many, "--max-errors", "0")
+check("--max-errors 0 shows every problem", rc == 2 and len(out.splitlines()) == 151, len(out.splitlines()))
+rc, _, err = run("origins", many, "--max-errors", "1")
+check("an analysis prints the bounded problems on stderr", rc == 2 and err.splitlines()[1:] == [
+    "... and 149 more problems (first at line 2), over the limit of 1 shown (--max-errors)",
+    "150 problems, nothing loaded"], err)
+rc, _, err = run("check", seed, "--max-bytes", "1K")
+check("--max-bytes refuses a larger file, naming the flag", rc == 2 and err.startswith(f"sourcetrace: cannot read {seed}: input is ")
+      and err.endswith(", over the limit of 1.0 KiB (--max-bytes)\n"), err)
+rc, _, err = run("check", "-", "--max-bytes", "100", stdin=open(seed).read())
+check("--max-bytes bounds standard input too", rc == 2 and
+      err == "sourcetrace: cannot read <stdin>: input is over the limit of 100 bytes (--max-bytes)\n", err)
+rc, out, _ = run("check", seed, "--max-records", "3")
+check("--max-records stops at the record past it", rc == 2 and "record 4 is over the limit of 3 records (--max-records)" in out, out)
+rc, out, _ = run("check", seed, "--max-string", "20")
+check("--max-string names the string and the flag", rc == 2 and "is over the limit of 20 bytes (--max-string)" in out, out)
+rc, out, _ = run("check", seed, "--max-depth", "2")
+check("--max-depth names the flag", rc == 2 and "nesting deeper than the limit of 2 levels (--max-depth)" in out, out)
+rc, out, _ = run("check", seed, "--max-bytes", "0", "--max-records", "0", "--max-string", "0")
+check("0 lifts a limit", rc == 0, (rc, out))
+rc, _, _ = run("check", seed, "--max-depth", "0")
+check("--max-depth 0 is a usage error", rc == 2, rc)
+for name in ["herald_chain.provjson", "herald_chain.provn"]:
+    limited = os.path.join(work, "limited.json")
+    rc, _, err = run("import", os.path.join(test_data, "prov", name), "--max-records", "1", "-o", limited)
+    check(f"import of {name} takes the limits", rc == 2 and "record 2 is over the limit of 1 record (--max-records)" in err
+          and not os.path.exists(limited), err)
+
 # usage
 for sub in ["check", "trace", "origins", "duplicates", "report", "timeline", "drift", "grade", "export", "import",
             "render", "when", "quantity"]:

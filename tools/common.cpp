@@ -23,12 +23,45 @@ void add_corpus_input(CLI::App& sub, corpus_input& in) {
       ->required();
   sub.add_option("--format", in.format, "json or jsonl; default: from the extension, else sniffed")
       ->check(CLI::IsMember({"json", "jsonl"}));
+  add_limit_flags(sub, in.limits, true);
+}
+
+void add_limit_flags(CLI::App& sub, st::read_limits& limits, bool with_errors) {
+  const char* group = "Limits (0: none)";
+  sub.add_option("--max-bytes", limits.max_bytes, "refuse input larger than this (K, M, G suffixes: 1024s)")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str()
+      ->group(group);
+  sub.add_option("--max-records", limits.max_records, "refuse input with more records than this")
+      ->capture_default_str()
+      ->group(group);
+  sub.add_option("--max-depth", limits.max_depth, "refuse JSON nested deeper than this, 1 to 1000")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}))
+      ->capture_default_str()
+      ->group(group);
+  sub.add_option("--max-string", limits.max_string, "refuse a string or key longer than this many bytes")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str()
+      ->group(group);
+  if (with_errors) {
+    sub.add_option("--max-errors", limits.max_errors, "describe at most this many problems, then only count them")
+        ->capture_default_str()
+        ->group(group);
+  }
+}
+
+st::read_limits effective(st::read_limits limits) {
+  for (std::size_t* x : {&limits.max_bytes, &limits.max_records, &limits.max_string, &limits.max_errors}) {
+    if (*x == 0) *x = st::read_limits::none;
+  }
+  return limits;
 }
 
 st::provenance_graph load(const corpus_input& in) {
   st::read_options options;
   if (in.format == "json") options.format = st::corpus_format::json;
   if (in.format == "jsonl") options.format = st::corpus_format::json_lines;
+  options.limits = effective(in.limits);
   if (isatty(STDERR_FILENO)) {
     auto start = std::chrono::steady_clock::now();
     options.progress = [start, file = in.file, shown = false](std::size_t done, std::size_t total) mutable {

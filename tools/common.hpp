@@ -6,6 +6,7 @@
 // lives in its own file under commands/ and registers itself with CLI11.
 
 #include <sourcetrace/graph.hpp>
+#include <sourcetrace/io/read_limits.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -27,14 +28,24 @@ inline constexpr int exit_bad_input = 2;
 // non-zero code leaves CLI::App::parse as CLI::RuntimeError(rc).
 void finish(int rc);
 
-// The corpus a subcommand reads: FILE and --format.
+// The corpus a subcommand reads: FILE, --format and the limits.
 struct corpus_input {
   std::string file;
   std::string format;
+  st::read_limits limits;
 };
 
-// Adds FILE and --format to `sub`, stored in `in`.
+// Adds FILE, --format and the limit flags to `sub`, stored in `in`.
 void add_corpus_input(CLI::App& sub, corpus_input& in);
+
+// Adds --max-bytes, --max-records, --max-depth, --max-string and (for a
+// reader that collects problems, `with_errors`) --max-errors to `sub`,
+// stored in `limits` as given: 0 means no limit, and `effective` turns it
+// into read_limits::none.
+void add_limit_flags(CLI::App& sub, st::read_limits& limits, bool with_errors);
+
+// Returns `limits` with each 0 (no limit, on the command line) made read_limits::none.
+st::read_limits effective(st::read_limits limits);
 
 // Reads the corpus, showing progress on a terminal when reading takes more than a second.
 st::provenance_graph load(const corpus_input& in);

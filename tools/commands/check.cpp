@@ -29,8 +29,8 @@ int run_check(const check_options& o) {
     return o.fail_on_cycles && !loops.empty() ? exit_found : exit_ok;
   } catch (const st::corpus_error& e) {
     for (const auto& p : e.problems()) std::printf("%s\n", p.what());
-    std::printf("%s: invalid: %zu %s, nothing loaded\n", file, e.problems().size(),
-                e.problems().size() == 1 ? "problem" : "problems");
+    if (auto note = e.omitted_note(); !note.empty()) std::printf("%s\n", note.c_str());
+    std::printf("%s: invalid: %zu %s, nothing loaded\n", file, e.total(), e.total() == 1 ? "problem" : "problems");
     return exit_bad_input;
   }
 }

@@ -20,6 +20,7 @@ struct import_options {
   std::string from;
   std::string output_path;
   bool strict = false;
+  st::read_limits limits;
 };
 
 std::string count(std::size_t n, const char* one, const char* many) {
@@ -31,6 +32,7 @@ int run_import(const import_options& o) {
   st::prov_read_options options;
   if (o.from == "prov-json") options.format = st::prov_format::json;
   if (o.from == "prov-n") options.format = st::prov_format::n;
+  options.limits = effective(o.limits);
   auto result = st::import_prov(st::read_prov_file(o.file, options));
   for (const auto& issue : result.issues) {
     std::fprintf(stderr, "%s:%zu:%zu: not imported: %s\n", name.c_str(), issue.where.line, issue.where.column,
@@ -71,6 +73,7 @@ void add_import(CLI::App& app) {
   sub->add_option("-o,--output", o->output_path,
                   "the corpus to write, JSON Lines if it ends in .jsonl or .ndjson; default: standard output");
   sub->add_flag("--strict", o->strict, "exit 1 if any record could not be imported");
+  add_limit_flags(*sub, o->limits, false);
   sub->callback([o] { finish(run_import(*o)); });
 }
 

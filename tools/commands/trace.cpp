@@ -29,22 +29,23 @@ struct trace_command_options {
   std::size_t max_paths = 1000;
 };
 
-// The name of the cycle statement `v` lies on, from `cycle_of` (an index into `loops` per statement).
-std::string cycle_text(const st::provenance_graph& g, const std::vector<st::cycle>& loops,
-                       const std::vector<std::uint32_t>& cycle_of, std::uint32_t v) {
-  return "the cycle at " + std::string(st::cycle_name(g, loops[cycle_of[v]]));
+// "the cycle at X" for the cycle statement `v` lies on; each name was found once, in `index`.
+void append_cycle_text(std::string& s, const st::cycle_index& index, std::uint32_t v) {
+  s += "the cycle at ";
+  s += index.name_of(v);
 }
 
 void print_paths(output& out, const st::provenance_graph& g, std::uint32_t v, const st::trace_result& t,
-                 std::size_t max_paths, const std::vector<st::cycle>& loops,
-                 const std::vector<std::uint32_t>& cycle_of) {
+                 std::size_t max_paths, const st::cycle_index& index) {
   std::string& s = out.buffer();
   s += g.id(v);
   s += "\n";
   for (const auto& p : t.paths) {
     s += "  ";
     if (p.hops.empty() && p.end == st::path_end::cycle) {
-      s += "(on " + cycle_text(g, loops, cycle_of, v) + ": circular reporting, shown below)\n";
+      s += "(on ";
+      append_cycle_text(s, index, v);
+      s += ": circular reporting, shown below)\n";
       continue;
     }
     if (p.hops.empty()) s += "(names no source)";
@@ -54,7 +55,9 @@ void print_paths(output& out, const st::provenance_graph& g, std::uint32_t v, co
     }
     if (p.end == st::path_end::loop) s += " (loops back: circular reporting)";
     if (p.end == st::path_end::cycle) {
-      s += " (enters " + cycle_text(g, loops, cycle_of, p.last(v)) + ": circular reporting, shown below)";
+      s += " (enters ";
+      append_cycle_text(s, index, p.last(v));
+      s += ": circular reporting, shown below)";
     }
     s += "\n";
   }
@@ -63,14 +66,17 @@ void print_paths(output& out, const st::provenance_graph& g, std::uint32_t v, co
 }
 
 // Each cycle once, with the derivations inside it and those that leave it.
-void print_cycles(output& out, const st::provenance_graph& g, const std::vector<const st::cycle*>& shown) {
+void print_cycles(output& out, const st::provenance_graph& g, const st::cycle_index& index,
+                  const std::vector<std::uint32_t>& shown) {
   std::string& s = out.buffer();
   if (shown.empty()) return;
   s += "cycles (circular reporting):\n";
-  for (const st::cycle* c : shown) {
-    auto d = st::derivations_of(g, *c);
-    s += "the cycle at " + std::string(st::cycle_name(g, *c)) + ": " + std::to_string(c->size()) +
-         (c->size() == 1 ? " statement" : " statements") +
+  for (std::uint32_t i : shown) {
+    const st::cycle& c = index.loops[i];
+    auto d = st::derivations_of(g, c);
+    s += "the cycle at ";
+    s += index.names[i];
+    s += ": " + std::to_string(c.size()) + (c.size() == 1 ? " statement" : " statements") +
          (d.leaving.empty() ? ", closed: what rests on it rests on no origin\n" : "\n");
     auto hop_line = [&](const st::hop& h, std::string_view prefix) {
       s += prefix;
@@ -102,19 +108,14 @@ int run_trace(const trace_command_options& o) {
     if (!o.all && !st::is_report(g, v)) continue;
     statements.push_back(v);
   }
-  auto loops = st::cycles(g);
-  std::vector<std::uint32_t> cycle_of(g.statement_count(), UINT32_MAX);
-  std::vector<const st::cycle*> shown;  // every cycle of the claims traced, even one no report reaches
-  for (std::uint32_t i = 0; i < loops.size(); ++i) {
-    for (auto v : loops[i]) cycle_of[v] = i;
-    if (!claim || g[loops[i].front()].claim == *claim) shown.push_back(&loops[i]);
-  }
-  std::sort(shown.begin(), shown.end(), [&](auto a, auto b) { return st::cycle_name(g, *a) < st::cycle_name(g, *b); });
+  auto index = st::index_cycles(g);
+  // Every cycle of the claims traced, even one no report reaches.
+  auto shown = st::cycles_by_name(g, index, claim);
   output out;
   for (auto v : sorted_by_id(g, std::move(statements))) {
-    print_paths(out, g, v, st::trace(g, v, limits), o.max_paths, loops, cycle_of);
+    print_paths(out, g, v, st::trace(g, v, limits), o.max_paths, index);
   }
-  print_cycles(out, g, shown);
+  print_cycles(out, g, index, shown);
   return exit_ok;
 }
 

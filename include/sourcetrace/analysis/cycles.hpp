@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -71,6 +72,47 @@ std::string_view cycle_name(const basic_provenance_graph<Kinds...>& g, const cyc
   std::string_view name = g.id(c.front());
   for (statement_handle v : c) name = std::min(name, g.id(v));
   return name;
+}
+
+/// The cycles of a graph, indexed: the cycle each statement lies on and each
+/// cycle's name, found once, so that a listing that names the cycle of every
+/// statement stays linear however long the cycle.
+struct cycle_index {
+  /// Marks a statement on no cycle in `of`.
+  static constexpr std::uint32_t none = UINT32_MAX;
+  std::vector<cycle> loops;             ///< `cycles(g)`
+  std::vector<std::uint32_t> of;        ///< per statement, its cycle's index in `loops`, or `none`
+  std::vector<std::string_view> names;  ///< per cycle, `cycle_name`: views into the graph's ids
+
+  /// Returns the name of the cycle statement `v` lies on; `v` must lie on one.
+  std::string_view name_of(statement_handle v) const { return names[of[v]]; }
+};
+
+/// Returns the cycles of `g` indexed, in time linear in the size of the graph.
+template <source_kind... Kinds>
+cycle_index index_cycles(const basic_provenance_graph<Kinds...>& g) {
+  cycle_index out;
+  out.loops = cycles(g);
+  out.of.assign(g.statement_count(), cycle_index::none);
+  out.names.reserve(out.loops.size());
+  for (std::uint32_t i = 0; i < out.loops.size(); ++i) {
+    for (statement_handle v : out.loops[i]) out.of[v] = i;
+    out.names.push_back(cycle_name(g, out.loops[i]));
+  }
+  return out;
+}
+
+/// Returns the indexes (into `index.loops`) of the cycles of claim `claim`,
+/// or of every claim, sorted by name.
+template <source_kind... Kinds>
+std::vector<std::uint32_t> cycles_by_name(const basic_provenance_graph<Kinds...>& g, const cycle_index& index,
+                                          std::optional<claim_handle> claim = std::nullopt) {
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t i = 0; i < index.loops.size(); ++i) {
+    if (!claim || g[index.loops[i].front()].claim == *claim) out.push_back(i);
+  }
+  std::ranges::sort(out, [&](std::uint32_t a, std::uint32_t b) { return index.names[a] < index.names[b]; });
+  return out;
 }
 
 }  // namespace sourcetrace

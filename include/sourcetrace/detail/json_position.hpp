@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -163,43 +164,57 @@ class json_positions {
   std::unordered_map<std::string, std::size_t> offsets_;
 };
 
-// Returns the byte offset and text of every object key that repeats a key of
-// the same object. Boost.JSON keeps the last of duplicate keys silently;
-// the readers report them instead, so that no data is dropped unseen. Like
-// json_positions, it walks text Boost.JSON has already accepted.
-inline std::vector<std::pair<std::size_t, std::string>> duplicate_keys(std::string_view text) {
-  std::vector<std::pair<std::size_t, std::string>> out;
-  std::vector<std::vector<std::string>> keys;  // per open object; empty marker for arrays
-  std::vector<bool> is_object;
+// What one walk over an accepted JSON text finds that Boost.JSON does not
+// report: object keys that repeat a key of the same object (Boost.JSON keeps
+// the last silently; the readers report them, so no data is dropped unseen),
+// and strings or keys longer than a limit.
+struct json_text_scan {
+  std::vector<std::pair<std::size_t, std::string>> duplicate_keys;  // offset of the key's quote, the key
+  std::vector<std::pair<std::size_t, std::size_t>> long_strings;    // offset of the quote, bytes as written
+};
+
+// Walks `text`, which Boost.JSON has already accepted, once. Keys are
+// compared as written (escapes not decoded); an object's keys go into a
+// hash set once it has more than a few, so a huge object stays linear.
+inline json_text_scan scan_json_text(std::string_view text, std::size_t max_string) {
+  json_text_scan out;
+  struct open_value {
+    bool object = false;
+    std::vector<std::string_view> few;
+    std::unordered_set<std::string_view> many;
+    bool seen(std::string_view key) {
+      if (many.empty() && few.size() < 16) {
+        if (std::find(few.begin(), few.end(), key) != few.end()) return true;
+        few.push_back(key);
+        return false;
+      }
+      if (many.empty()) many.insert(few.begin(), few.end());
+      return !many.insert(key).second;
+    }
+  };
+  std::vector<open_value> stack;
   bool expect_key = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == '"') {
       std::size_t start = i;
-      std::string s;
       for (++i; i < text.size() && text[i] != '"'; ++i) {
-        if (text[i] == '\\' && i + 1 < text.size()) s += text[i++];
-        s += text[i];
+        if (text[i] == '\\') ++i;
       }
-      if (expect_key && !is_object.empty() && is_object.back()) {
-        auto& seen = keys.back();
-        if (std::find(seen.begin(), seen.end(), s) != seen.end())
-          out.emplace_back(start, s);
-        else
-          seen.push_back(std::move(s));
+      std::string_view body = text.substr(start + 1, std::min(i, text.size()) - start - 1);
+      if (body.size() > max_string) out.long_strings.emplace_back(start, body.size());
+      if (expect_key && !stack.empty() && stack.back().object && stack.back().seen(body)) {
+        out.duplicate_keys.emplace_back(start, std::string(body));
       }
       expect_key = false;
-    } else if (c == '{') {
-      keys.emplace_back();
-      is_object.push_back(true);
-      expect_key = true;
-    } else if (c == '[') {
-      keys.emplace_back();
-      is_object.push_back(false);
+    } else if (c == '{' || c == '[') {
+      stack.emplace_back();
+      stack.back().object = c == '{';
+      expect_key = c == '{';
     } else if (c == '}' || c == ']') {
-      if (!keys.empty()) keys.pop_back(), is_object.pop_back();
+      if (!stack.empty()) stack.pop_back();
     } else if (c == ',') {
-      expect_key = !is_object.empty() && is_object.back();
+      expect_key = !stack.empty() && stack.back().object;
     }
   }
   return out;

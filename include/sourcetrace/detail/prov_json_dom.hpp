@@ -10,6 +10,7 @@
 #include <sourcetrace/detail/line_column.hpp>
 #include <sourcetrace/detail/utf8.hpp>
 #include <sourcetrace/error.hpp>
+#include <sourcetrace/io/read_limits.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>
 
@@ -66,11 +67,18 @@ class json_dom_handler {
   static constexpr std::size_t max_array_size = std::numeric_limits<std::size_t>::max();
   static constexpr std::size_t max_key_size = std::numeric_limits<std::size_t>::max();
   static constexpr std::size_t max_string_size = std::numeric_limits<std::size_t>::max();
+  static constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
 
   using ec_t = boost::json::error_code;
   using sv_t = boost::json::string_view;
 
-  json_dom_handler(std::string_view text, const std::size_t* offset) : text_(text), offset_(offset) {}
+  json_dom_handler(std::string_view text, const std::size_t* offset, std::size_t max_string)
+      : text_(text), offset_(offset), max_string_(max_string) {}
+
+  // Where the first string or key longer than the limit starts, and its
+  // bytes so far, once one has stopped the parser.
+  std::size_t long_string_at() const { return long_at_; }
+  std::size_t long_string_size() const { return long_size_; }
 
   bool on_document_begin(ec_t&) { return true; }
   bool on_document_end(ec_t&) { return true; }
@@ -80,17 +88,17 @@ class json_dom_handler {
   bool on_array_begin(ec_t&) { return open(json_node::kind::array); }
   bool on_array_end(std::size_t, ec_t&) { return close(); }
 
-  bool on_key_part(sv_t s, std::size_t, ec_t&) {
+  bool on_key_part(sv_t s, std::size_t, ec_t& ec) {
     if (!in_key_) {
       in_key_ = true;
       key_offset_ = start_after(last_end_);
       key_.clear();
     }
     key_.append(s.data(), s.size());
-    return true;
+    return within_string_limit(key_offset_, key_.size(), ec);
   }
   bool on_key(sv_t s, std::size_t n, ec_t& ec) {
-    on_key_part(s, n, ec);
+    if (!on_key_part(s, n, ec)) return false;
     in_key_ = false;
     last_end_ = *offset_;
     stack_.back().keys.push_back({std::move(key_), key_offset_});
@@ -98,13 +106,13 @@ class json_dom_handler {
     return true;
   }
 
-  bool on_string_part(sv_t s, std::size_t, ec_t&) {
+  bool on_string_part(sv_t s, std::size_t, ec_t& ec) {
     begin_scalar(json_node::kind::string);
     scalar_.text.append(s.data(), s.size());
-    return true;
+    return within_string_limit(scalar_.offset, scalar_.text.size(), ec);
   }
   bool on_string(sv_t s, std::size_t n, ec_t& ec) {
-    on_string_part(s, n, ec);
+    if (!on_string_part(s, n, ec)) return false;
     return finish_scalar();
   }
   bool on_number_part(sv_t s, ec_t&) {
@@ -150,6 +158,14 @@ class json_dom_handler {
   }
 
  private:
+  bool within_string_limit(std::size_t at, std::size_t size, ec_t& ec) {
+    if (size <= max_string_) return true;
+    long_at_ = at;
+    long_size_ = size;
+    ec = boost::json::error::string_too_large;
+    return false;
+  }
+
   struct frame {
     json_node node;
     std::vector<std::pair<std::string, std::size_t>> keys;  // keys waiting for their values
@@ -217,9 +233,11 @@ class json_dom_handler {
     }
   }
 
-  static constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
   std::string_view text_;
   const std::size_t* offset_;
+  std::size_t max_string_;
+  std::size_t long_at_ = npos;
+  std::size_t long_size_ = 0;
   std::size_t last_end_ = npos;
   std::vector<frame> stack_;
   json_node root_;
@@ -273,16 +291,27 @@ inline std::string invalid_utf8_message(std::string_view text, std::size_t bad, 
   return out;
 }
 
-// Parses `text` into a tree with positions.
+// Parses `text` into a tree with positions, within `limits` on nesting and strings.
 // Throws parse_error "file:line:column: malformed JSON: ..." at the byte where
-// parsing failed, or "invalid UTF-8 ..." at the first byte that is not UTF-8.
-inline json_node parse_json_with_positions(std::string_view text, std::string_view file_name) {
+// parsing failed, "invalid UTF-8 ..." at the first byte that is not UTF-8, or
+// the limit hit at the value that is over it.
+inline json_node parse_json_with_positions(std::string_view text, std::string_view file_name,
+                                           const read_limits& limits = {}) {
   std::size_t offset = 0;
   boost::json::parse_options opt;
-  opt.max_depth = 64;
-  boost::json::basic_parser<json_dom_handler> p(opt, text, &offset);
+  opt.max_depth = json_depth_for(limits.max_depth);
+  boost::json::basic_parser<json_dom_handler> p(opt, text, &offset, limits.max_string);
   boost::json::error_code ec;
   auto fail = [&](std::size_t at) {
+    if (const std::size_t long_at = p.handler().long_string_at(); long_at != json_dom_handler::npos) {
+      auto [line, column] = line_column(text, long_at);
+      throw parse_error(std::string(file_name), line, column,
+                        string_over_limit(p.handler().long_string_size(), limits.max_string));
+    }
+    if (ec == boost::json::error::too_deep) {
+      auto [line, column] = line_column(text, at);
+      throw parse_error(std::string(file_name), line, column, depth_over_limit(limits.max_depth));
+    }
     // Boost.JSON rejects bytes that are not UTF-8 as a syntax error, at that
     // byte or, for a sequence cut short, at the byte that cuts it.
     if (const std::size_t bad = invalid_utf8_at(text); bad <= at) {

@@ -10,11 +10,14 @@
 #include <sourcetrace/detail/file_text.hpp>
 #include <sourcetrace/detail/json_escape.hpp>
 #include <sourcetrace/detail/json_position.hpp>
+#include <sourcetrace/detail/utf8.hpp>
 #include <sourcetrace/error.hpp>
 #include <sourcetrace/graph.hpp>
+#include <sourcetrace/io/read_limits.hpp>
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -36,27 +39,64 @@
 
 namespace sourcetrace {
 
-/// Thrown when a corpus has problems. It holds every problem found, and
-/// nothing was loaded.
+/// Thrown when a corpus has problems. It holds the first problems found (up
+/// to `read_limits::max_errors`, by position) and counts the rest; nothing
+/// was loaded.
 class corpus_error : public error {
  public:
-  /// Builds the error from the problems found, in the order of the input.
-  explicit corpus_error(std::vector<parse_error> problems) : error(format(problems)), problems_(std::move(problems)) {}
+  /// Builds the error from the problems described, in the order of the
+  /// input, out of `total` found (at least their number); the first of those
+  /// left out is at line `first_omitted_line`.
+  explicit corpus_error(std::vector<parse_error> problems, std::size_t total = 0, std::size_t first_omitted_line = 0)
+      : error(format(problems, std::max(total, problems.size()), first_omitted_line)),
+        problems_(std::move(problems)),
+        total_(std::max(total, problems_.size())),
+        first_omitted_line_(first_omitted_line) {}
 
-  /// Returns every problem, each naming its file, line, column and field.
+  /// Returns the problems described, each naming its file, line, column and
+  /// field: every problem, unless there were more than the reader's
+  /// `max_errors`, and then the first ones by position.
   const std::vector<parse_error>& problems() const noexcept { return problems_; }
+  /// Returns how many problems were found, described or not.
+  std::size_t total() const noexcept { return total_; }
+  /// Returns the line of the first problem left out, or 0 if none was.
+  std::size_t first_omitted_line() const noexcept { return first_omitted_line_; }
+  /// Returns "... and 50 more problems (first at line 101), over the limit of
+  /// 100 shown (--max-errors)", or "" when every problem is described.
+  std::string omitted_note() const { return omitted_note(problems_.size(), total_, first_omitted_line_); }
 
  private:
-  static std::string format(const std::vector<parse_error>& problems) {
+  static std::string omitted_note(std::size_t shown, std::size_t total, std::size_t first_line) {
+    if (total <= shown) return {};
+    std::size_t more = total - shown;
+    std::string out = "... and ";
+    out += std::to_string(more);
+    out += more == 1 ? " more problem" : " more problems";
+    out += " (first at line ";
+    out += std::to_string(first_line);
+    out += "), over the limit of ";
+    out += std::to_string(shown);
+    out += " shown (--max-errors)";
+    return out;
+  }
+  static std::string format(const std::vector<parse_error>& problems, std::size_t total, std::size_t first_line) {
     std::string out;
     for (const auto& p : problems) {
       out += p.what();
       out += '\n';
     }
-    out += std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems") + ", nothing loaded";
+    if (auto note = omitted_note(problems.size(), total, first_line); !note.empty()) {
+      out += note;
+      out += '\n';
+    }
+    out += std::to_string(total);
+    out += total == 1 ? " problem" : " problems";
+    out += ", nothing loaded";
     return out;
   }
   std::vector<parse_error> problems_;
+  std::size_t total_;
+  std::size_t first_omitted_line_;
 };
 
 /// The two spellings of a corpus.
@@ -72,17 +112,22 @@ struct read_options {
   std::optional<corpus_format> format;
   /// Called now and then while reading with the bytes read so far and the total.
   std::function<void(std::size_t done, std::size_t total)> progress;
+  /// What the reader accepts: bytes, records, nesting, string length, and
+  /// how many problems it describes before it only counts them.
+  read_limits limits;
 };
 
 namespace detail {
 
-// Where a record or field sits: a line of a JSON Lines file and a pointer
-// within it, or (line 0) a pointer into the whole document.
+// Where a record or field sits: a line of a JSON Lines file (and the offset
+// of its first byte) and a pointer within it, or (line 0) a pointer into the
+// whole document.
 struct json_where {
   std::size_t line = 0;
   std::string pointer;
-  json_where field(std::string_view name) const { return {line, pointer + "/" + std::string(name)}; }
-  json_where index(std::size_t i) const { return {line, pointer + "/" + std::to_string(i)}; }
+  std::size_t line_start = 0;
+  json_where field(std::string_view name) const { return {line, pointer + "/" + std::string(name), line_start}; }
+  json_where index(std::size_t i) const { return {line, pointer + "/" + std::to_string(i), line_start}; }
 };
 
 struct hop_record {
@@ -163,7 +208,8 @@ inline std::string json_quoted(std::string_view s) {
 // Reads a corpus into records, collecting problems with their positions.
 class corpus_parser {
  public:
-  corpus_parser(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {}
+  corpus_parser(std::string_view text, std::string file, const read_limits& limits)
+      : text_(text), file_(std::move(file)), limits_(limits) {}
 
   std::vector<agent_record> agents;
   std::vector<event_record> events;
@@ -171,10 +217,12 @@ class corpus_parser {
   std::vector<statement_record> statements;
   std::vector<report_record> reports;
   std::vector<derivation_record> derivations;
-  std::vector<parse_error> problems;
   // Ids of records that had a problem: references to them are not reported
   // again, so one mistake gives one message.
   std::unordered_set<std::string> invalid_ids;
+
+  // How many problems were found so far, described or not.
+  std::size_t problem_count() const noexcept { return total_; }
 
   void problem(const json_where& at, const std::string& message) {
     std::pair<std::size_t, std::size_t> lc;
@@ -182,11 +230,50 @@ class corpus_parser {
       if (!document_positions_) document_positions_.emplace(text_);
       lc = document_positions_->locate(at.pointer);
     } else {
-      json_positions line(line_text(at.line));
-      lc = line.locate(at.pointer);
+      // The positions of one line are indexed once, however many problems it has.
+      if (!line_positions_ || line_positions_line_ != at.line) {
+        auto end = text_.find('\n', at.line_start);
+        line_positions_.emplace(
+            text_.substr(at.line_start, end == std::string_view::npos ? std::string_view::npos : end - at.line_start));
+        line_positions_line_ = at.line;
+      }
+      lc = line_positions_->locate(at.pointer);
       lc.first = at.line;
     }
-    problems.emplace_back(file_, lc.first, lc.second, message);
+    add(file_, lc.first, lc.second, message);
+  }
+
+  // Records a problem at `line`:`column`. Only the first `max_errors` by
+  // position are kept (a max-heap evicts the last); the rest are counted, and
+  // the first of them remembered, so a million bad records cost no more than
+  // a hundred in memory and output.
+  void add(const std::string& file, std::size_t line, std::size_t column, const std::string& message) {
+    ++total_;
+    position at{line, column, total_};
+    const std::size_t keep = limits_.max_errors;
+    if (kept_.size() < keep) {
+      kept_.push_back({at, parse_error(file, line, column, message)});
+      std::push_heap(kept_.begin(), kept_.end(), later);
+      return;
+    }
+    if (keep > 0 && earlier(at, kept_.front().at)) {
+      std::pop_heap(kept_.begin(), kept_.end(), later);
+      omit(kept_.back().at);
+      kept_.back() = {at, parse_error(file, line, column, message)};
+      std::push_heap(kept_.begin(), kept_.end(), later);
+    } else {
+      omit(at);
+    }
+  }
+
+  // Throws corpus_error with the problems kept, in the order of the input, if there is any.
+  void throw_if_problems() {
+    if (total_ == 0) return;
+    std::sort_heap(kept_.begin(), kept_.end(), later);
+    std::vector<parse_error> out;
+    out.reserve(kept_.size());
+    for (auto& k : kept_) out.push_back(std::move(k.error));
+    throw corpus_error(std::move(out), total_, first_omitted_.line);
   }
 
   void parse_document(const read_options& options) {
@@ -217,7 +304,10 @@ class corpus_parser {
         continue;
       }
       const auto& items = member.value().as_array();
-      for (std::size_t i = 0; i < items.size(); ++i) record(*which, items[i], at.index(i), false);
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!count_record(at.index(i))) return;
+        record(*which, items[i], at.index(i), false);
+      }
     }
   }
 
@@ -231,11 +321,12 @@ class corpus_parser {
       ++line;
       std::string_view l = text_.substr(start, end - start);
       if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+      json_where at{line, "", start};
       start = end + 1;
       if (l.find_first_not_of(" \t") == std::string_view::npos) continue;
+      if (!count_record(at)) return;
       boost::json::value v;
       if (!parse_value(l, line, v)) continue;
-      json_where at{line, ""};
       if (!v.is_object()) {
         problem(at, "expected a JSON object, found " + std::string(json_kind_name(v)));
         continue;
@@ -275,46 +366,55 @@ class corpus_parser {
     return std::nullopt;
   }
 
-  std::string_view line_text(std::size_t line) const {
-    std::size_t start = 0;
-    for (std::size_t l = 1; l < line && start < text_.size(); ++l) {
-      start = text_.find('\n', start);
-      if (start == std::string_view::npos) return {};
-      ++start;
-    }
-    auto end = text_.find('\n', start);
-    return text_.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  // Counts a record; one past `max_records` is a problem at `at` that ends the reading.
+  bool count_record(const json_where& at) {
+    if (++records_ <= limits_.max_records) return true;
+    problem(at, records_over_limit(records_, limits_.max_records));
+    return false;
   }
 
-  // Parses `text` (the whole document, or one line) with Boost.JSON.
+  // Parses `text` (the whole document, or line `line`) with Boost.JSON,
+  // within the limits on nesting and strings.
   bool parse_value(std::string_view text, std::size_t line, boost::json::value& out) {
     boost::json::parse_options opt;
-    opt.max_depth = 32;
+    opt.max_depth = json_depth_for(limits_.max_depth);
     boost::json::stream_parser p({}, opt);
     boost::system::error_code ec;
     std::size_t used = p.write_some(text.data(), text.size(), ec);
     if (!ec) p.finish(ec);
+    // One index of the text's lines serves every problem found in it.
+    line_index lines(text);
+    auto at_offset = [&](std::size_t offset, const std::string& message) {
+      auto lc = lines.locate(offset);
+      add(file_, line == 0 ? lc.first : line, lc.second, message);
+    };
     if (ec) {
-      std::size_t offset = used;
-      json_positions where(text);
-      auto lc = where.line_column(offset);
-      if (line != 0) lc.first = line;
-      std::string what = ec.message();
-      problems.emplace_back(file_, lc.first, lc.second, "malformed JSON: " + what);
+      std::size_t offset = std::min(used, text.size());
+      std::string what;
+      if (ec == boost::json::error::too_deep) {
+        what = depth_over_limit(limits_.max_depth);
+      } else if (const std::size_t bad = invalid_utf8_at(text.substr(0, std::min(text.size(), offset + 4)));
+                 bad <= offset) {
+        // Boost.JSON calls a byte that is not UTF-8 a syntax error.
+        offset = bad;
+        const auto c = static_cast<unsigned char>(text[bad]);
+        what = "malformed JSON: invalid UTF-8 (byte 0x";
+        what += upper_hex[c >> 4];
+        what += upper_hex[c & 0xF];
+        what += ')';
+      } else {
+        what = "malformed JSON: " + ec.message();
+      }
+      at_offset(offset, what);
       return false;
     }
     out = p.release();
-    auto repeated = duplicate_keys(text);
-    if (!repeated.empty()) {
-      json_positions where(text);
-      for (const auto& [offset, key] : repeated) {
-        auto lc = where.line_column(offset);
-        if (line != 0) lc.first = line;
-        problems.emplace_back(file_, lc.first, lc.second, "duplicate key " + json_quoted(key) + " in one object");
-      }
-      return false;
+    auto scan = scan_json_text(text, limits_.max_string);
+    for (const auto& [offset, key] : scan.duplicate_keys) {
+      at_offset(offset, "duplicate key " + json_quoted(key) + " in one object");
     }
-    return true;
+    for (const auto& [offset, size] : scan.long_strings) at_offset(offset, string_over_limit(size, limits_.max_string));
+    return scan.duplicate_keys.empty() && scan.long_strings.empty();
   }
 
   void check_version(const boost::json::value& v, const json_where& at) {
@@ -438,7 +538,7 @@ class corpus_parser {
       return;
     }
     fields f = open(v.as_object(), at, what, lines ? 0 : index_of(at), lines);
-    std::size_t before = problems.size();
+    std::size_t before = problem_count();
     // Every id is checked for uniqueness here, before any record is built, so
     // a duplicate is found even when one of the two has other problems.
     const auto* idv = v.as_object().if_contains("id");
@@ -456,7 +556,7 @@ class corpus_parser {
       std::size_t before;
       const std::string& id;
       ~invalid_on_problem() {
-        if (p.problems.size() != before && !id.empty()) p.invalid_ids.insert(id);
+        if (p.problem_count() != before && !id.empty()) p.invalid_ids.insert(id);
       }
     } guard{*this, before, id};
     switch (s) {
@@ -497,7 +597,7 @@ class corpus_parser {
           }
         }
         f.check_unknown();
-        if (problems.size() == before) agents.push_back(std::move(r));
+        if (problem_count() == before) agents.push_back(std::move(r));
         break;
       }
       case section::events: {
@@ -529,7 +629,7 @@ class corpus_parser {
         r.info.place = f.text("place", false).value_or("");
         r.info.note = f.text("note", false).value_or("");
         f.check_unknown();
-        if (problems.size() == before) events.push_back(std::move(r));
+        if (problem_count() == before) events.push_back(std::move(r));
         break;
       }
       case section::claims: {
@@ -539,7 +639,7 @@ class corpus_parser {
         r.text = f.text("text", true).value_or("");
         read_details(f, r.details);
         f.check_unknown();
-        if (problems.size() == before) claims.push_back(std::move(r));
+        if (problem_count() == before) claims.push_back(std::move(r));
         break;
       }
       case section::statements: {
@@ -551,7 +651,7 @@ class corpus_parser {
         r.event = f.text("event", false).value_or("");
         read_stated(f, r.stated);
         f.check_unknown();
-        if (problems.size() == before) statements.push_back(std::move(r));
+        if (problem_count() == before) statements.push_back(std::move(r));
         break;
       }
       case section::reports: {
@@ -599,7 +699,7 @@ class corpus_parser {
           }
         }
         f.check_unknown();
-        if (problems.size() == before) reports.push_back(std::move(r));
+        if (problem_count() == before) reports.push_back(std::move(r));
         break;
       }
       case section::derivations: {
@@ -610,15 +710,40 @@ class corpus_parser {
         r.to = f.text("to", true).value_or("");
         read_kind(f, r.kind);
         f.check_unknown();
-        if (problems.size() == before) derivations.push_back(std::move(r));
+        if (problem_count() == before) derivations.push_back(std::move(r));
         break;
       }
     }
   }
 
+  // A problem's place, and its order of discovery to keep equal places in order.
+  struct position {
+    std::size_t line = 0, column = 0, seen = 0;
+  };
+  static bool earlier(const position& a, const position& b) {
+    if (a.line != b.line) return a.line < b.line;
+    if (a.column != b.column) return a.column < b.column;
+    return a.seen < b.seen;
+  }
+  struct kept_problem {
+    position at;
+    parse_error error;
+  };
+  static bool later(const kept_problem& a, const kept_problem& b) { return earlier(a.at, b.at); }
+  void omit(const position& at) {
+    if (first_omitted_.line == 0 || earlier(at, first_omitted_)) first_omitted_ = at;
+  }
+
   std::string_view text_;
   std::string file_;
+  read_limits limits_;
+  std::size_t records_ = 0;
+  std::size_t total_ = 0;
+  std::vector<kept_problem> kept_;
+  position first_omitted_;
   std::optional<json_positions> document_positions_;
+  std::optional<json_positions> line_positions_;
+  std::size_t line_positions_line_ = 0;
   std::unordered_map<std::string, std::string_view> seen_ids_;
 };
 
@@ -641,7 +766,11 @@ template <class Graph = provenance_graph>
 Graph read_corpus(std::string_view text, std::string_view file, read_options options = {}) {
   // A UTF-8 byte-order mark is not JSON, but editors write it: skip it.
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  detail::corpus_parser p(text, std::string(file));
+  if (text.size() > options.limits.max_bytes) {
+    throw corpus_error(
+        {parse_error(std::string(file), 1, 0, detail::bytes_over_limit(text.size(), options.limits.max_bytes))});
+  }
+  detail::corpus_parser p(text, std::string(file), options.limits);
   corpus_format format;
   if (options.format) {
     format = *options.format;
@@ -669,13 +798,13 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
   // Runs `add`; a failure is reported at `at`, and `id` (if any) is marked so
   // that records referring to it are not reported again.
   auto attempt = [&](const detail::json_where& at, const std::string& label, const std::string& id, auto&& add) {
-    std::size_t before = p.problems.size();
+    std::size_t before = p.problem_count();
     try {
       add();
     } catch (const error& e) {
       p.problem(at, label + ": " + e.what());
     }
-    if (p.problems.size() != before && !id.empty()) p.invalid_ids.insert(id);
+    if (p.problem_count() != before && !id.empty()) p.invalid_ids.insert(id);
   };
   auto ref = [&](const detail::json_where& at, const std::string& label, std::string_view field, std::string_view id,
                  record_kind want) {
@@ -800,13 +929,8 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
     attempt(r.at, label, {}, [&] { g.add_derivation(r.from, r.to, r.kind); });
   }
 
-  if (!p.problems.empty()) {
-    // Report in the order of the input, whatever phase found them.
-    std::stable_sort(p.problems.begin(), p.problems.end(), [](const parse_error& a, const parse_error& b) {
-      return a.line() != b.line() ? a.line() < b.line() : a.column() < b.column();
-    });
-    throw corpus_error(std::move(p.problems));
-  }
+  // Reported in the order of the input, whatever phase found them.
+  p.throw_if_problems();
   return g;
 }
 
@@ -818,7 +942,7 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
 /// as `read_corpus`.
 template <class Graph = provenance_graph>
 Graph read_corpus_file(const std::string& path, read_options options = {}) {
-  auto in = detail::read_file_text(path);
+  auto in = detail::read_file_text(path, options.limits.max_bytes);
   return read_corpus<Graph>(in.text, in.name, std::move(options));
 }
 

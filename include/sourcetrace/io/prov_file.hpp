@@ -12,6 +12,7 @@
 #include <sourcetrace/io/prov.hpp>
 #include <sourcetrace/io/prov_json.hpp>
 #include <sourcetrace/io/prov_n.hpp>
+#include <sourcetrace/io/read_limits.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -31,6 +32,9 @@ enum class prov_format : std::uint8_t {
 struct prov_read_options {
   /// The spelling; when absent it is taken from `prov_format_of`.
   std::optional<prov_format> format;
+  /// What the readers accept: bytes, records, nesting and string length
+  /// (`max_errors` does not apply: a PROV reader stops at the first problem).
+  read_limits limits;
 };
 
 /// Returns the spelling of the PROV `text` named `file_name`: PROV-N for a
@@ -66,7 +70,8 @@ inline prov_format prov_format_of(std::string_view text, std::string_view file_n
 /// `read_prov_n`.
 inline prov_document read_prov(std::string_view text, std::string_view file_name, prov_read_options options = {}) {
   auto format = options.format ? *options.format : prov_format_of(text, file_name);
-  return format == prov_format::n ? read_prov_n(text, file_name) : read_prov_json(text, file_name);
+  return format == prov_format::n ? read_prov_n(text, file_name, options.limits)
+                                  : read_prov_json(text, file_name, options.limits);
 }
 
 /// Reads the PROV in file `path`, or standard input (named `<stdin>`) if
@@ -75,7 +80,7 @@ inline prov_document read_prov(std::string_view text, std::string_view file_name
 /// @throws file_error naming the file if it cannot be opened or read whole;
 /// otherwise as `read_prov`.
 inline prov_document read_prov_file(const std::string& path, prov_read_options options = {}) {
-  auto in = detail::read_file_text(path);
+  auto in = detail::read_file_text(path, options.limits.max_bytes);
   return read_prov(in.text, in.name, options);
 }
 

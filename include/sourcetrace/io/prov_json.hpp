@@ -13,6 +13,7 @@
 #include <sourcetrace/detail/prov_json_dom.hpp>
 #include <sourcetrace/error.hpp>
 #include <sourcetrace/io/prov.hpp>
+#include <sourcetrace/io/read_limits.hpp>
 
 #include <cstddef>
 #include <map>
@@ -184,10 +185,12 @@ inline bool is_xsd_datetime(std::string_view s) {
 // Reads PROV-JSON from the position-tracking tree; every error names its place.
 class prov_json_reader {
  public:
-  prov_json_reader(std::string_view text, std::string_view file_name) : text_(text), file_(file_name) {}
+  prov_json_reader(std::string_view text, std::string_view file_name, const read_limits& limits = {})
+      : text_(text), file_(file_name), limits_(limits) {}
 
   prov_document read() {
-    json_node root = parse_json_with_positions(text_, file_);
+    if (text_.size() > limits_.max_bytes) fail(0, bytes_over_limit(text_.size(), limits_.max_bytes));
+    json_node root = parse_json_with_positions(text_, file_, limits_);
     if (root.type != json_node::kind::object) {
       fail(root.offset, "expected a JSON object holding a PROV document, got " + describe_json(root));
     }
@@ -201,6 +204,7 @@ class prov_json_reader {
       }
       check_keys(m.value);
       for (const auto& b : m.value.members) {
+        count_record(b.key_offset);
         prov_bundle bundle;
         bundle.id = b.key;
         bundle.where = where(b.key_offset);
@@ -385,8 +389,10 @@ class prov_json_reader {
     }
     std::string collection = r.args.empty() ? std::string() : r.args[0];
     prov_location at = r.where;
+    count_record(body.offset);
     c.records.push_back(std::move(r));
     for (auto& e : extra_members) {
+      count_record(body.offset);
       prov_record more = make_prov_record(prov_record_type::membership);
       more.args = {collection, std::move(e)};
       more.where = at;
@@ -453,9 +459,16 @@ class prov_json_reader {
     return prov_value::make_typed(dollar->text, type->text);
   }
 
+  // Counts a record or bundle; one past `max_records` is an error at byte `offset`.
+  void count_record(std::size_t offset) {
+    if (++records_ > limits_.max_records) fail(offset, records_over_limit(records_, limits_.max_records));
+  }
+
   std::string_view text_;
   mutable line_index lines_{text_};
   std::string_view file_;
+  read_limits limits_;
+  std::size_t records_ = 0;
 };
 
 }  // namespace detail
@@ -498,8 +511,10 @@ void write_prov_json(std::ostream& os, const basic_provenance_graph<Kinds...>& g
 /// first byte, naming the key or string that holds it), a member of the wrong JSON
 /// type, a duplicate key, an undeclared prefix, a malformed xsd:dateTime in a
 /// time argument, a missing required argument, a nested bundle.
-inline prov_document read_prov_json(std::string_view text, std::string_view file_name) {
-  return detail::prov_json_reader(text, file_name).read();
+/// Input over one of `limits` (bytes, records and bundles, nesting, string
+/// length) is an error that names the limit.
+inline prov_document read_prov_json(std::string_view text, std::string_view file_name, const read_limits& limits = {}) {
+  return detail::prov_json_reader(text, file_name, limits).read();
 }
 
 }  // namespace sourcetrace

@@ -11,6 +11,7 @@
 #include <sourcetrace/detail/utf8.hpp>
 #include <sourcetrace/error.hpp>
 #include <sourcetrace/io/prov.hpp>
+#include <sourcetrace/io/read_limits.hpp>
 
 #include <boost/spirit/home/x3.hpp>
 
@@ -143,11 +144,12 @@ inline const auto lang_tag = +(x3::alnum | x3::char_('-'));
 // Reads PROV-N; every error names its place.
 class provn_reader {
  public:
-  provn_reader(std::string_view text, std::string_view file_name)
-      : text_(text), file_(file_name), it_(text.data()), end_(text.data() + text.size()) {}
+  provn_reader(std::string_view text, std::string_view file_name, const read_limits& limits = {})
+      : text_(text), file_(file_name), limits_(limits), it_(text.data()), end_(text.data() + text.size()) {}
 
   prov_document read() {
     prov_document doc;
+    if (text_.size() > limits_.max_bytes) fail(it_, bytes_over_limit(text_.size(), limits_.max_bytes));
     skip();
     if (next_word() != "document") fail(pos(), "expected \"document\", got " + found());
     take_keyword();
@@ -199,6 +201,7 @@ class provn_reader {
       }
       if (w == "bundle") {
         if (bundle) fail(at, "bundles cannot nest");
+        count_record(at);
         take_keyword();
         skip();
         const char* id_at = it_;
@@ -222,11 +225,17 @@ class provn_reader {
       }
       if (w.empty()) fail(at, "expected a record, a prefix declaration, a bundle or \"endDocument\", got " + found());
       take_word("", "record type");
+      count_record(at);
       read_record(w, at, *c, bundle ? &doc : nullptr);
     }
   }
 
  private:
+  // Counts a record or bundle; one past `max_records` is an error at `at`.
+  void count_record(const char* at) {
+    if (++records_ > limits_.max_records) fail(at, records_over_limit(records_, limits_.max_records));
+  }
+
   [[noreturn]] void fail(const char* at, const std::string& message) const {
     auto [line, column] = line_column(text_, static_cast<std::size_t>(at - text_.data()));
     throw parse_error(std::string(file_), line, column, message);
@@ -496,6 +505,9 @@ class provn_reader {
         fail(at, context + "unterminated string");
       }
       std::size_t q = long_form ? 3 : 1;
+      if (auto size = static_cast<std::size_t>(it_ - start) - 2 * q; size > limits_.max_string) {
+        fail(at, context + string_over_limit(size, limits_.max_string));
+      }
       check_utf8(start + q, it_ - q, context, "string");
       std::string text = unescape_string(std::string_view(start + q, static_cast<std::size_t>(it_ - start) - 2 * q));
       const char* after = it_;
@@ -549,6 +561,8 @@ class provn_reader {
   std::string_view text_;
   mutable line_index lines_{text_};
   std::string_view file_;
+  read_limits limits_;
+  std::size_t records_ = 0;
   const char* it_;
   const char* end_;
 };
@@ -593,8 +607,10 @@ void write_prov_n(std::ostream& os, const basic_provenance_graph<Kinds...>& g) {
 /// undeclared prefix, an unterminated string, a misplaced bundle, invalid
 /// UTF-8 (at its first byte, naming the identifier, string or comment that
 /// holds it).
-inline prov_document read_prov_n(std::string_view text, std::string_view file_name) {
-  return detail::provn_reader(text, file_name).read();
+/// Input over one of `limits` (bytes, records and bundles, string length) is
+/// an error that names the limit.
+inline prov_document read_prov_n(std::string_view text, std::string_view file_name, const read_limits& limits = {}) {
+  return detail::provn_reader(text, file_name, limits).read();
 }
 
 }  // namespace sourcetrace

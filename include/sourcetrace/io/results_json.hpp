@@ -249,14 +249,8 @@ void write_trace_json(std::ostream& out, const basic_provenance_graph<Kinds...>&
   std::optional<origin_map> own;
   trace_options limits = options.trace;
   if (!limits.stop_at_cycles) limits.stop_at_cycles = &own.emplace(origins(g));
-  const std::vector<cycle> loops = cycles(g);
-  std::vector<std::uint32_t> cycle_of(g.statement_count(), UINT32_MAX);
-  std::vector<const cycle*> shown;
-  for (std::uint32_t i = 0; i < loops.size(); ++i) {
-    for (auto v : loops[i]) cycle_of[v] = i;
-    if (!options.claim || g[loops[i].front()].claim == *options.claim) shown.push_back(&loops[i]);
-  }
-  std::sort(shown.begin(), shown.end(), [&](auto a, auto b) { return cycle_name(g, *a) < cycle_name(g, *b); });
+  const cycle_index index = index_cycles(g);
+  const std::vector<std::uint32_t> shown = cycles_by_name(g, index, options.claim);
 
   detail::results_buffer b(out);
   std::string& s = b.s;
@@ -275,12 +269,12 @@ void write_trace_json(std::ostream& out, const basic_provenance_graph<Kinds...>&
   };
   s += "{\"cycles\": [";
   for (std::size_t k = 0; k < shown.size(); ++k) {
-    const cycle& c = *shown[k];
+    const cycle& c = index.loops[shown[k]];
     auto d = derivations_of(g, c);
     detail::open_json_line(s, k == 0, "closed");
     s += d.leaving.empty() ? "true" : "false";
     s += ", \"id\": ";
-    detail::append_json_string(s, cycle_name(g, c));
+    detail::append_json_string(s, index.names[shown[k]]);
     s += ", \"inside\": ";
     hops(d.inside);
     s += ", \"leaving\": ";
@@ -304,7 +298,7 @@ void write_trace_json(std::ostream& out, const basic_provenance_graph<Kinds...>&
       s += i ? ", {" : "{";
       if (p.end == path_end::cycle) {
         s += "\"cycle\": ";
-        detail::append_json_string(s, cycle_name(g, loops[cycle_of[p.last(v)]]));
+        detail::append_json_string(s, index.name_of(p.last(v)));
         s += ", ";
       }
       s += "\"end\": ";
