@@ -398,12 +398,12 @@ class corpus_parser {
         // Boost.JSON calls a byte that is not UTF-8 a syntax error.
         offset = bad;
         const auto c = static_cast<unsigned char>(text[bad]);
-        what = "malformed JSON: invalid UTF-8 (byte 0x";
+        what.append("malformed JSON: invalid UTF-8 (byte 0x");
         what += upper_hex[c >> 4];
         what += upper_hex[c & 0xF];
         what += ')';
       } else {
-        what = "malformed JSON: " + ec.message();
+        what.append("malformed JSON: ").append(ec.message());
       }
       at_offset(offset, what);
       return false;
@@ -758,10 +758,12 @@ std::string kind_names() {
 }  // namespace detail
 
 /// Reads a corpus from `text`; `file` names it in error messages. Every
-/// problem is collected; if there is any, nothing is loaded and
-/// `corpus_error` lists them all. Cycles are legal data and load.
-/// @throws corpus_error listing every problem, each with file, line, column,
-/// the offending record, field or id, what was expected and what was found.
+/// problem is found; if there is any, nothing is loaded and `corpus_error`
+/// describes them (the first `options.limits.max_errors` by position) and
+/// counts them all. Cycles are legal data and load.
+/// @throws corpus_error describing the problems, each with file, line,
+/// column, the offending record, field or id, what was expected and what was
+/// found; its `total()` counts them all.
 template <class Graph = provenance_graph>
 Graph read_corpus(std::string_view text, std::string_view file, read_options options = {}) {
   // A UTF-8 byte-order mark is not JSON, but editors write it: skip it.
