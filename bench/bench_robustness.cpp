@@ -8,6 +8,9 @@
 //
 //   jsonl_errors/N      N JSON Lines records, each with an unknown field
 //   document_errors/N   one JSON document of N agents, each of an unknown kind
+//   one_line_errors/N   the same shape minified on one line, N claims each with
+//                       two bad fields that the reader checks in the reverse
+//                       of their order in the text (2N problems)
 //   duplicate_ids/N     N JSON Lines agents sharing one id
 //   trace_cycle/N       write_trace_json of every statement of one cycle of N
 //
@@ -31,7 +34,8 @@ namespace {
 using namespace sourcetrace;
 
 // Reads `text`, which has problems, and records the size of the error message.
-void read_expecting_problems(benchmark::State& state, const std::string& text, const char* name) {
+void read_expecting_problems(benchmark::State& state, const std::string& text, const char* name,
+                             std::int64_t per_record = 1) {
   std::size_t message = 0, total = 0;
   for (auto _ : state) {
     try {
@@ -44,7 +48,7 @@ void read_expecting_problems(benchmark::State& state, const std::string& text, c
       total = e.total();
     }
   }
-  if (total != static_cast<std::size_t>(state.range(0))) state.SkipWithError("wrong number of problems");
+  if (total != static_cast<std::size_t>(state.range(0) * per_record)) state.SkipWithError("wrong number of problems");
   state.counters["problems"] = static_cast<double>(total);
   state.counters["message_bytes"] = static_cast<double>(message);
   state.SetComplexityN(state.range(0));
@@ -69,6 +73,18 @@ void document_errors(benchmark::State& state) {
   }
   text += "\n]}\n";
   read_expecting_problems(state, text, "bad.json");
+}
+
+void one_line_errors(benchmark::State& state) {
+  std::string text = "{\"claims\": [";
+  for (std::int64_t i = 0; i < state.range(0); ++i) {
+    text += i ? ", " : "";
+    text += R"({"id": "c)";
+    text += std::to_string(i);
+    text += R"(", "modality": "x", "text": 1})";
+  }
+  text += "]}";
+  read_expecting_problems(state, text, "bad.json", 2);
 }
 
 void duplicate_ids(benchmark::State& state) {
@@ -121,6 +137,7 @@ void trace_cycle(benchmark::State& state) {
 
 BENCHMARK(jsonl_errors)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(document_errors)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->Complexity();
+BENCHMARK(one_line_errors)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(duplicate_ids)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(trace_cycle)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->Complexity();
 

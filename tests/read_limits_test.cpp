@@ -214,3 +214,43 @@ TEST_CASE("index_cycles names each cycle once, by its smallest id", "[limits]") 
   CHECK(index.names[order[0]] == "s1");
   CHECK(index.names[order[1]] == "t1");
 }
+
+TEST_CASE("problems of a document on one line are placed and ordered by column", "[limits]") {
+  // The reader checks "text" before "modality"; the text has them the other way round.
+  const std::string doc =
+      R"({"claims": [{"id": "a", "modality": "x", "text": 1}, {"id": "b", "modality": "y", "text": 2}]})";
+  try {
+    (void)read_corpus(doc, "m.json");
+    FAIL("expected corpus_error");
+  } catch (const corpus_error& e) {
+    REQUIRE(e.problems().size() == 4);
+    CHECK_THAT(e.problems()[0].what(), Contains("m.json:1:37: claim \"a\": field \"modality\""));
+    CHECK_THAT(e.problems()[1].what(), Contains("m.json:1:50: claim \"a\": field \"text\""));
+    CHECK_THAT(e.problems()[2].what(), Contains("m.json:1:78: claim \"b\": field \"modality\""));
+    CHECK_THAT(e.problems()[3].what(), Contains("m.json:1:91: claim \"b\": field \"text\""));
+  }
+}
+
+TEST_CASE("a stop at max_records reports only the limit, not references to what was never read", "[limits]") {
+  const std::string lines = R"({"record": "claim", "id": "c", "text": "t"})"
+                            "\n"
+                            R"({"record": "statement", "id": "s", "agent": "p", "claim": "c"})"
+                            "\n" +
+                            agent_line("p");
+  read_limits l;
+  l.max_records = 2;
+  REQUIRE_THROWS_MATCHES(read_corpus(lines, "r.jsonl", with(l)), corpus_error,
+                         Message("r.jsonl:3:1: record 3 is over the limit of 2 records (--max-records)\n"
+                                 "1 problem, nothing loaded"));
+  l.max_records = 3;
+  CHECK(read_corpus(lines, "r.jsonl", with(l)).statement_count() == 1);
+}
+
+TEST_CASE("a PROV-JSON string over max_string is measured whole, as written", "[limits]") {
+  const std::string json =
+      R"({"entity": {"ex:a": {"ex:note": ")" + std::string(5000, 'x') + R"("}}, "prefix": {"ex": "urn:ex#"}})";
+  read_limits l;
+  l.max_string = 9;
+  CHECK_THROWS_WITH(read_prov_json(json, "p.json", l),
+                    Contains("string of 5000 bytes is over the limit of 9 bytes (--max-string)"));
+}

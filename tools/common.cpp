@@ -27,7 +27,7 @@ void add_corpus_input(CLI::App& sub, corpus_input& in) {
 }
 
 void add_limit_flags(CLI::App& sub, st::read_limits& limits, bool with_errors) {
-  const char* group = "Limits (0: none)";
+  const char* group = "Limits (0: none, except --max-depth)";
   sub.add_option("--max-bytes", limits.max_bytes, "refuse input larger than this (K, M, G suffixes: 1024s)")
       ->transform(CLI::AsSizeValue(false))
       ->capture_default_str()

@@ -3,12 +3,16 @@
 // the same graph after a round trip through either spelling: written with
 // write_corpus_lines (or write_corpus) and read again, it writes with
 // write_corpus to the same bytes. Only sourcetrace::error may be thrown, and
-// only by the first read.
+// only by the reads of the input. A corpus that is rejected is rejected the same way
+// with a bound of two problems described: the same count, and the first two
+// problems of the full list, in order (checked when the full list was
+// described whole: 100 problems or fewer).
 
 #include <sourcetrace/io/corpus.hpp>
 
 #include "fuzz_check.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -44,6 +48,30 @@ std::string again(const std::string& text, corpus_format format, const std::stri
   }
 }
 
+// Reads `text` again describing at most two problems, and checks that this
+// keeps the first two of `all` (every problem, when all were described).
+void check_bounded(std::string_view text, const sourcetrace::corpus_error& all) {
+  if (all.total() != all.problems().size()) return;
+  sourcetrace::read_options options{corpus_format::json_lines, {}};
+  options.limits.max_errors = 2;
+  try {
+    (void)sourcetrace::read_corpus(text, "fuzz.jsonl", options);
+  } catch (const sourcetrace::corpus_error& bounded) {
+    const auto& kept = bounded.problems();
+    bool same = bounded.total() == all.total() && kept.size() == std::min<std::size_t>(2, all.total());
+    for (std::size_t i = 0; same && i < kept.size(); ++i) {
+      same = std::string_view(kept[i].what()) == all.problems()[i].what();
+    }
+    if (same && all.total() > 2) same = bounded.first_omitted_line() == all.problems()[2].line();
+    if (!same)
+      fail("with max_errors 2, the problems kept are not the first two of the full list", all.what(), bounded.what());
+    return;
+  } catch (const std::exception& e) {
+    fail("with max_errors 2, read_corpus threw something else", all.what(), e.what());
+  }
+  fail("with max_errors 2, a rejected corpus loaded", all.what());
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -51,6 +79,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   sourcetrace::provenance_graph g;
   try {
     g = sourcetrace::read_corpus(text, "fuzz.jsonl", {corpus_format::json_lines, {}});
+  } catch (const sourcetrace::corpus_error& e) {
+    check_bounded(text, e);
+    return 0;  // rejected input: expected
   } catch (const sourcetrace::error&) {
     return 0;  // rejected input: expected
   } catch (const std::exception& e) {

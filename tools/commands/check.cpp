@@ -39,8 +39,8 @@ int run_check(const check_options& o) {
 
 void add_check(CLI::App& app) {
   auto o = std::make_shared<check_options>();
-  auto* sub = app.add_subcommand("check",
-                                 "validate a corpus and print its problems, the first 100 and a count (exit 2 if any)");
+  auto* sub = app.add_subcommand(
+      "check", "validate a corpus and print its problems, up to --max-errors, and their count (exit 2 if any)");
   add_corpus_input(*sub, o->in);
   sub->add_flag("--fail-on-cycles", o->fail_on_cycles, "exit 1 if the corpus has circular reporting");
   sub->callback([o] { finish(run_check(*o)); });

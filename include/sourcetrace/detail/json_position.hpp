@@ -28,13 +28,17 @@ class json_positions {
 
   // Returns the 1-based line and column of the value at `pointer`, or of its
   // nearest ancestor that was indexed.
-  std::pair<std::size_t, std::size_t> locate(std::string_view pointer) {
+  std::pair<std::size_t, std::size_t> locate(std::string_view pointer) { return line_column(offset_of(pointer)); }
+
+  // Returns the byte offset of the value at `pointer`, or of its nearest
+  // ancestor that was indexed.
+  std::size_t offset_of(std::string_view pointer) {
     if (!built_) build();
     std::string p(pointer);
     for (;;) {
-      if (auto it = offsets_.find(p); it != offsets_.end()) return line_column(it->second);
+      if (auto it = offsets_.find(p); it != offsets_.end()) return it->second;
       auto slash = p.rfind('/');
-      if (slash == std::string::npos || p.empty()) return line_column(0);
+      if (slash == std::string::npos || p.empty()) return 0;
       p.resize(slash);
     }
   }
@@ -100,7 +104,7 @@ class json_positions {
   // parser limits (the text was accepted by Boost.JSON), and also here.
   void value(std::string& pointer, int depth) {
     skip_space();
-    if (pos_ >= text_.size() || depth > 64) return;
+    if (pos_ >= text_.size() || depth > 1000) return;
     offsets_.emplace(pointer, pos_);
     char c = text_[pos_];
     if (c == '{') {

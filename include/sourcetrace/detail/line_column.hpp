@@ -35,13 +35,15 @@ class line_index {
  public:
   explicit line_index(std::string_view text) : text_(text) {}
 
+  // Returns the 1-based line of byte `offset`: a binary search, no count.
+  std::size_t line_of(std::size_t offset) {
+    index();
+    offset = std::min(offset, text_.size());
+    return static_cast<std::size_t>(std::upper_bound(starts_.begin(), starts_.end(), offset) - starts_.begin());
+  }
+
   std::pair<std::size_t, std::size_t> locate(std::size_t offset) {
-    if (starts_.empty()) {
-      starts_.push_back(0);
-      for (std::size_t i = 0; i < text_.size(); ++i) {
-        if (text_[i] == '\n') starts_.push_back(i + 1);
-      }
-    }
+    index();
     offset = std::min(offset, text_.size());
     auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
     std::size_t line = static_cast<std::size_t>(it - starts_.begin());
@@ -60,6 +62,14 @@ class line_index {
   }
 
  private:
+  void index() {
+    if (!starts_.empty()) return;
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i) {
+      if (text_[i] == '\n') starts_.push_back(i + 1);
+    }
+  }
+
   std::string_view text_;
   std::vector<std::size_t> starts_;
   std::size_t last_line_ = 0, last_offset_ = 0, last_column_ = 1;

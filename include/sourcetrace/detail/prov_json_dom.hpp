@@ -304,9 +304,13 @@ inline json_node parse_json_with_positions(std::string_view text, std::string_vi
   boost::json::error_code ec;
   auto fail = [&](std::size_t at) {
     if (const std::size_t long_at = p.handler().long_string_at(); long_at != json_dom_handler::npos) {
+      // The parser stopped one byte past the limit: the size is that of the
+      // string as written, to its closing quote.
+      std::size_t end = long_at + 1;
+      while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
       auto [line, column] = line_column(text, long_at);
       throw parse_error(std::string(file_name), line, column,
-                        string_over_limit(p.handler().long_string_size(), limits.max_string));
+                        string_over_limit(std::min(end, text.size()) - long_at - 1, limits.max_string));
     }
     if (ec == boost::json::error::too_deep) {
       auto [line, column] = line_column(text, at);

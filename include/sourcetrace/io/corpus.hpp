@@ -225,46 +225,50 @@ class corpus_parser {
   std::size_t problem_count() const noexcept { return total_; }
 
   void problem(const json_where& at, const std::string& message) {
-    std::pair<std::size_t, std::size_t> lc;
     if (at.line == 0) {
       if (!document_positions_) document_positions_.emplace(text_);
-      lc = document_positions_->locate(at.pointer);
-    } else {
-      // The positions of one line are indexed once, however many problems it has.
-      if (!line_positions_ || line_positions_line_ != at.line) {
-        auto end = text_.find('\n', at.line_start);
-        line_positions_.emplace(
-            text_.substr(at.line_start, end == std::string_view::npos ? std::string_view::npos : end - at.line_start));
-        line_positions_line_ = at.line;
-      }
-      lc = line_positions_->locate(at.pointer);
-      lc.first = at.line;
+      std::size_t offset = document_positions_->offset_of(at.pointer);
+      add(text_lines_.line_of(offset), offset, message);
+      return;
     }
-    add(file_, lc.first, lc.second, message);
+    // The positions of one line are indexed once, however many problems it has.
+    if (!line_positions_ || line_positions_line_ != at.line) {
+      auto end = text_.find('\n', at.line_start);
+      line_positions_.emplace(
+          text_.substr(at.line_start, end == std::string_view::npos ? std::string_view::npos : end - at.line_start));
+      line_positions_line_ = at.line;
+    }
+    add(at.line, at.line_start + line_positions_->offset_of(at.pointer), message);
   }
 
-  // Records a problem at `line`:`column`. Only the first `max_errors` by
-  // position are kept (a max-heap evicts the last); the rest are counted, and
-  // the first of them remembered, so a million bad records cost no more than
-  // a hundred in memory and output.
-  void add(const std::string& file, std::size_t line, std::size_t column, const std::string& message) {
+  // Records a problem at byte `offset` of the text, on line `line`. Only the
+  // first `max_errors` by position are kept (a max-heap evicts the last); the
+  // rest are counted, and the first of them remembered, so a million bad
+  // records cost no more than a hundred in memory and output. Columns are
+  // counted only for the problems kept, when they are thrown, so that a
+  // document on one line costs no count from the line's start per problem.
+  void add(std::size_t line, std::size_t offset, const std::string& message) {
     ++total_;
-    position at{line, column, total_};
+    position at{line, offset, total_};
     const std::size_t keep = limits_.max_errors;
     if (kept_.size() < keep) {
-      kept_.push_back({at, parse_error(file, line, column, message)});
+      kept_.push_back({at, message});
       std::push_heap(kept_.begin(), kept_.end(), later);
       return;
     }
     if (keep > 0 && earlier(at, kept_.front().at)) {
       std::pop_heap(kept_.begin(), kept_.end(), later);
       omit(kept_.back().at);
-      kept_.back() = {at, parse_error(file, line, column, message)};
+      kept_.back() = {at, message};
       std::push_heap(kept_.begin(), kept_.end(), later);
     } else {
       omit(at);
     }
   }
+
+  // True once reading stopped at a limit: what follows was never read, so
+  // checking references to it would only report records that exist.
+  bool stopped() const noexcept { return stopped_; }
 
   // Throws corpus_error with the problems kept, in the order of the input, if there is any.
   void throw_if_problems() {
@@ -272,7 +276,7 @@ class corpus_parser {
     std::sort_heap(kept_.begin(), kept_.end(), later);
     std::vector<parse_error> out;
     out.reserve(kept_.size());
-    for (auto& k : kept_) out.push_back(std::move(k.error));
+    for (auto& k : kept_) out.emplace_back(file_, k.at.line, column_at(k.at.offset), k.message);
     throw corpus_error(std::move(out), total_, first_omitted_.line);
   }
 
@@ -370,7 +374,21 @@ class corpus_parser {
   bool count_record(const json_where& at) {
     if (++records_ <= limits_.max_records) return true;
     problem(at, records_over_limit(records_, limits_.max_records));
+    stopped_ = true;
     return false;
+  }
+
+  // The column (in characters, from 1) of byte `offset` of the text: UTF-8
+  // continuation bytes do not count.
+  std::size_t column_at(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    std::size_t start = offset;
+    while (start > 0 && text_[start - 1] != '\n') --start;
+    std::size_t column = 1;
+    for (std::size_t i = start; i < offset; ++i) {
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    }
+    return column;
   }
 
   // Parses `text` (the whole document, or line `line`) with Boost.JSON,
@@ -382,11 +400,10 @@ class corpus_parser {
     boost::system::error_code ec;
     std::size_t used = p.write_some(text.data(), text.size(), ec);
     if (!ec) p.finish(ec);
-    // One index of the text's lines serves every problem found in it.
-    line_index lines(text);
+    // `text` is the whole text or one of its lines: offsets are kept in the whole.
+    const auto base = static_cast<std::size_t>(text.data() - text_.data());
     auto at_offset = [&](std::size_t offset, const std::string& message) {
-      auto lc = lines.locate(offset);
-      add(file_, line == 0 ? lc.first : line, lc.second, message);
+      add(line == 0 ? text_lines_.line_of(base + offset) : line, base + offset, message);
     };
     if (ec) {
       std::size_t offset = std::min(used, text.size());
@@ -716,18 +733,20 @@ class corpus_parser {
     }
   }
 
-  // A problem's place, and its order of discovery to keep equal places in order.
+  // A problem's place (its line, and its byte offset in the text, which
+  // orders it within the line as its column would), and its order of
+  // discovery to keep equal places in order.
   struct position {
-    std::size_t line = 0, column = 0, seen = 0;
+    std::size_t line = 0, offset = 0, seen = 0;
   };
   static bool earlier(const position& a, const position& b) {
     if (a.line != b.line) return a.line < b.line;
-    if (a.column != b.column) return a.column < b.column;
+    if (a.offset != b.offset) return a.offset < b.offset;
     return a.seen < b.seen;
   }
   struct kept_problem {
     position at;
-    parse_error error;
+    std::string message;
   };
   static bool later(const kept_problem& a, const kept_problem& b) { return earlier(a.at, b.at); }
   void omit(const position& at) {
@@ -737,7 +756,9 @@ class corpus_parser {
   std::string_view text_;
   std::string file_;
   read_limits limits_;
+  line_index text_lines_{text_};
   std::size_t records_ = 0;
+  bool stopped_ = false;
   std::size_t total_ = 0;
   std::vector<kept_problem> kept_;
   position first_omitted_;
@@ -793,6 +814,7 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
   } else {
     p.parse_lines(options);
   }
+  if (p.stopped()) p.throw_if_problems();
 
   // Build in dependency order, checking every reference; a record with a
   // problem is skipped so that the rest can still be checked.

@@ -11,6 +11,7 @@
 #include <sourcetrace/error.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -25,12 +26,16 @@ struct read_limits {
   static constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
 
   /// Bytes of input, checked before the input is read whole.
-  std::size_t max_bytes = std::size_t{64} << 30;  // 64 GiB
+  std::size_t max_bytes =
+      sizeof(std::size_t) >= 8 ? static_cast<std::size_t>(std::uint64_t{64} << 30) : none;  // 64 GiB
   /// Records (corpus records; PROV records, bundles included).
   std::size_t max_records = 1'000'000'000;
-  /// Nesting of JSON arrays and objects. A corpus needs 4 levels, PROV-JSON 5.
+  /// Nesting of JSON arrays and objects, at most 1000 (deeper trees would
+  /// overflow the stack when freed). A corpus needs 5 levels (a report's
+  /// `via` hops), PROV-JSON with bundles 8.
   std::size_t max_depth = 32;
-  /// Bytes of one string or key, as written in the input (escapes counted as written).
+  /// Bytes of one string or key, as written in the input (escapes counted as
+  /// written); PROV-N counts what lies between the quotes.
   std::size_t max_string = std::size_t{16} << 20;  // 16 MiB
   /// Problems a corpus reader describes; past it, it only counts them.
   std::size_t max_errors = 100;
@@ -80,11 +85,9 @@ inline std::string string_over_limit(std::size_t size, std::size_t limit) {
   return out;
 }
 
-// Boost.JSON takes its depth as an int.
-inline std::size_t json_depth_for(std::size_t max_depth) {
-  constexpr auto most = static_cast<std::size_t>(std::numeric_limits<int>::max());
-  return max_depth < most ? max_depth : most;
-}
+// The depth the JSON parsers are given: `max_depth`, at most 1000, since
+// freeing a tree recurses once per level.
+inline std::size_t json_depth_for(std::size_t max_depth) { return max_depth < 1000 ? max_depth : 1000; }
 
 }  // namespace detail
 }  // namespace sourcetrace
