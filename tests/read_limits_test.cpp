@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <string_view>
 
 using namespace sourcetrace;
 using Catch::Matchers::Contains;
@@ -29,6 +30,17 @@ read_options with(read_limits limits) {
   read_options o;
   o.limits = limits;
   return o;
+}
+
+// The corpus_error reading `text` throws; the test fails if it loads.
+corpus_error rejected(std::string_view text, std::string_view file, read_limits limits = {}) {
+  try {
+    (void)read_corpus(text, file, with(limits));
+  } catch (const corpus_error& e) {
+    return e;
+  }
+  FAIL("expected corpus_error: " << file << " loaded");
+  return corpus_error({});
 }
 
 }  // namespace
@@ -124,10 +136,8 @@ TEST_CASE("past max_errors problems are counted, and the first ones by position 
   }
   read_limits l;
   l.max_errors = 100;
-  try {
-    (void)read_corpus(text, "e.jsonl", with(l));
-    FAIL("expected corpus_error");
-  } catch (const corpus_error& e) {
+  {
+    const corpus_error e = rejected(text, "e.jsonl", l);
     REQUIRE(e.problems().size() == 100);
     CHECK(e.total() == 149);
     CHECK(e.problems().front().line() == 2);
@@ -140,10 +150,8 @@ TEST_CASE("past max_errors problems are counted, and the first ones by position 
     CHECK_THAT(e.what(), Contains("(--max-errors)\n149 problems, nothing loaded"));
   }
   l.max_errors = read_limits::none;
-  try {
-    (void)read_corpus(text, "e.jsonl", with(l));
-    FAIL("expected corpus_error");
-  } catch (const corpus_error& e) {
+  {
+    const corpus_error e = rejected(text, "e.jsonl", l);
     CHECK(e.problems().size() == 149);
     CHECK(e.total() == 149);
     CHECK(e.first_omitted_line() == 0);
@@ -219,10 +227,8 @@ TEST_CASE("problems of a document on one line are placed and ordered by column",
   // The reader checks "text" before "modality"; the text has them the other way round.
   const std::string doc =
       R"({"claims": [{"id": "a", "modality": "x", "text": 1}, {"id": "b", "modality": "y", "text": 2}]})";
-  try {
-    (void)read_corpus(doc, "m.json");
-    FAIL("expected corpus_error");
-  } catch (const corpus_error& e) {
+  {
+    const corpus_error e = rejected(doc, "m.json");
     REQUIRE(e.problems().size() == 4);
     CHECK_THAT(e.problems()[0].what(), Contains("m.json:1:37: claim \"a\": field \"modality\""));
     CHECK_THAT(e.problems()[1].what(), Contains("m.json:1:50: claim \"a\": field \"text\""));

@@ -75,10 +75,9 @@ class json_dom_handler {
   json_dom_handler(std::string_view text, const std::size_t* offset, std::size_t max_string)
       : text_(text), offset_(offset), max_string_(max_string) {}
 
-  // Where the first string or key longer than the limit starts, and its
-  // bytes so far, once one has stopped the parser.
+  // Where the first string or key longer than the limit starts, once one has
+  // stopped the parser.
   std::size_t long_string_at() const { return long_at_; }
-  std::size_t long_string_size() const { return long_size_; }
 
   bool on_document_begin(ec_t&) { return true; }
   bool on_document_end(ec_t&) { return true; }
@@ -161,7 +160,6 @@ class json_dom_handler {
   bool within_string_limit(std::size_t at, std::size_t size, ec_t& ec) {
     if (size <= max_string_) return true;
     long_at_ = at;
-    long_size_ = size;
     ec = boost::json::error::string_too_large;
     return false;
   }
@@ -237,7 +235,6 @@ class json_dom_handler {
   const std::size_t* offset_;
   std::size_t max_string_;
   std::size_t long_at_ = npos;
-  std::size_t long_size_ = 0;
   std::size_t last_end_ = npos;
   std::vector<frame> stack_;
   json_node root_;
