@@ -303,6 +303,38 @@ for name in ["herald_chain.provjson", "herald_chain.provn"]:
     check(f"import of {name} takes the limits", rc == 2 and "record 2 is over the limit of 1 record (--max-records)" in err
           and not os.path.exists(limited), err)
 
+# a corpus as fine as the text: article parts, bases, audiences, event kinds
+mentions = os.path.join(test_data, "mentions.json")
+rc, out, _ = run("check", mentions)
+check("check mentions.json", rc == 0 and "valid: 5 agents, 3 events, 3 claims, 9 statements, 5 derivations" in out, out)
+rc, out, _ = run("trace", mentions, "--claim", "deploy-jul-aug")
+check("trace marks the path that rests on an inference", rc == 0 and out.splitlines() == [
+    "deploy-jul-aug/korea-herald@herald-2025-06-27#body",
+    "  -paraphrases-> deploy-jul-aug/lee-seong-kweun -cites-> deploy-jul-aug/nis@nis-briefing-2025-06-26",
+    "deploy-jul-aug/korea-herald@herald-2025-06-27#headline",
+    "  -cites-> deploy-jul-aug/nis@nis-briefing-2025-06-26 (rests on an inference)"], out)
+rc, out, _ = run("trace", mentions, "--claim", "deploy-jul-aug", "--json")
+paths = {s["id"]: s["paths"][0] for s in json.loads(out)["statements"]}
+headline = paths["deploy-jul-aug/korea-herald@herald-2025-06-27#headline"]
+body = paths["deploy-jul-aug/korea-herald@herald-2025-06-27#body"]
+check("trace --json gives each hop's basis and each path's inference",
+      headline["rests_on_inference"] is True and headline["hops"][0]["basis"] == "inferred"
+      and body["rests_on_inference"] is False and [h["basis"] for h in body["hops"]] == ["text", "context"], out)
+rc, out, _ = run("report", mentions)
+check("report names each mention's part", rc == 0 and
+      "    mention troops-2024/korea-herald@herald-2025-06-27#own in the body [as stated: 11,000]\n" in out and
+      "  report: The Korea Herald (2025-06-27), in the body\n" in out, out)
+rc, out, _ = run("export", mentions, "--to", "graphml")
+check("graphml declares part and basis when the corpus has them",
+      rc == 0 and 'attr.name="part"' in out and 'attr.name="basis"' in out and ">headline<" in out, out[:200])
+rc, out, _ = run("export", seed, "--to", "graphml")
+check("graphml of a corpus without them declares neither", 'attr.name="part"' not in out and 'attr.name="basis"' not in out)
+rc, out, _ = run("export", mentions, "--to", "dot")
+check("dot labels an inferred hop", 'label="cites (inferred)"' in out and "2025-06-27, headline" in out, out[:300])
+rc, out, _ = run("export", mentions, "--to", "corpus")
+check("export writes the fine fields back", rc == 0 and '"audience": ["intelligence-committee"]' in out
+      and '"kind": "visit"' in out and '"basis": "context"' in out, out[:200])
+
 # usage
 for sub in ["check", "trace", "origins", "duplicates", "report", "timeline", "drift", "grade", "export", "import",
             "render", "when", "quantity"]:

@@ -99,7 +99,8 @@ TEST_CASE("an unknown kind is named with the kinds that exist") {
               "anonymous, found \"organisation\"\n1 problem, nothing loaded"));
   CHECK_THROWS_MATCHES(read_corpus(R"({"events": [{"id": "e", "kind": "tweet"}]})", "k.json"), corpus_error,
                        Message("k.json:1:33: event \"e\": field \"kind\": expected one of briefing, statement, "
-                               "press_conference, publication, found \"tweet\"\n1 problem, nothing loaded"));
+                               "press_conference, publication, visit, announcement, report, interview, "
+                               "press_statement, found \"tweet\"\n1 problem, nothing loaded"));
   CHECK_THROWS_MATCHES(read_corpus(R"({"derivations": [{"from": "a", "to": "b", "kind": "echoes"}]})", "k.json"),
                        corpus_error,
                        Message("k.json:1:51: derivation #1: field \"kind\": expected one of quotes, paraphrases, "
@@ -436,3 +437,92 @@ TEST_CASE("JSON Lines written back read to the same graph as the JSON document")
 }
 
 TEST_CASE("an empty graph is an empty JSON Lines file") { CHECK(corpus_lines_of(provenance_graph{}).empty()); }
+
+namespace {
+const std::string mentions_path = SOURCETRACE_TEST_DATA_DIR "/mentions.json";
+
+derivation_basis basis_of(const provenance_graph& g, std::string_view from, std::string_view to) {
+  auto [e, found] = boost::edge(g.statement_id(from), g.statement_id(to), g.graph());
+  REQUIRE(found);
+  return g.graph()[e].basis;
+}
+}  // namespace
+
+TEST_CASE("a corpus as fine as the text: event kinds, audiences, article parts, mentions and bases") {
+  auto g = read_corpus_file(mentions_path);
+  CHECK(g[g.event_id("shoigu-visit-2025-06-17")].kind == event_kind::visit);
+  const auto& briefing = g[g.event_id("nis-briefing-2025-06-26")];
+  REQUIRE(briefing.audience.size() == 1);
+  CHECK(g[briefing.audience[0]].id == "intelligence-committee");
+  CHECK(g[g.event_id("herald-2025-06-27")].audience.empty());
+
+  // One article, two mentions of the forecast, named by their part; the
+  // 2024 figure twice in one part of it, named by their labels.
+  const std::string deploy = "deploy-jul-aug/korea-herald@herald-2025-06-27";
+  const std::string troops = "troops-2024/korea-herald@herald-2025-06-27";
+  CHECK(g.part(g.statement_id(deploy + "#headline")) == article_part::headline);
+  CHECK(g.part(g.statement_id(deploy + "#body")) == article_part::body);
+  CHECK(g.part(g.statement_id(troops + "#own")) == article_part::body);
+  CHECK(g.part(g.statement_id(troops + "#relayed")) == article_part::lead);
+  CHECK(g.part(g.statement_id("trip/herald")) == article_part::body);
+  CHECK(g.part(g.statement_id("trip/shoigu")) == article_part::unknown);
+  CHECK(g.stated(g.statement_id(troops + "#own"))->quantity == "11,000");
+  CHECK(g.stated(g.statement_id(troops + "#relayed"))->quantity == "more than 10,000");
+
+  const std::string nis = "deploy-jul-aug/nis@nis-briefing-2025-06-26";
+  CHECK(basis_of(g, deploy + "#headline", nis) == derivation_basis::inferred);
+  CHECK(basis_of(g, deploy + "#body", "deploy-jul-aug/lee-seong-kweun") == derivation_basis::text);
+  CHECK(basis_of(g, "deploy-jul-aug/lee-seong-kweun", nis) == derivation_basis::context);
+  CHECK(basis_of(g, troops + "#relayed", "troops-2024/nis@nis-briefing-2025-06-26") == derivation_basis::unstated);
+  CHECK(basis_of(g, "trip/herald", "trip/shoigu") == derivation_basis::inferred);
+
+  // A report is the article: two mentions each, the own-voice one unsourced.
+  auto r = duplicates(g, origins(g));
+  CHECK(summary(r[g.claim_id("deploy-jul-aug").index]) == "1 report (2 mentions), 1 independent origin");
+  CHECK(summary(r[g.claim_id("troops-2024").index]) == "1 report (2 mentions), 1 independent origin, 1 unsourced");
+
+  // Every new field is written and read back to the same bytes.
+  auto written = corpus_of(g);
+  CHECK_THAT(written, Contains(R"("audience": ["intelligence-committee"])"));
+  CHECK_THAT(written, Contains(R"("kind": "visit")"));
+  CHECK_THAT(written, Contains(R"("part": "headline")"));
+  CHECK_THAT(written, Contains(R"("kind": "cites", "basis": "inferred")"));
+  auto again = read_corpus(written, "written.json");
+  CHECK(corpus_of(again) == written);
+  CHECK(corpus_of(read_corpus(to_lines(written), "written.jsonl")) == written);
+}
+
+TEST_CASE("the new fields refuse what they cannot hold, naming the field and the value") {
+  CHECK_THROWS_MATCHES(
+      read_corpus(R"({"agents": [{"id": "a", "kind": "person"}], "claims": [{"id": "c", "text": "t"}],
+ "statements": [{"id": "s", "agent": "a", "claim": "c", "part": "footer"}]})",
+                  "p.json"),
+      corpus_error,
+      Message("p.json:2:65: statement \"s\": field \"part\": expected one of headline, deck, lead, body, caption, "
+              "heading, found \"footer\"\n1 problem, nothing loaded"));
+  CHECK_THROWS_MATCHES(read_corpus(R"({"derivations": [{"from": "a", "to": "b", "basis": "unstated"}]})", "b.json"),
+                       corpus_error,
+                       Message("b.json:1:52: derivation #1: field \"basis\": expected one of text, context, "
+                               "inferred, found \"unstated\"\n1 problem, nothing loaded"));
+  CHECK_THROWS_MATCHES(read_corpus(R"({"agents": [{"id": "a", "kind": "person"}],
+ "events": [{"id": "e", "kind": "briefing", "audience": ["a", 3, "a", "nobody"]}]})",
+                                   "a.json"),
+                       corpus_error,
+                       Message("a.json:2:63: event \"e\": audience[1]: expected an agent id, found a number\n"
+                               "a.json:2:66: event \"e\": audience[2]: \"a\" is listed twice\n"
+                               "2 problems, nothing loaded"));
+  CHECK_THROWS_MATCHES(
+      read_corpus(R"({"agents": [{"id": "a", "kind": "person"}],
+ "events": [{"id": "e", "kind": "briefing", "audience": ["a", "nobody"]}]})",
+                  "u.json"),
+      corpus_error,
+      Message("u.json:2:63: event \"e\": field \"audience\": unknown agent id \"nobody\"\n1 problem, nothing loaded"));
+  CHECK_THROWS_MATCHES(read_corpus(R"({"events": [{"id": "e", "kind": "briefing", "audience": "a"}]})", "s.json"),
+                       corpus_error,
+                       Message("s.json:1:57: event \"e\": field \"audience\": expected an array of agent ids, found a "
+                               "string\n1 problem, nothing loaded"));
+  CHECK_THROWS_MATCHES(read_corpus(R"({"reports": [{"source": "x", "claim": "c", "label": ""}]})", "l.json"),
+                       corpus_error,
+                       Message("l.json:1:53: report of claim \"c\": field \"label\": expected a non-empty string\n"
+                               "1 problem, nothing loaded"));
+}

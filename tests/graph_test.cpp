@@ -180,3 +180,96 @@ TEST_CASE("stated figures are read once, as details enter the graph") {
   CHECK(g.stated(head)->amount->lower == 1e7);
   CHECK_NOTHROW(g.report("lee", "deploy", {.quantity = "up to 12,000"}));
 }
+
+TEST_CASE("one article holds an own-voice and a relayed mention of a claim, with different figures") {
+  auto g = herald_chain();
+  g.add_claim("troops-2024", "North Korea sent about 11,000 troops to Russia in 2024");
+  // Without a mention the second report of the claim is the same statement, and its other figure is refused.
+  g.report("herald-0627", "troops-2024", {.quantity = "11,000"});
+  CHECK_THROWS_MATCHES(g.report("herald-0627", "troops-2024", {.quantity = "more than 10,000"}), error,
+                       Message("statement \"troops-2024/herald@herald-0627\" was already added with other stated "
+                               "details"));
+  // With one, each mention is a statement of its own.
+  auto own =
+      g.report("herald-0627", "troops-2024", {.quantity = "11,000"}, {.part = article_part::body, .label = "own"});
+  auto relayed = g.report("herald-0627", "troops-2024", {.quantity = "more than 10,000"},
+                          {.part = article_part::lead, .label = "relayed"})
+                     .via("briefing");
+  CHECK(g.id(own.head()) == "troops-2024/herald@herald-0627#own");
+  CHECK(g.id(relayed.head()) == "troops-2024/herald@herald-0627#relayed");
+  CHECK(g.part(own.head()) == article_part::body);
+  CHECK(g.part(relayed.head()) == article_part::lead);
+  CHECK(g.stated(relayed.head())->quantity == "more than 10,000");
+  CHECK(boost::out_degree(own.head(), g.graph()) == 0);
+  // Without a label the part names the mention; the same mention again is reused.
+  auto headline = g.report("herald-0627", "deploy", {}, {.part = article_part::headline});
+  CHECK(g.id(headline.head()) == "deploy/herald@herald-0627#headline");
+  CHECK(g.report("herald-0627", "deploy", {}, {.part = article_part::headline}).head() == headline.head());
+  // A label names one mention, in one part.
+  CHECK_THROWS_MATCHES(
+      g.report("herald-0627", "troops-2024", {}, {.part = article_part::caption, .label = "own"}), error,
+      Message("statement \"troops-2024/herald@herald-0627#own\" was already added in the body, not the caption"));
+}
+
+TEST_CASE("parts cost nothing until one is given, and an unknown part is the default") {
+  auto g = herald_chain();
+  auto plain = g.add_statement("s1", "herald", "deploy", "herald-0627");
+  CHECK_FALSE(g.has_parts());
+  CHECK(g.part(plain) == article_part::unknown);
+  g.set_part(plain, article_part::unknown);
+  CHECK_FALSE(g.has_parts());
+  auto later = g.add_statement("s2", "herald", "deploy", "herald-0627", {}, article_part::caption);
+  CHECK(g.has_parts());
+  CHECK(g.part(later) == article_part::caption);
+  CHECK(g.part(plain) == article_part::unknown);
+  g.set_part(plain, article_part::deck);
+  CHECK(g.part(plain) == article_part::deck);
+  auto copy = g;
+  CHECK(copy.part(later) == article_part::caption);
+  CHECK_THROWS_MATCHES(g.set_part(7, article_part::body), error, Message("statement 7 is not of this graph"));
+}
+
+TEST_CASE("a derivation's basis is kept, given once, and never silently replaced") {
+  auto g = herald_chain();
+  auto chain = g.report("herald-0627", "deploy").via("lee", derivation_kind::paraphrases, {}, derivation_basis::text);
+  chain.via("briefing", derivation_kind::cites, {}, derivation_basis::inferred);
+  auto basis = [&](std::string_view from, std::string_view to) {
+    return g.graph()[boost::edge(g.statement_id(from), g.statement_id(to), g.graph()).first].basis;
+  };
+  CHECK(basis("deploy/herald@herald-0627", "deploy/lee") == derivation_basis::text);
+  CHECK(basis("deploy/lee", "deploy/nis@briefing") == derivation_basis::inferred);
+  // A chain that meets this one without saying its basis keeps the one given.
+  g.report("herald-0627", "deploy").via("lee", derivation_kind::paraphrases);
+  CHECK(basis("deploy/herald@herald-0627", "deploy/lee") == derivation_basis::text);
+  // An unstated basis is given by the next chain that states one.
+  g.add_statement("s", "herald", "deploy", "herald-0627");
+  g.add_derivation("s", "deploy/lee");
+  g.add_derivation("s", "deploy/lee", derivation_kind::cites, derivation_basis::context);
+  CHECK(basis("s", "deploy/lee") == derivation_basis::context);
+  CHECK_THROWS_MATCHES(
+      g.add_derivation("s", "deploy/lee", derivation_kind::cites, derivation_basis::inferred), error,
+      Message("statement \"s\" already derives from \"deploy/lee\" on the basis context, not inferred"));
+}
+
+TEST_CASE("an event's audience keeps its order and each member once") {
+  auto g = herald_chain();
+  g.add_agent("committee", "Intelligence Committee", organization{"legislative committee", "South Korea"});
+  g.add_audience("briefing", "committee");
+  g.add_audience("briefing", "lee");
+  g.add_audience("briefing", "committee");
+  const auto& audience = g[g.event_id("briefing")].audience;
+  REQUIRE(audience.size() == 2);
+  CHECK(g[audience[0]].id == "committee");
+  CHECK(g[audience[1]].id == "lee");
+  // A large audience at once: repeats dropped by a hash set, the order kept.
+  std::vector<agent_handle> many;
+  for (int i = 0; i < 40; ++i) many.push_back(g.add_agent("m" + std::to_string(i), "", person{}));
+  many.push_back(g.agent_id("committee"));
+  many.push_back(many.front());
+  g.add_audience(g.event_id("briefing"), many);
+  REQUIRE(audience.size() == 42);
+  CHECK(g[audience[2]].id == "m0");
+  CHECK(g[audience[41]].id == "m39");
+  CHECK_THROWS_MATCHES(g.add_audience("briefing", "deploy"), error,
+                       Message("id \"deploy\" names claim, expected agent"));
+}

@@ -335,3 +335,74 @@ TEST_CASE("regression: what import_prov builds from a document that reads writes
   CHECK(g.derivation_count() == 2);
   CHECK(g.id(g.statement_id("ex:caf\xc3\xa9")) == "ex:caf\xc3\xa9");
 }
+
+TEST_CASE("event kinds, audiences, article parts and bases go through PROV-JSON and PROV-N and back") {
+  auto g = read_corpus_file(SOURCETRACE_TEST_DATA_DIR "/mentions.json");
+  auto corpus = [](const provenance_graph& graph) {
+    std::ostringstream out;
+    write_corpus(out, graph);
+    return out.str();
+  };
+  auto doc = to_prov(g);
+  const prov_record* visit = find_record(doc, prov_record_type::activity, "stid:shoigu-visit-2025-06-17");
+  REQUIRE(visit);
+  CHECK(texts(*visit, "prov:type") == std::vector<std::string>{"st:visit"});
+  const prov_record* headline =
+      find_record(doc, prov_record_type::entity, "stid:deploy-jul-aug/korea-herald@herald-2025-06-27#headline");
+  REQUIRE(headline);
+  CHECK(texts(*headline, "st:part") == std::vector<std::string>{"headline"});
+  std::size_t audience = 0, inferred = 0;
+  for (const auto& r : doc.records) {
+    if (r.type == prov_record_type::association && texts(r, "prov:role") == std::vector<std::string>{"st:audience"}) {
+      ++audience;
+      CHECK(r.args[1] == "stid:intelligence-committee");
+    }
+    if (r.type == prov_record_type::derivation && texts(r, "st:basis") == std::vector<std::string>{"inferred"}) {
+      ++inferred;
+    }
+  }
+  CHECK(audience == 1);
+  CHECK(inferred == 2);
+
+  auto back = import_prov(doc);
+  CHECK(back.issues.empty());
+  CHECK(corpus(back.graph) == corpus(g));
+  std::ostringstream json, n;
+  write_prov_json(json, doc);
+  write_prov_n(n, doc);
+  CHECK(corpus(import_prov(read_prov_n(n.str(), "m.provn")).graph) == corpus(g));
+  // PROV-JSON sorts its records by id, so the graph read back has them in
+  // another order: the same records, every field kept.
+  auto from_json = import_prov(read_prov_json(json.str(), "m.provjson"));
+  CHECK(from_json.issues.empty());
+  auto sorted_lines = [](const provenance_graph& graph) {
+    std::ostringstream out;
+    write_corpus_lines(out, graph);
+    std::vector<std::string> lines;
+    std::istringstream in(out.str());
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    std::sort(lines.begin(), lines.end());
+    return lines;
+  };
+  CHECK(sorted_lines(from_json.graph) == sorted_lines(g));
+  const auto& h = from_json.graph;
+  CHECK(h[h.event_id("shoigu-visit-2025-06-17")].kind == event_kind::visit);
+  CHECK(h[h.event_id("nis-briefing-2025-06-26")].audience.size() == 1);
+  CHECK(h.part(h.statement_id("troops-2024/korea-herald@herald-2025-06-27#relayed")) == article_part::lead);
+}
+
+TEST_CASE("a PROV part or basis sourcetrace does not know is reported and not kept") {
+  const std::string text = R"(document
+  prefix st <https://sourcetrace.dev/ns#>
+  prefix ex <https://example.org/>
+  entity(ex:a, [st:part="footer"])
+  entity(ex:b)
+  wasDerivedFrom(ex:a, ex:b, -, -, -, [st:basis="guessed"])
+endDocument
+)";
+  auto back = import_prov(read_prov_n(text, "x.provn"));
+  REQUIRE(back.issues.size() == 2);
+  CHECK(back.issues[0].message == "entity \"ex:a\": mapped in part: unknown st:part \"footer\"");
+  CHECK(back.issues[1].message == "wasDerivedFrom: mapped in part: unknown st:basis \"guessed\", not kept");
+  CHECK(back.graph.part(back.graph.statement_id("ex:a")) == article_part::unknown);
+}

@@ -115,10 +115,11 @@ TEST_CASE("trace: each report's paths, hop by hop, by statement id") {
   CHECK(written([&](auto& out) { write_trace_json(out, g, {.claim = g.find_claim("c")}); }) ==
         "{\"cycles\": [], \"statements\": [\n"
         "  {\"claim\": \"c\", \"id\": \"c/blog@pb\", \"paths\": [{\"end\": \"origin\", \"hops\": [{\"kind\": "
-        "\"copies\", \"to\": \"c/paper@pa\"}, {\"kind\": \"cites\", \"to\": \"c/agency@brief\"}]}], \"truncated\": "
+        "\"copies\", \"to\": \"c/paper@pa\"}, {\"kind\": \"cites\", \"to\": \"c/agency@brief\"}], "
+        "\"rests_on_inference\": false}], \"truncated\": "
         "false},\n"
         "  {\"claim\": \"c\", \"id\": \"c/paper@pa\", \"paths\": [{\"end\": \"origin\", \"hops\": [{\"kind\": "
-        "\"cites\", \"to\": \"c/agency@brief\"}]}], \"truncated\": false}\n"
+        "\"cites\", \"to\": \"c/agency@brief\"}], \"rests_on_inference\": false}], \"truncated\": false}\n"
         "]}\n");
 }
 
@@ -130,15 +131,18 @@ TEST_CASE("trace: every statement, an origin with one empty path, and a cut at m
           write_trace_json(out, g, {.claim = g.find_claim("c"), .all_statements = true, .trace = {.max_paths = 1}});
         }) ==
         "{\"cycles\": [], \"statements\": [\n"
-        "  {\"claim\": \"c\", \"id\": \"c/agency\", \"paths\": [{\"end\": \"origin\", \"hops\": []}], "
+        "  {\"claim\": \"c\", \"id\": \"c/agency\", \"paths\": [{\"end\": \"origin\", \"hops\": [], "
+        "\"rests_on_inference\": false}], "
         "\"truncated\": false},\n"
-        "  {\"claim\": \"c\", \"id\": \"c/agency@brief\", \"paths\": [{\"end\": \"origin\", \"hops\": []}], "
+        "  {\"claim\": \"c\", \"id\": \"c/agency@brief\", \"paths\": [{\"end\": \"origin\", \"hops\": [], "
+        "\"rests_on_inference\": false}], "
         "\"truncated\": false},\n"
         "  {\"claim\": \"c\", \"id\": \"c/blog@pb\", \"paths\": [{\"end\": \"origin\", \"hops\": [{\"kind\": "
-        "\"copies\", \"to\": \"c/paper@pa\"}, {\"kind\": \"cites\", \"to\": \"c/agency@brief\"}]}], "
+        "\"copies\", \"to\": \"c/paper@pa\"}, {\"kind\": \"cites\", \"to\": \"c/agency@brief\"}], "
+        "\"rests_on_inference\": false}], "
         "\"truncated\": true},\n"
         "  {\"claim\": \"c\", \"id\": \"c/paper@pa\", \"paths\": [{\"end\": \"origin\", \"hops\": [{\"kind\": "
-        "\"cites\", \"to\": \"c/agency@brief\"}]}], \"truncated\": true}\n"
+        "\"cites\", \"to\": \"c/agency@brief\"}], \"rests_on_inference\": false}], \"truncated\": true}\n"
         "]}\n");
 }
 
@@ -147,7 +151,8 @@ TEST_CASE("trace of one claim of the seed story, as docs/cli.md shows it") {
   CHECK(written([&](auto& out) { write_trace_json(out, g, {.claim = g.find_claim("killed-600")}); }) ==
         "{\"cycles\": [], \"statements\": [\n"
         "  {\"claim\": \"killed-600\", \"id\": \"killed-600/news-site@site-2025-06\", \"paths\": [{\"end\": "
-        "\"origin\", \"hops\": [{\"kind\": \"cites\", \"to\": \"killed-600/nis\"}]}], \"truncated\": false}\n"
+        "\"origin\", \"hops\": [{\"kind\": \"cites\", \"to\": \"killed-600/nis\"}], \"rests_on_inference\": false}], "
+        "\"truncated\": false}\n"
         "]}\n");
 }
 
@@ -158,9 +163,11 @@ TEST_CASE("trace: a statement on a cycle is traced to the cycle, and the cycle w
         "  {\"closed\": true, \"id\": \"a\", \"inside\": [{\"from\": \"a\", \"kind\": \"cites\", \"to\": \"b\"}, "
         "{\"from\": \"b\", \"kind\": \"copies\", \"to\": \"a\"}], \"leaving\": [], \"statements\": [\"a\", \"b\"]}\n"
         "], \"statements\": [\n"
-        "  {\"claim\": \"loop\", \"id\": \"a\", \"paths\": [{\"cycle\": \"a\", \"end\": \"cycle\", \"hops\": []}], "
+        "  {\"claim\": \"loop\", \"id\": \"a\", \"paths\": [{\"cycle\": \"a\", \"end\": \"cycle\", \"hops\": [], "
+        "\"rests_on_inference\": false}], "
         "\"truncated\": false},\n"
-        "  {\"claim\": \"loop\", \"id\": \"b\", \"paths\": [{\"cycle\": \"a\", \"end\": \"cycle\", \"hops\": []}], "
+        "  {\"claim\": \"loop\", \"id\": \"b\", \"paths\": [{\"cycle\": \"a\", \"end\": \"cycle\", \"hops\": [], "
+        "\"rests_on_inference\": false}], "
         "\"truncated\": false}\n"
         "]}\n");
 }
@@ -184,7 +191,7 @@ TEST_CASE("trace: a path into a cycle with a way out stops at the cycle; the cyc
         "\"cites\", \"to\": \"o\"}], \"statements\": [\"a\", \"b\"]}\n"
         "], \"statements\": [\n"
         "  {\"claim\": \"c\", \"id\": \"x\", \"paths\": [{\"cycle\": \"a\", \"end\": \"cycle\", \"hops\": "
-        "[{\"kind\": \"cites\", \"to\": \"a\"}]}], \"truncated\": false}\n"
+        "[{\"kind\": \"cites\", \"to\": \"a\"}], \"rests_on_inference\": false}], \"truncated\": false}\n"
         "]}\n");
 }
 

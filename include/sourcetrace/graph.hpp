@@ -19,15 +19,18 @@
 
 #include <boost/graph/adjacency_list.hpp>
 
+#include <algorithm>
 #include <array>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_set>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -80,6 +83,15 @@ constexpr bool check_source_kinds() {
   }
 }
 }  // namespace detail
+
+/// Which mention of a claim in its article a report is, for an article that
+/// mentions the claim more than once: in its headline and its body, or once
+/// in its own voice and once citing a source. The builder names the
+/// statement `claim/agent@event#label`, or `#part` when no label is given.
+struct report_mention {
+  article_part part = article_part::unknown;  ///< where in the article the mention stands
+  std::string label;                          ///< tells two mentions in one part apart ("own", "relayed")
+};
 
 /// A provenance graph over the source kinds `Kinds...` (at least one, each
 /// listed once, no two with the same name; a mistake is a compile-time error
@@ -144,6 +156,7 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
         events_(other.events_),
         claims_(other.claims_),
         details_(other.details_),
+        parts_(other.parts_),
         symbols_(other.symbols_),
         symbol_of_(other.symbol_of_) {}
   /// Copies every record.
@@ -173,6 +186,7 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
     events_.swap(other.events_);
     claims_.swap(other.claims_);
     details_.swap(other.details_);
+    parts_.swap(other.parts_);
     std::swap(symbols_, other.symbols_);
     symbol_of_.swap(other.symbol_of_);
   }
@@ -226,6 +240,38 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
     return add_event(id, kind, when, host.empty() ? agent_handle{} : agent_id(host), std::move(info));
   }
 
+  /// Records that event `e` was held for `a` as well as for its host (the
+  /// committee a briefing was given to). Adding a member again changes
+  /// nothing; the check is linear in the audience, so add a large one at once.
+  /// @throws error if a handle is not of this graph.
+  void add_audience(event_handle e, agent_handle a) { add_audience(e, std::span<const agent_handle>(&a, 1)); }
+
+  /// Records that event `e` was held for every agent of `members`, in their
+  /// order, skipping those already in its audience.
+  /// @throws error if a handle is not of this graph; then nothing is added.
+  void add_audience(event_handle e, std::span<const agent_handle> members) {
+    check(e);
+    for (agent_handle a : members) check(a);
+    auto& audience = events_[e.index].audience;
+    if (audience.size() + members.size() <= 16) {
+      for (agent_handle a : members) {
+        if (std::find(audience.begin(), audience.end(), a) == audience.end()) audience.push_back(a);
+      }
+      return;
+    }
+    std::unordered_set<std::uint32_t> in;
+    for (agent_handle a : audience) in.insert(a.index);
+    for (agent_handle a : members) {
+      if (in.insert(a.index).second) audience.push_back(a);
+    }
+  }
+
+  /// Records an audience member of an event, both given by id.
+  /// @throws error naming an id that is unknown or of the wrong kind.
+  void add_audience(std::string_view event_ref, std::string_view agent_ref) {
+    add_audience(event_id(event_ref), agent_id(agent_ref));
+  }
+
   /// Adds a claim: a proposition in one sentence, with its structure; the
   /// figure in `details.quantity` is read into `details.amount`.
   /// @throws error if `id` is empty or already names something.
@@ -239,10 +285,10 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
   // ---- statements and derivations --------------------------------------------
 
   /// Adds a statement: `a` asserts `c` at `e` (invalid when unknown), as
-  /// `stated`, whose figure is read into `stated.amount`.
+  /// `stated`, whose figure is read into `stated.amount`, in `part` of its article.
   /// @throws error if `id` is empty or taken, or a handle is not of this graph.
   statement_handle add_statement(std::string_view id, agent_handle a, claim_handle c, event_handle e = {},
-                                 claim_details stated = {}) {
+                                 claim_details stated = {}, article_part part = article_part::unknown) {
     check(a);
     check(c);
     if (e.valid()) check(e);
@@ -258,23 +304,28 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
       details_.push_back(with_amount(std::move(stated)));
     }
     boost::add_vertex(s, mutable_graph());
+    if (part != article_part::unknown) set_part(v, part);
     return v;
   }
 
   /// Adds a statement with every reference given by id (`event` may be empty).
   /// @throws error naming any id that is unknown or of the wrong kind.
   statement_handle add_statement(std::string_view id, std::string_view agent_ref, std::string_view claim_ref,
-                                 std::string_view event_ref = {}, claim_details stated = {}) {
+                                 std::string_view event_ref = {}, claim_details stated = {},
+                                 article_part part = article_part::unknown) {
     return add_statement(id, agent_id(agent_ref), claim_id(claim_ref),
-                         event_ref.empty() ? event_handle{} : event_id(event_ref), std::move(stated));
+                         event_ref.empty() ? event_handle{} : event_id(event_ref), std::move(stated), part);
   }
 
-  /// Records that statement `from` was taken from statement `to` by `kind`.
-  /// Adding the same derivation again returns the existing edge.
+  /// Records that statement `from` was taken from statement `to` by `kind`,
+  /// as the annotator read it from `basis`. Adding the same derivation again
+  /// returns the existing edge, giving it `basis` if it had none.
   /// @throws error if `from == to`, the two assert different claims, the pair is
-  /// already joined by another kind, or either is not a statement of this graph.
+  /// already joined by another kind or on another stated basis, or either is
+  /// not a statement of this graph.
   edge_descriptor add_derivation(statement_handle from, statement_handle to,
-                                 derivation_kind kind = derivation_kind::cites) {
+                                 derivation_kind kind = derivation_kind::cites,
+                                 derivation_basis basis = derivation_basis::unstated) {
     check_vertex(from);
     check_vertex(to);
     if (from == to) throw error::self_derivation(id(from));
@@ -284,48 +335,61 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
       throw error::cross_claim(id(from), claims_[f.claim.index].id, id(to), claims_[t.claim.index].id);
     }
     if (auto [e, exists] = boost::edge(from, to, graph()); exists) {
-      if (graph()[e].kind != kind) {
+      const derivation& old = graph()[e];
+      if (old.kind != kind) {
         throw error("statement \"" + std::string(id(from)) + "\" already derives from \"" + std::string(id(to)) +
-                    "\" by " + std::string(to_string(graph()[e].kind)) + ", not " + std::string(to_string(kind)));
+                    "\" by " + std::string(to_string(old.kind)) + ", not " + std::string(to_string(kind)));
+      }
+      if (basis != derivation_basis::unstated && old.basis != basis) {
+        if (old.basis != derivation_basis::unstated) {
+          throw error("statement \"" + std::string(id(from)) + "\" already derives from \"" + std::string(id(to)) +
+                      "\" on the basis " + std::string(to_string(old.basis)) + ", not " +
+                      std::string(to_string(basis)));
+        }
+        mutable_graph()[e].basis = basis;
       }
       return e;
     }
-    return boost::add_edge(from, to, derivation{kind}, mutable_graph()).first;
+    return boost::add_edge(from, to, derivation{kind, basis}, mutable_graph()).first;
   }
 
   /// Records a derivation between statements given by id.
   /// @throws error naming an unknown id, and as `add_derivation` above.
   edge_descriptor add_derivation(std::string_view from, std::string_view to,
-                                 derivation_kind kind = derivation_kind::cites) {
-    return add_derivation(statement_id(from), statement_id(to), kind);
+                                 derivation_kind kind = derivation_kind::cites,
+                                 derivation_basis basis = derivation_basis::unstated) {
+    return add_derivation(statement_id(from), statement_id(to), kind, basis);
   }
 
   // ---- the builder -------------------------------------------------------------
 
   /// Starts a chain at the statement of `c` made at publication or event `e` by
   /// the event's host (an article by its outlet). Continue it with `via`.
-  /// @throws error if `e` has no host agent.
-  chain report(event_handle e, claim_handle c, claim_details stated = {}) {
+  /// `mention` tells apart mentions of `c` in one article (`report_mention`).
+  /// @throws error if `e` has no host agent, or the mention was already added
+  /// with other stated details or in another part.
+  chain report(event_handle e, claim_handle c, claim_details stated = {}, report_mention mention = {}) {
     check(e);
     const event& ev = events_[e.index];
     if (!ev.host.valid()) {
       throw error("event \"" + ev.id +
                   "\" has no host agent: say who made the statement with report(agent, event, claim)");
     }
-    return report(ev.host, e, c, std::move(stated));
+    return report(ev.host, e, c, std::move(stated), std::move(mention));
   }
 
   /// Starts a chain at the statement of `c` by `a` at `e` (invalid when unknown).
-  chain report(agent_handle a, event_handle e, claim_handle c, claim_details stated = {}) {
-    return chain(*this, ensure_statement(a, c, e, std::move(stated)));
+  /// @throws error as `report(e, c, stated, mention)`.
+  chain report(agent_handle a, event_handle e, claim_handle c, claim_details stated = {}, report_mention mention = {}) {
+    return chain(*this, ensure_statement(a, c, e, std::move(stated), mention));
   }
 
   /// Starts a chain at the statement of claim `c` made at the event (or by the
   /// agent) named `source`; see `chain::via` for how `source` is read.
-  /// @throws error naming an unknown id.
-  chain report(std::string_view source, std::string_view c, claim_details stated = {}) {
+  /// @throws error naming an unknown id, and as `report(e, c, stated, mention)`.
+  chain report(std::string_view source, std::string_view c, claim_details stated = {}, report_mention mention = {}) {
     auto [a, e] = speaker(source);
-    return chain(*this, ensure_statement(a, claim_id(c), e, std::move(stated)));
+    return chain(*this, ensure_statement(a, claim_id(c), e, std::move(stated), mention));
   }
 
   /// A chain of attribution under construction: each `via` adds the statement
@@ -333,29 +397,30 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
   class chain {
    public:
     /// Continues the chain: the current statement was taken, by `kind`, from a
-    /// statement of the same claim made by `source`. `source` names an event
-    /// (its host speaks there) or an agent (the statement's event is unknown).
-    /// An identical statement already in the graph is reused, so chains that
-    /// meet share their tail.
-    /// @throws error naming an unknown id, or an event without a host.
-    chain& via(std::string_view source, derivation_kind kind = derivation_kind::cites, claim_details stated = {}) {
+    /// statement of the same claim made by `source`, as the annotator read it
+    /// from `basis`. `source` names an event (its host speaks there) or an
+    /// agent (the statement's event is unknown). An identical statement
+    /// already in the graph is reused, so chains that meet share their tail.
+    /// @throws error naming an unknown id, or an event without a host, and as `add_derivation`.
+    chain& via(std::string_view source, derivation_kind kind = derivation_kind::cites, claim_details stated = {},
+               derivation_basis basis = derivation_basis::unstated) {
       auto [a, e] = g_->speaker(source);
-      return via(a, e, kind, std::move(stated));
+      return via(a, e, kind, std::move(stated), basis);
     }
 
     /// Continues the chain with the statement `a` made at `e` (invalid when unknown).
-    chain& via(agent_handle a, event_handle e, derivation_kind kind = derivation_kind::cites,
-               claim_details stated = {}) {
-      auto next = g_->ensure_statement(a, g_->graph()[tail_].claim, e, std::move(stated));
-      g_->add_derivation(tail_, next, kind);
+    chain& via(agent_handle a, event_handle e, derivation_kind kind = derivation_kind::cites, claim_details stated = {},
+               derivation_basis basis = derivation_basis::unstated) {
+      auto next = g_->ensure_statement(a, g_->graph()[tail_].claim, e, std::move(stated), {});
+      g_->add_derivation(tail_, next, kind, basis);
       tail_ = next;
       return *this;
     }
 
     /// Continues the chain with `agent`'s statement at `event`, both by id.
     chain& via(std::string_view agent_ref, std::string_view event_ref, derivation_kind kind = derivation_kind::cites,
-               claim_details stated = {}) {
-      return via(g_->agent_id(agent_ref), g_->event_id(event_ref), kind, std::move(stated));
+               claim_details stated = {}, derivation_basis basis = derivation_basis::unstated) {
+      return via(g_->agent_id(agent_ref), g_->event_id(event_ref), kind, std::move(stated), basis);
     }
 
     /// Returns the statement the chain started at (the report).
@@ -428,6 +493,24 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
     auto d = graph()[v].details;
     return d == interner_npos ? nullptr : &details_[d];
   }
+  /// Returns where in its article statement `v` stands (`article_part::unknown` if not said).
+  article_part part(statement_handle v) const noexcept { return v < parts_.size() ? parts_[v] : article_part::unknown; }
+  /// Records where in its article statement `v` stands. The parts take one
+  /// byte per statement once any statement has one, and nothing before.
+  /// @throws error if `v` is not a statement of this graph.
+  void set_part(statement_handle v, article_part p) {
+    check_vertex(v);
+    if (v >= parts_.size()) {
+      if (p == article_part::unknown) return;
+      parts_.resize(statement_count(), article_part::unknown);
+    }
+    parts_[v] = p;
+  }
+  /// Returns true if any statement of the graph says where in its article it stands.
+  bool has_parts() const noexcept {
+    return std::any_of(parts_.begin(), parts_.end(), [](article_part p) { return p != article_part::unknown; });
+  }
+
   /// Returns the date of statement `v`'s event, if known.
   std::optional<partial_date> date(statement_handle v) const {
     auto e = graph()[v].event;
@@ -560,13 +643,21 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
   }
 
   // Returns the statement of `c` by `a` at `e`, adding it under the id
-  // "claim/agent@event" (or "claim/agent") if it is not there yet.
-  statement_handle ensure_statement(agent_handle a, claim_handle c, event_handle e, claim_details stated) {
+  // "claim/agent@event" (or "claim/agent"), with "#label" or "#part" for a
+  // mention, if it is not there yet.
+  statement_handle ensure_statement(agent_handle a, claim_handle c, event_handle e, claim_details stated,
+                                    const report_mention& mention) {
     check(a);
     check(c);
     if (e.valid()) check(e);
     std::string id = claims_[c.index].id + "/" + agents_[a.index].id;
     if (e.valid()) id += "@" + events_[e.index].id;
+    if (!mention.label.empty()) {
+      id += "#" + mention.label;
+    } else if (mention.part != article_part::unknown) {
+      id += "#";
+      id += to_string(mention.part);
+    }
     if (auto v = find(id, record_kind::statement)) {
       const statement& s = graph()[*v];
       if (s.agent != a || s.claim != c || s.event != e) throw error::duplicate_id("statement", id);
@@ -579,9 +670,16 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
           throw error("statement \"" + id + "\" was already added with other stated details");
         }
       }
+      if (mention.part != article_part::unknown && part(*v) != mention.part) {
+        if (part(*v) != article_part::unknown) {
+          throw error("statement \"" + id + "\" was already added in the " + std::string(to_string(part(*v))) +
+                      ", not the " + std::string(to_string(mention.part)));
+        }
+        set_part(*v, mention.part);
+      }
       return *v;
     }
-    return add_statement(id, a, c, e, std::move(stated));
+    return add_statement(id, a, c, e, std::move(stated), mention.part);
   }
 
   // The Boost.Graph lives behind a pointer: adjacency_list has no move
@@ -592,6 +690,8 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
   std::vector<event> events_;
   std::vector<claim> claims_;
   std::vector<claim_details> details_;
+  // Where in its article each statement stands; empty until one is given.
+  std::vector<article_part> parts_;
   detail::interner symbols_;
   std::vector<symbol> symbol_of_;
 };

@@ -59,6 +59,7 @@ void print_paths(output& out, const st::provenance_graph& g, std::uint32_t v, co
       append_cycle_text(s, index, p.last(v));
       s += ": circular reporting, shown below)";
     }
+    if (p.rests_on_inference()) s += " (rests on an inference)";
     s += "\n";
   }
   if (t.truncated) s += "  ... stopped after " + std::to_string(max_paths) + " paths (--max-paths)\n";

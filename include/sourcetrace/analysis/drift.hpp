@@ -122,7 +122,7 @@ std::vector<hop> chain_between(const G& g, const std::vector<std::uint32_t>& fro
     for (auto [e, end] = boost::out_edges(x, g.graph()); e != end; ++e) {
       auto w = static_cast<std::uint32_t>(boost::target(*e, g.graph()));
       if (!seen.insert(w).second) continue;
-      reached.emplace(w, hop{x, w, g.graph()[*e].kind});
+      reached.emplace(w, hop{x, w, g.graph()[*e].kind, g.graph()[*e].basis});
       if (targets.contains(w)) {
         std::vector<hop> out;
         for (std::uint32_t at = w;;) {

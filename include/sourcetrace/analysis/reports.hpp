@@ -25,7 +25,7 @@ namespace sourcetrace {
 template <source_kind... Kinds>
 bool is_report(const basic_provenance_graph<Kinds...>& g, statement_handle v) {
   const auto& s = g[v];
-  if (s.event.valid() && g[s.event].kind == event_kind::publication) return true;
+  if (s.event.valid() && g[s.event].kind.traits().publication) return true;
   return boost::in_degree(v, g.graph()) == 0;
 }
 
@@ -36,7 +36,7 @@ bool is_report(const basic_provenance_graph<Kinds...>& g, statement_handle v) {
 template <source_kind... Kinds>
 std::uint64_t report_key(const basic_provenance_graph<Kinds...>& g, statement_handle v) {
   const auto& s = g[v];
-  if (s.event.valid() && g[s.event].kind == event_kind::publication) return s.event.index;
+  if (s.event.valid() && g[s.event].kind.traits().publication) return s.event.index;
   return std::uint64_t{g.event_count()} + v;
 }
 
@@ -71,7 +71,7 @@ std::vector<report_group> group_by_report(const basic_provenance_graph<Kinds...>
   for (std::size_t i = 0; i < keyed.size();) {
     report_group r;
     statement_handle first = keyed[i].second;
-    if (g[first].event.valid() && g[g[first].event].kind == event_kind::publication) r.article = g[first].event;
+    if (g[first].event.valid() && g[g[first].event].kind.traits().publication) r.article = g[first].event;
     std::size_t j = i;
     for (; j < keyed.size() && keyed[j].first == keyed[i].first; ++j) r.mentions.push_back(keyed[j].second);
     out.push_back(std::move(r));

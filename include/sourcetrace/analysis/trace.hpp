@@ -18,9 +18,10 @@ namespace sourcetrace {
 
 /// One hop of an attribution path: `from` was taken from `to` by `kind`.
 struct hop {
-  statement_handle from = 0;                      ///< the later statement
-  statement_handle to = 0;                        ///< the statement it was taken from
-  derivation_kind kind = derivation_kind::cites;  ///< how
+  statement_handle from = 0;                            ///< the later statement
+  statement_handle to = 0;                              ///< the statement it was taken from
+  derivation_kind kind = derivation_kind::cites;        ///< how
+  derivation_basis basis = derivation_basis::unstated;  ///< what the annotator read it from
   friend bool operator==(const hop&, const hop&) = default;
 };
 
@@ -48,6 +49,14 @@ struct attribution_path {
   /// Returns the statement the path ends at (for a loop, the one it returns
   /// to; for a cycle, the statement on the cycle it reached).
   statement_handle last(statement_handle start) const noexcept { return hops.empty() ? start : hops.back().to; }
+  /// Returns true if a hop of the path rests on an inference of the
+  /// annotator's (`derivation_basis::inferred`), not on the text.
+  bool rests_on_inference() const noexcept {
+    for (const hop& h : hops) {
+      if (h.basis == derivation_basis::inferred) return true;
+    }
+    return false;
+  }
 };
 
 /// Settings of `trace`.
@@ -131,7 +140,7 @@ trace_result trace(const basic_provenance_graph<Kinds...>& g, statement_handle v
     }
     auto e = *top.next++;
     auto to = static_cast<std::uint32_t>(boost::target(e, bgl));
-    path.push_back(hop{top.vertex, to, bgl[e].kind});
+    path.push_back(hop{top.vertex, to, bgl[e].kind, bgl[e].basis});
     if (on_path.contains(to)) {
       if (!emit(path_end::loop)) break;
       path.pop_back();

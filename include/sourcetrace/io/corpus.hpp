@@ -134,6 +134,7 @@ struct hop_record {
   json_where at;
   std::string source, agent, event;
   derivation_kind kind = derivation_kind::cites;
+  derivation_basis basis = derivation_basis::unstated;
   claim_details stated;
 };
 struct agent_record {
@@ -146,6 +147,7 @@ struct event_record {
   std::string id, kind_text, date, host;
   event_kind kind = event_kind::statement;
   event_info info;
+  std::vector<std::pair<std::string, json_where>> audience;  // agent ids, where each is written
 };
 struct claim_record {
   json_where at;
@@ -156,17 +158,20 @@ struct statement_record {
   json_where at;
   std::string id, agent, claim, event;
   claim_details stated;
+  article_part part = article_part::unknown;
 };
 struct report_record {
   json_where at;
   std::string source, claim;
   claim_details stated;
+  report_mention mention;
   std::vector<hop_record> via;
 };
 struct derivation_record {
   json_where at;
   std::string from, to;
   derivation_kind kind = derivation_kind::cites;
+  derivation_basis basis = derivation_basis::unstated;
 };
 
 inline std::string_view json_kind_name(const boost::json::value& v) {
@@ -546,6 +551,36 @@ class corpus_parser {
     }
   }
 
+  void read_basis(fields& f, derivation_basis& b) {
+    if (auto s = f.text("basis", false)) {
+      auto parsed = derivation_basis_from_string(*s);
+      if (!parsed || *parsed == derivation_basis::unstated) {
+        problem(f.at.field("basis"),
+                f.label + ": field \"basis\": expected one of text, context, inferred, found " + json_quoted(*s));
+      } else {
+        b = *parsed;
+      }
+    }
+  }
+
+  void read_part(fields& f, article_part& part) {
+    if (auto s = f.text("part", false)) {
+      auto parsed = article_part_from_string(*s);
+      if (!parsed || *parsed == article_part::unknown) {
+        std::string names;
+        for (article_part a : all_article_parts) {
+          if (a == article_part::unknown) continue;
+          if (!names.empty()) names += ", ";
+          names += to_string(a);
+        }
+        problem(f.at.field("part"),
+                f.label + ": field \"part\": expected one of " + names + ", found " + json_quoted(*s));
+      } else {
+        part = *parsed;
+      }
+    }
+  }
+
   void record(section s, const boost::json::value& v, const json_where& at, bool lines) {
     static constexpr std::string_view names[] = {"agent", "event", "claim", "statement", "report", "derivation"};
     auto what = names[static_cast<int>(s)];
@@ -626,9 +661,7 @@ class corpus_parser {
           if (auto k = event_kind_from_string(r.kind_text)) {
             r.kind = *k;
           } else {
-            problem(at.field("kind"), f.label +
-                                          ": field \"kind\": expected one of briefing, statement, "
-                                          "press_conference, publication, found " +
+            problem(at.field("kind"), f.label + ": field \"kind\": expected one of " + event_kind_names() + ", found " +
                                           json_quoted(r.kind_text));
           }
         }
@@ -645,6 +678,31 @@ class corpus_parser {
         r.info.url = f.text("url", false).value_or("");
         r.info.place = f.text("place", false).value_or("");
         r.info.note = f.text("note", false).value_or("");
+        if (const auto* audience = f.value("audience")) {
+          if (!audience->is_array()) {
+            problem(at.field("audience"), f.label + ": field \"audience\": expected an array of agent ids, found " +
+                                              std::string(json_kind_name(*audience)));
+          } else {
+            const auto& members = audience->as_array();
+            std::unordered_set<std::string_view> listed;
+            for (std::size_t i = 0; i < members.size(); ++i) {
+              json_where mat = at.field("audience").index(i);
+              if (!members[i].is_string() || members[i].as_string().empty()) {
+                problem(mat, f.label + ": audience[" + std::to_string(i) + "]: expected an agent id, found " +
+                                 (members[i].is_string() ? std::string("an empty string")
+                                                         : std::string(json_kind_name(members[i]))));
+                continue;
+              }
+              std::string_view member(members[i].as_string());
+              if (!listed.insert(member).second) {
+                problem(mat,
+                        f.label + ": audience[" + std::to_string(i) + "]: " + json_quoted(member) + " is listed twice");
+                continue;
+              }
+              r.audience.emplace_back(std::string(member), mat);
+            }
+          }
+        }
         f.check_unknown();
         if (problem_count() == before) events.push_back(std::move(r));
         break;
@@ -667,6 +725,7 @@ class corpus_parser {
         r.claim = f.text("claim", true).value_or("");
         r.event = f.text("event", false).value_or("");
         read_stated(f, r.stated);
+        read_part(f, r.part);
         f.check_unknown();
         if (problem_count() == before) statements.push_back(std::move(r));
         break;
@@ -679,6 +738,13 @@ class corpus_parser {
         r.claim = f.text("claim", true).value_or("");
         if (!r.claim.empty()) f.label = "report of claim " + json_quoted(r.claim);
         read_stated(f, r.stated);
+        read_part(f, r.mention.part);
+        if (auto label = f.text("label", false)) {
+          if (label->empty()) {
+            problem(at.field("label"), f.label + ": field \"label\": expected a non-empty string");
+          }
+          r.mention.label = *label;
+        }
         if (const auto* via = f.value("via")) {
           if (!via->is_array()) {
             problem(at.field("via"),
@@ -705,6 +771,7 @@ class corpus_parser {
                 h.agent = ag.value_or("");
                 h.event = ev.value_or("");
                 read_kind(hf, h.kind);
+                read_basis(hf, h.basis);
                 read_stated(hf, h.stated);
                 hf.check_unknown();
               } else {
@@ -726,6 +793,7 @@ class corpus_parser {
         r.from = f.text("from", true).value_or("");
         r.to = f.text("to", true).value_or("");
         read_kind(f, r.kind);
+        read_basis(f, r.basis);
         f.check_unknown();
         if (problem_count() == before) derivations.push_back(std::move(r));
         break;
@@ -830,8 +898,10 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
     }
     if (p.problem_count() != before && !id.empty()) p.invalid_ids.insert(id);
   };
+  // Checks that `id`, written in `field` of the record at `at` (or exactly at
+  // `element`, for a member of an array), names a `want`.
   auto ref = [&](const detail::json_where& at, const std::string& label, std::string_view field, std::string_view id,
-                 record_kind want) {
+                 record_kind want, const detail::json_where* element = nullptr) {
     auto k = g.kind_of(id);
     if (k == want) return true;
     if (!k && p.invalid_ids.contains(std::string(id))) return false;  // already reported
@@ -842,7 +912,7 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
       message += "id " + detail::json_quoted(id) + " names " + std::string(to_string(*k)) + ", expected " +
                  std::string(to_string(want));
     }
-    p.problem(at.field(field), message);
+    p.problem(element ? *element : at.field(field), message);
     return false;
   };
   auto speaker_ok = [&](const detail::json_where& at, const std::string& label, std::string_view id) {
@@ -894,9 +964,20 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
       p.invalid_ids.insert(r.id);
       continue;
     }
+    bool ok = true;
+    for (const auto& [member, mat] : r.audience)
+      ok = ref(r.at, label, "audience", member, record_kind::agent, &mat) && ok;
+    if (!ok) {
+      p.invalid_ids.insert(r.id);
+      continue;
+    }
     attempt(r.at, label, r.id, [&] {
-      g.add_event(r.id, r.kind, r.date.empty() ? std::nullopt : std::optional(partial_date::parse(r.date)),
-                  r.host.empty() ? agent_handle{} : g.agent_id(r.host), r.info);
+      auto e = g.add_event(r.id, r.kind, r.date.empty() ? std::nullopt : std::optional(partial_date::parse(r.date)),
+                           r.host.empty() ? agent_handle{} : g.agent_id(r.host), r.info);
+      std::vector<agent_handle> members;
+      members.reserve(r.audience.size());
+      for (const auto& member : r.audience) members.push_back(g.agent_id(member.first));
+      g.add_audience(e, members);
     });
   }
   for (const auto& r : p.claims) {
@@ -912,7 +993,7 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
       p.invalid_ids.insert(r.id);
       continue;
     }
-    attempt(r.at, label, r.id, [&] { g.add_statement(r.id, r.agent, r.claim, r.event, r.stated); });
+    attempt(r.at, label, r.id, [&] { g.add_statement(r.id, r.agent, r.claim, r.event, r.stated, r.part); });
   }
   for (const auto& r : p.reports) {
     std::string label = "report of claim " + detail::json_quoted(r.claim);
@@ -930,14 +1011,14 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
     }
     if (!ok) continue;
     attempt(r.at, label, {}, [&] {
-      auto chain = g.report(r.source, r.claim, r.stated);
+      auto chain = g.report(r.source, r.claim, r.stated, r.mention);
       for (std::size_t i = 0; i < r.via.size(); ++i) {
         const auto& h = r.via[i];
         try {
           if (!h.source.empty())
-            chain.via(h.source, h.kind, h.stated);
+            chain.via(h.source, h.kind, h.stated, h.basis);
           else
-            chain.via(h.agent, h.event, h.kind, h.stated);
+            chain.via(h.agent, h.event, h.kind, h.stated, h.basis);
         } catch (const error& e) {
           p.problem(h.at, label + ": via[" + std::to_string(i) + "]: " + e.what());
           return;
@@ -950,7 +1031,7 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
     bool ok = ref(r.at, label, "from", r.from, record_kind::statement);
     ok = ref(r.at, label, "to", r.to, record_kind::statement) && ok;
     if (!ok) continue;
-    attempt(r.at, label, {}, [&] { g.add_derivation(r.from, r.to, r.kind); });
+    attempt(r.at, label, {}, [&] { g.add_derivation(r.from, r.to, r.kind, r.basis); });
   }
 
   // Reported in the order of the input, whatever phase found them.
@@ -1032,6 +1113,14 @@ class corpus_writer {
     key("url", e.info.url);
     key("place", e.info.place);
     key("note", e.info.note);
+    if (!e.audience.empty()) {
+      s += ", \"audience\": [";
+      for (std::size_t i = 0; i < e.audience.size(); ++i) {
+        if (i) s += ", ";
+        append_json_string(s, g[e.audience[i]].id);
+      }
+      s += "]";
+    }
     s += "}";
   }
 
@@ -1058,15 +1147,17 @@ class corpus_writer {
       if (s.size() > mark) s.erase(mark, 2);  // the first ", "
       s += "}";
     }
+    if (g.part(v) != article_part::unknown) key("part", to_string(g.part(v)));
     s += "}";
   }
 
   template <class Graph>
-  void write_derivation(const Graph& g, std::size_t from, std::size_t to, derivation_kind kind) {
+  void write_derivation(const Graph& g, std::size_t from, std::size_t to, const derivation& d) {
     s += "\"from\": ";
     append_json_string(s, g.id(from));
     key("to", g.id(to));
-    key("kind", to_string(kind));
+    key("kind", to_string(d.kind));
+    if (d.basis != derivation_basis::unstated) key("basis", to_string(d.basis));
     s += "}";
   }
 
@@ -1111,7 +1202,7 @@ void write_corpus_records(corpus_writer& w, const Graph& g, Layout& layout) {
     for (auto [e, end] = boost::out_edges(v, g.graph()); e != end; ++e) {
       layout.open("derivation", first);
       first = false;
-      w.write_derivation(g, v, boost::target(*e, g.graph()), g.graph()[*e].kind);
+      w.write_derivation(g, v, boost::target(*e, g.graph()), g.graph()[*e]);
       layout.close();
     }
   }

@@ -292,10 +292,14 @@ void write_dot(std::ostream& out, const basic_provenance_graph<Kinds...>& g, dot
     }
     // When: the date, and what kind of occasion unless it is the usual one, an article.
     std::string when;
-    if (s.event.valid() && g[s.event].kind != event_kind::publication) {
+    if (s.event.valid() && !g[s.event].kind.traits().publication) {
       for (char c : to_string(g[s.event].kind)) when += c == '_' ? ' ' : c;
     }
     if (auto d = g.date(v)) when += (when.empty() ? "" : " ") + d->to_string();
+    if (g.part(v) != article_part::unknown) {
+      when += when.empty() ? "" : ", ";
+      when += to_string(g.part(v));
+    }
     if (!when.empty()) label += "\\n" + when;
     std::string tip;
     detail::append_dot_escaped(tip, g.id(v), true);
@@ -327,8 +331,8 @@ void write_dot(std::ostream& out, const basic_provenance_graph<Kinds...>& g, dot
     const derivation_kind kind = bgl[e].kind;
     const auto style = detail::dot_style_of(kind);
     const bool cyclic = map.on_cycle(from) && map.component(from) == map.component(to);
-    os << "[label=\"" << to_string(kind) << "\", style=" << style.style
-       << ", penwidth=" << (cyclic ? "2.2" : style.penwidth) << ", color=\""
+    os << "[label=\"" << to_string(kind) << (bgl[e].basis == derivation_basis::inferred ? " (inferred)" : "")
+       << "\", style=" << style.style << ", penwidth=" << (cyclic ? "2.2" : style.penwidth) << ", color=\""
        << (cyclic ? detail::dot_alert_color : style.color) << "\"]";
   };
 

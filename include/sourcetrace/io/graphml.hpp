@@ -72,8 +72,13 @@ inline std::string xml_text(std::string_view s) {
 ///   (`source_traits<K>::fields`): the value of that field of the statement's
 ///   agent as text, empty when its kind has no such field.
 ///
+/// - `part`, only when some statement of the graph has one: where in its
+///   article the statement stands (`headline`, `body`, ...), empty when unknown.
+///
 /// Edges are derivations, from a statement to the statement it was taken from,
-/// with the attribute `kind` (`quotes`, `paraphrases`, `cites` or `copies`).
+/// with the attribute `kind` (`quotes`, `paraphrases`, `cites` or `copies`)
+/// and, only when some derivation of the graph has one, `basis` (`text`,
+/// `context` or `inferred`; empty when not stated).
 /// Keys are declared in name order. Text that could not stand in an XML
 /// document (control characters, bytes that are not UTF-8) is written as
 /// U+FFFD. The output depends only on `g`: the same bytes on every run.
@@ -126,6 +131,23 @@ void write_graphml(std::ostream& out, const basic_provenance_graph<Kinds...>& g)
   dp.property("on_cycle", flag(&origin_map::on_cycle));
   dp.property("kind",
               boost::make_function_property_map<edge>([&bgl](edge e) { return std::string(to_string(bgl[e].kind)); }));
+  // Declared only where the graph has them, so graphs annotated without them write as before.
+  if (g.has_parts()) {
+    dp.property("part", text([&g](vertex v) {
+                  auto p = g.part(v);
+                  return p == article_part::unknown ? std::string_view() : to_string(p);
+                }));
+  }
+  bool any_basis = false;
+  for (auto [e, end] = boost::edges(bgl); e != end && !any_basis; ++e) {
+    any_basis = bgl[*e].basis != derivation_basis::unstated;
+  }
+  if (any_basis) {
+    dp.property("basis", boost::make_function_property_map<edge>([&bgl](edge e) {
+                  auto b = bgl[e].basis;
+                  return b == derivation_basis::unstated ? std::string() : std::string(to_string(b));
+                }));
+  }
 
   // write_graphml writes node numbers through `out`: keep a caller's locale from grouping their digits.
   struct classic_locale {

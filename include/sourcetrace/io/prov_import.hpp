@@ -95,6 +95,8 @@ class prov_importer {
     // for statements
     std::string agent, activity, claim;  // graph ids
     std::size_t group = 0;
+    // for activities: the agents associated in role st:audience, in document order
+    std::vector<std::string> audience;
   };
 
   // ---- names ----------------------------------------------------------------------
@@ -272,8 +274,16 @@ class prov_importer {
             break;
           }
           element* ag = ref(agent_ref, s, role::agent);
+          bool audience = false;
+          for (const prov_value* v : r.values("prov:role")) {
+            audience = audience ||
+                       (v->kind == prov_value_kind::qualified_name && names(v->text, s, st_namespace_uri, "audience"));
+          }
           if (!ac || !ag) {
             issue(r, "not mapped: it does not join an activity to an agent");
+          } else if (audience) {
+            // Held for this agent, not by it: the event's audience (add_audience drops repeats).
+            ac->audience.push_back(ag->id);
           } else if (!ac->agent.empty() && ac->agent != ag->id) {
             issue(r, "not mapped: activity \"" + ac->id + "\" already has host \"" + ac->agent +
                          "\" and an event has one host");
@@ -420,8 +430,7 @@ class prov_importer {
     for (element& e : elements_) {
       if (e.what != role::activity) continue;
       event_kind kind = event_kind::statement;
-      for (auto k :
-           {event_kind::briefing, event_kind::statement, event_kind::press_conference, event_kind::publication}) {
+      for (auto k : event_kinds()) {
         if (has_type(e, st_namespace_uri, to_string(k))) kind = k;
       }
       std::optional<partial_date> date;
@@ -436,7 +445,10 @@ class prov_importer {
       info.note = attribute_text(e, st_namespace_uri, "note").value_or("");
       agent_handle host;
       if (!e.agent.empty()) host = result_.graph.agent_id(e.agent);
-      result_.graph.add_event(e.id, kind, date, host, std::move(info));
+      auto ev = result_.graph.add_event(e.id, kind, date, host, std::move(info));
+      std::vector<agent_handle> audience;
+      for (const auto& member : e.audience) audience.push_back(result_.graph.agent_id(member));
+      result_.graph.add_audience(ev, audience);
     }
   }
 
@@ -534,7 +546,16 @@ class prov_importer {
       if (agent.empty() && !e.activity.empty()) agent = at(e.activity).agent;
       agent_handle a = agent.empty() ? unattributed() : result_.graph.agent_id(agent);
       event_handle ev = e.activity.empty() ? event_handle{} : result_.graph.event_id(e.activity);
-      result_.graph.add_statement(e.id, a, result_.graph.claim_id(claim), ev, details_of(e));
+      article_part part = article_part::unknown;
+      if (auto text = attribute_text(e, st_namespace_uri, "part")) {
+        auto p = article_part_from_string(*text);
+        if (p) {
+          part = *p;
+        } else {
+          issue(*e.records.front().record, "mapped in part: unknown st:part \"" + *text + "\"");
+        }
+      }
+      result_.graph.add_statement(e.id, a, result_.graph.claim_id(claim), ev, details_of(e), part);
     }
   }
 
@@ -552,8 +573,17 @@ class prov_importer {
       const prov_scoped_record& s = *d.record;
       const prov_record& r = *s.record;
       derivation_kind kind = derivation_kind::cites;
+      derivation_basis basis = derivation_basis::unstated;
       bool named = false;
       for (const auto& a : r.attributes) {
+        if (names(a.name, s, st_namespace_uri, "basis")) {
+          auto b = derivation_basis_from_string(a.value.text);
+          if (b && *b != derivation_basis::unstated) {
+            basis = *b;
+          } else {
+            issue(r, "mapped in part: unknown st:basis \"" + a.value.text + "\", not kept");
+          }
+        }
         if (names(a.name, s, st_namespace_uri, "kind")) {
           if (auto k = derivation_kind_from_string(a.value.text)) {
             kind = *k;
@@ -571,7 +601,7 @@ class prov_importer {
         }
       }
       try {
-        result_.graph.add_derivation(result_.graph.statement_id(d.from), result_.graph.statement_id(d.to), kind);
+        result_.graph.add_derivation(result_.graph.statement_id(d.from), result_.graph.statement_id(d.to), kind, basis);
       } catch (const error& x) {
         issue(r, std::string("not mapped: ") + x.what());
       }

@@ -66,7 +66,7 @@ std::string describe(const basic_provenance_graph<Kinds...>& g, std::size_t v) {
   std::string out = speaker_name(g, v);
   if (s.event.valid()) {
     const event& e = g[s.event];
-    bool own_publication = e.kind == event_kind::publication && e.host == s.agent;
+    bool own_publication = e.kind.traits().publication && e.host == s.agent;
     if (!own_publication) out += " at " + (e.info.title.empty() ? e.id : e.info.title);
     if (e.date) out += " (" + e.date->to_string() + ")";
   }
@@ -114,6 +114,8 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
     for (const report_group& rg : group_by_report(g, std::span<const statement_handle>(r.mentions))) {
       bool several = rg.mentions.size() > 1;
       out << "  report: " << describe(g, rg.mentions[0]);
+      if (!several && g.part(rg.mentions[0]) != article_part::unknown)
+        out << ", in the " << to_string(g.part(rg.mentions[0]));
       if (several)
         out << " (" << rg.mentions.size() << " mentions)\n";
       else
@@ -123,6 +125,7 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
         if (several) {
           out << "    mention " << g.id(rep);
           if (g[rep].agent != g[rg.mentions[0]].agent) out << " by " << speaker_name(g, rep);
+          if (g.part(rep) != article_part::unknown) out << " in the " << to_string(g.part(rep));
           out << as_stated(rep) << "\n";
         }
         // A path stops where it reaches a cycle, listed once at the end: a
@@ -139,6 +142,7 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
           for (const hop& h : p.hops) out << " -" << to_string(h.kind) << "-> " << describe(g, h.to);
           if (p.end == path_end::loop) out << " (loops back: circular reporting)";
           if (p.end == path_end::cycle) out << " (enters a cycle: circular reporting, listed below)";
+          if (p.rests_on_inference()) out << " (rests on an inference)";
           out << "\n";
         }
         if (t.truncated) out << indent << "... more paths not shown\n";

@@ -233,7 +233,8 @@ void write_duplicates_json(std::ostream& out, const basic_provenance_graph<Kinds
 /// the output stays linear in the size of the graph however long its cycles.
 /// Statements come by id, with the keys `claim`, `id`, `paths` (each `end`,
 /// `origin`, `loop` or `cycle`, with `cycle` naming the cycle it reached, and
-/// `hops`, each `kind` and `to`) and `truncated`. Each statement is traced as
+/// `hops`, each `kind` and `to`, and `basis` where the corpus gives it, and
+/// `rests_on_inference`, true when a hop's basis is `inferred`) and `truncated`. Each statement is traced as
 /// it is written, so no more than one trace is held at a time.
 /// @throws what `out` throws on a failed write, if its exceptions are enabled.
 template <source_kind... Kinds>
@@ -305,13 +306,19 @@ void write_trace_json(std::ostream& out, const basic_provenance_graph<Kinds...>&
       detail::append_json_string(s, to_string(p.end));
       s += ", \"hops\": [";
       for (std::size_t j = 0; j < p.hops.size(); ++j) {
-        s += j ? ", {\"kind\": " : "{\"kind\": ";
+        s += j ? ", {" : "{";
+        if (p.hops[j].basis != derivation_basis::unstated) {
+          s += "\"basis\": ";
+          detail::append_json_string(s, to_string(p.hops[j].basis));
+          s += ", ";
+        }
+        s += "\"kind\": ";
         detail::append_json_string(s, to_string(p.hops[j].kind));
         s += ", \"to\": ";
         detail::append_json_string(s, g.id(p.hops[j].to));
         s += "}";
       }
-      s += "]}";
+      s += p.rests_on_inference() ? "], \"rests_on_inference\": true}" : "], \"rests_on_inference\": false}";
     }
     s += "], \"truncated\": ";
     s += t.truncated ? "true}" : "false}";
