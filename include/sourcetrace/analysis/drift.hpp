@@ -246,7 +246,8 @@ std::vector<hop> entry_hops(const G& g, const std::vector<std::uint32_t>& member
 /// reported once. A claim's findings come dates first, then figures, then
 /// modality; among dates and among figures, the pairs of stated versions come
 /// first (dates in date order, figures in the order first stated), then the
-/// version that gives none against each stated one in that order.
+/// version that gives none against each stated one (in date order; figures
+/// by least value, then greatest, then text).
 template <source_kind... Kinds>
 std::vector<claim_drift> drift(const basic_provenance_graph<Kinds...>& g, const origin_map& m,
                                drift_options options = {}) {
@@ -363,8 +364,21 @@ std::vector<claim_drift> drift(const basic_provenance_graph<Kinds...>& g, const 
       }
     }
     if (!figureless.statements.empty()) {
+      // In value order (least value, then greatest, then text), as dates are
+      // in date order: the order first stated depends on the order of records.
+      std::vector<const std::pair<std::optional<quantity>, drift_version>*> with_number;
       for (const auto& f : figures) {
-        if (f.first) finish({ch, drift_aspect::quantity, drift_kind::precision, figureless, f.second, std::nullopt});
+        if (f.first) with_number.push_back(&f);
+      }
+      std::sort(with_number.begin(), with_number.end(), [](const auto* x, const auto* y) {
+        const double xl = detail::qty::low_end(*x->first), yl = detail::qty::low_end(*y->first);
+        if (xl != yl) return xl < yl;
+        const double xu = detail::qty::high_end(*x->first), yu = detail::qty::high_end(*y->first);
+        if (xu != yu) return xu < yu;
+        return x->second.value < y->second.value;
+      });
+      for (const auto* f : with_number) {
+        finish({ch, drift_aspect::quantity, drift_kind::precision, figureless, f->second, std::nullopt});
       }
     }
 
