@@ -155,7 +155,25 @@ doc = json.loads(out)
 kinds = [(f["claim"], f["aspect"], f["kind"]) for f in doc["findings"]]
 check("drift --json findings", kinds == [("first-deployment", "when", "contradiction"),
                                          ("more-troops-feb-2025", "modality", "hardened"),
+                                         ("second-deployment", "when", "precision"),
+                                         ("shells-supplied", "quantity", "precision"),
+                                         ("shells-supplied", "quantity", "precision"),
                                          ("shells-supplied", "quantity", "precision")], kinds)
+# The news site gives the second deployment's 4,000 troops without the month:
+# a version not given, named "no date", unquoted in the text.
+dropped = next((f for f in doc["findings"] if f["claim"] == "second-deployment"), None)
+check("drift --json: a dropped date is a version not given",
+      dropped is not None and (dropped["a"]["given"], dropped["a"]["value"], dropped["a"]["statements"], dropped["b"]["given"],
+       dropped["b"]["value"]) == (False, "no date", ["second-deployment/news-site@site-2025-06"], True, "2025-02"),
+      dropped)
+check("drift --json: every version says whether it was given",
+      all(isinstance(f[v].get("given"), bool) and isinstance(f[v]["value"], str) for f in doc["findings"] for v in "ab"),
+      doc)
+rc, out, _ = run("drift", seed, "--claim", "second-deployment")
+check("drift text names the version not given unquoted", out.splitlines()[:3] == [
+    "second-deployment: when precision: no date vs 2025-02",
+    "  no date: second-deployment/news-site@site-2025-06",
+    '  "2025-02": second-deployment/korea-herald@herald-2025-06-27'], out)
 rc, out, _ = run("grade", seed, "--claim", "deploy-jul-aug")
 check("grade text", out == "deploy-jul-aug: 3 (possibly true) 3 reports, 1 first-hand origin: not confirmed.\n", out)
 rc, out, _ = run("grade", seed, "--json")

@@ -57,6 +57,23 @@ TEST_CASE("grade 2: independent sources whose reports disagree in detail") {
         "4,000): probably true.");
 }
 
+TEST_CASE("grade 2: independent sources, one of whose reports gives the figure the other leaves out") {
+  desk d;
+  d.g.report("ev-p1", "c", {.quantity = "11,000"}).via("agency");
+  d.g.report("ev-p2", "c", {.mode = modality::believed}).via("ministry");
+  auto cg = d.only();
+  // Both sources back the claim, but only one backs the figure: a loss of precision, not a contradiction.
+  CHECK(cg.grade == credibility_grade::probable);
+  CHECK(cg.reason ==
+        "2 reports, 2 first-hand origins, but statements disagree on quantity (no figure vs 11,000): probably true.");
+
+  // A report that states no details says nothing of the figure: still confirmed.
+  desk e;
+  e.g.report("ev-p1", "c", {.quantity = "11,000"}).via("agency");
+  e.g.report("ev-p2", "c").via("ministry");
+  CHECK(e.only().grade == credibility_grade::confirmed);
+}
+
 TEST_CASE("grade 2: a named source and an anonymous one") {
   desk d;
   d.g.report("ev-p1", "c").via("agency");
@@ -153,4 +170,8 @@ TEST_CASE("seed: the July/August deployment is not graded 1, however many outlet
   CHECK(of("over-1000-jan-feb").grade == credibility_grade::doubtful);
   CHECK(of("first-deployment").reason ==
         "3 reports, 1 first-hand origin, and statements disagree on when (2024-10 vs 2024-11): not confirmed.");
+  // The news site gives the 4,000 troops without the month: drift, but one source either way.
+  CHECK(of("second-deployment").grade == credibility_grade::possible);
+  CHECK(of("second-deployment").reason ==
+        "2 reports, 1 first-hand origin, and statements disagree on when (no date vs 2025-02): not confirmed.");
 }

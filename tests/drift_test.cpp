@@ -45,7 +45,7 @@ TEST_CASE("drift gives one element per claim, element c for claim c, as every pe
     for (const auto& f : per_claim[c].findings) CHECK(f.claim == claim_handle{c});
     with_findings += !per_claim[c].findings.empty();
   }
-  CHECK(with_findings == 3);
+  CHECK(with_findings == 4);
 }
 
 TEST_CASE("dates that cannot both be true are a contradiction, located where each version enters") {
@@ -70,12 +70,176 @@ TEST_CASE("dates that cannot both be true are a contradiction, located where eac
   CHECK(f[0].b.entry[0].kind == derivation_kind::paraphrases);
 }
 
-TEST_CASE("dates that overlap are no drift: a month and a day within it agree") {
+// Each finding as "aspect kind: a vs b", to check many findings at a glance.
+std::vector<std::string> described(const std::vector<drift_finding>& fs) {
+  std::vector<std::string> out;
+  for (const auto& f : fs) {
+    std::string line(to_string(f.aspect));
+    line.append(" ").append(to_string(f.kind)).append(": ").append(f.a.value).append(" vs ").append(f.b.value);
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+TEST_CASE("a year holds a month, and a month a day within it: each pair is a loss of precision") {
   newsroom n;
   n.g.report("ev-p1", "c", when("2024-10")).via("briefing");
   n.g.report("ev-p2", "c", when("2024-10-15")).via("briefing");
   n.g.report("ev-p3", "c", when("2024")).via("briefing");
+  auto f = all_drift(n.g);
+  // In date order (first day, then last): 2024, 2024-10, 2024-10-15; the vaguer is `a`.
+  CHECK(described(f) == std::vector<std::string>{"when precision: 2024 vs 2024-10",
+                                                 "when precision: 2024 vs 2024-10-15",
+                                                 "when precision: 2024-10 vs 2024-10-15"});
+  REQUIRE(f.size() == 3);
+  CHECK(n.id(f[2].a.statements.at(0)) == "c/p1@ev-p1");
+  CHECK(n.id(f[2].b.statements.at(0)) == "c/p2@ev-p2");
+  CHECK(f[2].a.given);
+  // Each keeps where the versions meet, and the hop by which each enters.
+  REQUIRE(f[2].meet);
+  CHECK(n.id(*f[2].meet) == "c/agency@briefing");
+  REQUIRE(f[2].a.entry.size() == 1);
+  CHECK(n.id(f[2].a.entry[0].from) == "c/p1@ev-p1");
+  REQUIRE(f[2].b.entry.size() == 1);
+  CHECK(n.id(f[2].b.entry[0].from) == "c/p2@ev-p2");
+}
+
+TEST_CASE("an open start reaches back past every named day: \"by August\" holds July, and July or August") {
+  newsroom n;
+  n.g.report("ev-p1", "c", when("../2025-08-31")).via("briefing");
+  n.g.report("ev-p2", "c", when("2025-07")).via("briefing");
+  n.g.report("ev-p3", "c", when("2025-07/2025-08")).via("briefing");
+  CHECK(described(all_drift(n.g)) == std::vector<std::string>{"when precision: ../2025-08-31 vs 2025-07",
+                                                              "when precision: ../2025-08-31 vs 2025-07-01/2025-08-31",
+                                                              "when precision: 2025-07-01/2025-08-31 vs 2025-07"});
+}
+
+TEST_CASE("open against open: by September holds by August; a deadline and an earliest date hold neither") {
+  newsroom n;
+  n.g.report("ev-p1", "c", when("../2025-08-31")).via("briefing");
+  n.g.report("ev-p2", "c", when("../2025-09-30")).via("briefing");
+  CHECK(described(all_drift(n.g)) == std::vector<std::string>{"when precision: ../2025-09-30 vs ../2025-08-31"});
+
+  // "by August" and "as soon as July" share July and August; neither holds the other.
+  newsroom apart;
+  apart.g.report("ev-p1", "c", when("../2025-08-31")).via("briefing");
+  apart.g.report("ev-p2", "c", when("2025-07-01/..")).via("briefing");
+  CHECK(all_drift(apart.g).empty());
+
+  // An open end is wider than a period that runs to the calendar's last day,
+  // though both end on 9999-12-31 as Boost.Date_Time reads them.
+  newsroom edge;
+  edge.g.report("ev-p1", "c", when("2025-07-01/9999-12-31")).via("briefing");
+  edge.g.report("ev-p2", "c", when("2025-07-01/..")).via("briefing");
+  CHECK(described(all_drift(edge.g)) ==
+        std::vector<std::string>{"when precision: 2025-07-01/.. vs 2025-07-01/9999-12-31"});
+}
+
+TEST_CASE("dates that share days without either holding the other are neither contradiction nor precision") {
+  newsroom n;
+  n.g.report("ev-p1", "c", when("2025-07/2025-08")).via("briefing");
+  n.g.report("ev-p2", "c", when("2025-08/2025-09")).via("briefing");
   CHECK(all_drift(n.g).empty());
+
+  // The same days put two ways: no detail lost either way.
+  newsroom same;
+  same.g.report("ev-p1", "c", when("2024-10")).via("briefing");
+  same.g.report("ev-p2", "c", when("2024-10-01/2024-10-31")).via("briefing");
+  CHECK(all_drift(same.g).empty());
+}
+
+TEST_CASE("siblings: a paper that states the claim without the figure another gives has lost precision") {
+  newsroom n;
+  n.g.report("ev-p1", "c", figure("more than 10 million")).via("briefing");
+  n.g.report("ev-p2", "c", mode(modality::believed)).via("lawmaker").via("briefing");
+  n.g.report("ev-p3", "c").via("briefing");  // states no details: not compared
+  auto f = all_drift(n.g);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].aspect == drift_aspect::quantity);
+  CHECK(f[0].kind == drift_kind::precision);
+  CHECK(f[0].a.value == "no figure");
+  CHECK_FALSE(f[0].a.given);
+  REQUIRE(f[0].a.statements.size() == 1);
+  CHECK(n.id(f[0].a.statements[0]) == "c/p2@ev-p2");
+  CHECK(f[0].b.value == "more than 10 million");
+  CHECK(f[0].b.given);
+  // Neither paper derives from the other: they meet at the briefing, each by its own hop.
+  REQUIRE(f[0].meet);
+  CHECK(n.id(*f[0].meet) == "c/agency@briefing");
+  REQUIRE(f[0].a.entry.size() == 1);
+  CHECK(n.id(f[0].a.entry[0].from) == "c/lawmaker");
+  REQUIRE(f[0].b.entry.size() == 1);
+  CHECK(n.id(f[0].b.entry[0].from) == "c/p1@ev-p1");
+}
+
+TEST_CASE("along a chain: a paper that drops the figure its source gave has lost precision") {
+  newsroom n;
+  n.g.report("ev-p1", "c", mode(modality::asserted)).via("lawmaker", derivation_kind::cites, figure("11,000"));
+  auto f = all_drift(n.g);
+  REQUIRE(f.size() == 1);
+  CHECK(described(f) == std::vector<std::string>{"quantity precision: no figure vs 11,000"});
+  CHECK(n.id(f[0].a.statements.at(0)) == "c/p1@ev-p1");
+  CHECK(n.id(f[0].b.statements.at(0)) == "c/lawmaker");
+  REQUIRE(f[0].meet);
+  CHECK(n.id(*f[0].meet) == "c/lawmaker");
+}
+
+TEST_CASE("a statement that gives no date where another gives one has lost precision") {
+  newsroom n;
+  n.g.report("ev-p1", "c", {.quantity = "4,000", .when = partial_date::parse("2025-02")}).via("briefing");
+  n.g.report("ev-p2", "c", figure("4,000")).via("briefing");
+  auto f = all_drift(n.g);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].aspect == drift_aspect::when);
+  CHECK(f[0].kind == drift_kind::precision);
+  CHECK(f[0].a.value == "no date");
+  CHECK_FALSE(f[0].a.given);
+  CHECK(n.id(f[0].a.statements.at(0)) == "c/p2@ev-p2");
+  CHECK(f[0].b.value == "2025-02");
+  REQUIRE(f[0].meet);
+  CHECK(n.id(*f[0].meet) == "c/agency@briefing");
+}
+
+TEST_CASE("statements that state no details are not compared: they say nothing of how they put the claim") {
+  newsroom n;
+  n.g.report("ev-p1", "c", {.quantity = "4,000", .when = partial_date::parse("2025-02")}).via("briefing");
+  n.g.report("ev-p2", "c").via("lawmaker").via("briefing");
+  n.g.report("ev-p3", "c", claim_details{}).via("briefing");
+  CHECK(all_drift(n.g).empty());
+}
+
+TEST_CASE("dropped versions come after the stated pairs: dates, then figures, each pair once") {
+  newsroom n;
+  n.g.report("ev-p1", "c", {.quantity = "11,000", .when = partial_date::parse("2024-10")}).via("briefing");
+  n.g.report("ev-p2", "c", {.quantity = "11,000", .when = partial_date::parse("2024-11")}).via("briefing");
+  // p3 and the lawmaker it cites put the claim with a hedge only.
+  n.g.report("ev-p3", "c", mode(modality::possible))
+      .via("lawmaker", derivation_kind::cites, mode(modality::possible))
+      .via("briefing");
+  auto f = all_drift(n.g);
+  CHECK(described(f) ==
+        std::vector<std::string>{"when contradiction: 2024-10 vs 2024-11", "when precision: no date vs 2024-10",
+                                 "when precision: no date vs 2024-11", "quantity precision: no figure vs 11,000"});
+  REQUIRE(f.size() == 4);
+  // One version holds every statement that gives no date.
+  CHECK(f[1].a.statements.size() == 2);
+}
+
+TEST_CASE("a figure that reads as no number is vaguer than one that does, and is not compared with none") {
+  newsroom n;
+  n.g.report("ev-p1", "c", figure("several")).via("briefing");
+  n.g.report("ev-p2", "c", figure("4,000")).via("briefing");
+  n.g.report("ev-p3", "c", mode(modality::reported))
+      .via("lawmaker", derivation_kind::cites, figure("a few"))
+      .via("briefing");
+  auto f = all_drift(n.g);
+  // "several" and "a few" both allow any number, as does no figure: no finding among them.
+  CHECK(described(f) == std::vector<std::string>{"quantity precision: several vs 4,000",
+                                                 "quantity precision: a few vs 4,000",
+                                                 "quantity precision: no figure vs 4,000"});
+  REQUIRE(f.size() == 3);
+  CHECK(f[0].a.given);  // it stated words, shown as stated
+  CHECK_FALSE(f[2].a.given);
 }
 
 TEST_CASE("a figure that allows more than another has lost precision; disjoint figures contradict") {
@@ -139,20 +303,34 @@ TEST_CASE("versions from independent origins contradict without a meeting point"
   CHECK(f[0].a.entry.empty());
 }
 
-TEST_CASE("seed: drift finds October vs November, 10 million vs millions, and a hardened hedge") {
+TEST_CASE(
+    "seed: drift finds October vs November, a dropped month, 10 million vs millions, a dropped figure, and a "
+    "hardened hedge") {
   auto g = seed::story();
   auto f = all_drift(g);
-  REQUIRE(f.size() == 3);
+  REQUIRE(f.size() == 6);
   CHECK(g[f[0].claim].id == "first-deployment");
   CHECK(f[0].a.value == "2024-10");
   CHECK(f[0].b.value == "2024-11");
   CHECK(g.id(f[0].a.entry.at(0).from) == "first-deployment/lee-seong-kweun");
-  CHECK(g[f[1].claim].id == "shells-supplied");
+  // The news site gives the 4,000 troops without the month the Korea Herald gives.
+  CHECK(g[f[1].claim].id == "second-deployment");
+  CHECK(f[1].aspect == drift_aspect::when);
   CHECK(f[1].kind == drift_kind::precision);
-  CHECK(f[1].a.value == "millions of");
-  CHECK(f[1].b.value == "more than 10 million");
-  CHECK(g[f[2].claim].id == "more-troops-feb-2025");
-  CHECK(f[2].kind == drift_kind::hardened);
+  CHECK(f[1].a.value == "no date");
+  CHECK(g.id(f[1].a.statements.at(0)) == "second-deployment/news-site@site-2025-06");
+  CHECK(f[1].b.value == "2025-02");
+  CHECK(g[f[2].claim].id == "shells-supplied");
+  CHECK(f[2].kind == drift_kind::precision);
+  CHECK(f[2].a.value == "millions of");
+  CHECK(f[2].b.value == "more than 10 million");
+  // The Korea Herald states the shells claim with a hedge but no figure.
+  // Against each figure by least value, whatever the order of the records.
+  CHECK(described({f[3], f[4]}) == std::vector<std::string>{"quantity precision: no figure vs millions of",
+                                                            "quantity precision: no figure vs more than 10 million"});
+  CHECK(g.id(f[3].a.statements.at(0)) == "shells-supplied/korea-herald@herald-2025-06-27");
+  CHECK(g[f[5].claim].id == "more-troops-feb-2025");
+  CHECK(f[5].kind == drift_kind::hardened);
 }
 
 TEST_CASE("seed: the 10,000 troops sent since September 2025 are not a drifted copy of the 11,000 of 2024") {

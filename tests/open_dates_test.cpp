@@ -176,7 +176,7 @@ TEST_CASE("delays in words when one side has no limit") {
   CHECK(day_delay{-u, -3}.to_string() == "..-3");
 }
 
-TEST_CASE("drift: an open-ended date agrees with the dates inside it and contradicts those outside") {
+TEST_CASE("drift: an open-ended date is vaguer than the dates inside it and contradicts those outside") {
   provenance_graph g;
   g.add_claim("c", "a claim");
   g.add_agent("agency", "Agency", organization{});
@@ -193,10 +193,17 @@ TEST_CASE("drift: an open-ended date agrees with the dates inside it and contrad
   std::vector<std::string> found;
   for (const claim_drift& c : drift(g, origins(g))) {
     for (const auto& f : c.findings) {
-      if (f.aspect == drift_aspect::when) found.push_back(f.a.value + " vs " + f.b.value);
+      if (f.aspect == drift_aspect::when)
+        found.push_back(std::string(to_string(f.kind)) + ": " + f.a.value + " vs " + f.b.value);
     }
   }
-  // Compared in date order: the deadline holds July but not October; the
-  // earliest date holds both; July and October are apart.
-  CHECK(found == std::vector<std::string>{"../2025-08-31 vs 2025-10", "2025-07 vs 2025-10"});
+  // Compared in date order (deadline, July, earliest, October): the deadline
+  // holds July, so it is the vaguer, but not October; the earliest date holds
+  // July and October; the deadline and the earliest date share July and
+  // August without either holding the other, so they are no finding; July and
+  // October are apart.
+  CHECK(found == std::vector<std::string>{"precision: ../2025-08-31 vs 2025-07",
+                                          "contradiction: ../2025-08-31 vs 2025-10",
+                                          "precision: 2025-07-01/.. vs 2025-07", "contradiction: 2025-07 vs 2025-10",
+                                          "precision: 2025-07-01/.. vs 2025-10"});
 }

@@ -237,14 +237,30 @@ TEST_CASE("drift: two versions of a date meeting at the briefing, each with the 
       written([&](auto& out) { write_drift_json(out, g, drift(g, origins(g))); }) ==
       "{\"findings\": [\n"
       "  {\"a\": {\"entry\": [{\"from\": \"e/paper@pa\", \"kind\": \"cites\", \"to\": \"e/agency@brief\"}], "
-      "\"statements\": [\"e/paper@pa\"], \"value\": \"2024-10\"}, \"along_chain\": false, \"aspect\": \"when\", \"b\": "
+      "\"given\": true, \"statements\": [\"e/paper@pa\"], \"value\": \"2024-10\"}, \"along_chain\": false, \"aspect\": "
+      "\"when\", \"b\": "
       "{\"entry\": "
-      "[{\"from\": \"e/blog@pb\", \"kind\": \"cites\", \"to\": \"e/agency@brief\"}], \"statements\": "
+      "[{\"from\": \"e/blog@pb\", \"kind\": \"cites\", \"to\": \"e/agency@brief\"}], \"given\": true, \"statements\": "
       "[\"e/blog@pb\"], \"value\": \"2024-11\"}, \"claim\": \"e\", \"kind\": \"contradiction\", \"meet\": "
       "\"e/agency@brief\"}\n"
       "]}\n");
   CHECK(written([&](auto& out) { write_drift_json(out, g, drift(g, origins(g)), {.claim = g.find_claim("c")}); }) ==
         "{\"findings\": []}\n");
+}
+
+TEST_CASE("drift: the statements that give no figure are a version whose value is \"no figure\", not given") {
+  auto g = newsroom();
+  g.add_claim("f", "a claim with a figure");
+  g.report("pa", "f", {.quantity = "11,000"}).via("brief");
+  g.report("pb", "f", {.mode = modality::believed}).via("brief");
+  CHECK(written([&](auto& out) { write_drift_json(out, g, drift(g, origins(g))); }) ==
+        "{\"findings\": [\n"
+        "  {\"a\": {\"entry\": [{\"from\": \"f/blog@pb\", \"kind\": \"cites\", \"to\": \"f/agency@brief\"}], "
+        "\"given\": false, \"statements\": [\"f/blog@pb\"], \"value\": \"no figure\"}, \"along_chain\": false, "
+        "\"aspect\": \"quantity\", \"b\": {\"entry\": [{\"from\": \"f/paper@pa\", \"kind\": \"cites\", \"to\": "
+        "\"f/agency@brief\"}], \"given\": true, \"statements\": [\"f/paper@pa\"], \"value\": \"11,000\"}, "
+        "\"claim\": \"f\", \"kind\": \"precision\", \"meet\": \"f/agency@brief\"}\n"
+        "]}\n");
 }
 
 TEST_CASE("drift of one claim of the seed story: a modality that hardened") {
@@ -254,11 +270,12 @@ TEST_CASE("drift of one claim of the seed story: a modality that hardened") {
             [&](auto& out) { write_drift_json(out, g, findings, {.claim = g.find_claim("more-troops-feb-2025")}); }) ==
         "{\"findings\": [\n"
         "  {\"a\": {\"entry\": [{\"from\": \"more-troops-feb-2025/rfa@rfa-2025-02-13\", \"kind\": \"quotes\", "
-        "\"to\": \"more-troops-feb-2025/nis@nis-statement-2025-02-13\"}], \"statements\": "
+        "\"to\": \"more-troops-feb-2025/nis@nis-statement-2025-02-13\"}], \"given\": true, \"statements\": "
         "[\"more-troops-feb-2025/rfa@rfa-2025-02-13\"], \"value\": \"asserted\"}, \"along_chain\": true, \"aspect\": "
         "\"modality\", "
         "\"b\": "
-        "{\"entry\": [], \"statements\": [\"more-troops-feb-2025/nis@nis-statement-2025-02-13\"], \"value\": "
+        "{\"entry\": [], \"given\": true, \"statements\": [\"more-troops-feb-2025/nis@nis-statement-2025-02-13\"], "
+        "\"value\": "
         "\"possible\"}, \"claim\": \"more-troops-feb-2025\", \"kind\": \"hardened\", \"meet\": "
         "\"more-troops-feb-2025/nis@nis-statement-2025-02-13\"}\n"
         "]}\n");

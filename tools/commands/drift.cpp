@@ -30,19 +30,23 @@ std::string hops_text(const st::provenance_graph& g, const std::vector<st::hop>&
   return h;
 }
 
+// A version as the text output names it: what was stated, in quotes, or
+// unquoted "no figure" / "no date" for the statements that give none.
+std::string label(const st::drift_version& v) { return v.given ? "\"" + v.value + "\"" : v.value; }
+
 void print_finding(std::string& s, const st::provenance_graph& g, const st::drift_finding& f) {
   s += g[f.claim].id + ": " + std::string(st::to_string(f.aspect)) + " " + std::string(st::to_string(f.kind)) + ": " +
        f.a.value + " vs " + f.b.value + "\n";
-  s += "  \"" + f.a.value + "\":";
+  s.append("  ").append(label(f.a)).append(":");
   for (auto v : sorted_by_id(g, f.a.statements)) s += " " + std::string(g.id(v));
-  s += "\n  \"" + f.b.value + "\":";
+  s.append("\n  ").append(label(f.b)).append(":");
   for (auto v : sorted_by_id(g, f.b.statements)) s += " " + std::string(g.id(v));
   s += "\n";
   if (f.aspect == st::drift_aspect::modality) {
     s += "  changed between: " + hops_text(g, f.a.entry) + "\n";
   } else if (f.meet) {
-    s += "  both rest on " + std::string(g.id(*f.meet)) + "\n  \"" + f.a.value + "\" enters at " +
-         hops_text(g, f.a.entry) + "\n  \"" + f.b.value + "\" enters at " + hops_text(g, f.b.entry) + "\n";
+    s += "  both rest on " + std::string(g.id(*f.meet)) + "\n  " + label(f.a) + " enters at " +
+         hops_text(g, f.a.entry) + "\n  " + label(f.b) + " enters at " + hops_text(g, f.b.entry) + "\n";
   } else {
     s += "  from independent origins\n";
   }

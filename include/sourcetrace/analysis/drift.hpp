@@ -2,15 +2,16 @@
 #pragma once
 
 /// @file
-/// Drift: where the statements of one claim disagree. Figures that cannot
-/// both be true or that lose precision, dates that do not overlap, and hedges
-/// that harden or soften along the chain, each with the statements involved
-/// and the hop where the change entered.
+/// Drift: where the statements of one claim disagree. Figures and dates that
+/// cannot both be true, figures and dates that lose precision or are dropped,
+/// and hedges that harden or soften along the chain, each with the statements
+/// involved and the hop where the change entered.
 
 #include <sourcetrace/analysis/origins.hpp>
 #include <sourcetrace/analysis/trace.hpp>
 #include <sourcetrace/graph.hpp>
 #include <sourcetrace/model/quantity.hpp>
+#include <sourcetrace/time/date.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -19,6 +20,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -45,7 +47,7 @@ inline std::string_view to_string(drift_aspect a) noexcept {
 /// What kind of disagreement a finding is.
 enum class drift_kind : std::uint8_t {
   contradiction,  ///< the two versions cannot both be true (no value in common)
-  precision,      ///< one version allows everything the other does and more: detail was lost
+  precision,      ///< one version allows everything the other does and more, or gives none: detail was lost
   hardened,       ///< a later statement puts the claim more firmly than the one it came from
   softened,       ///< a later statement puts it less firmly
 };
@@ -63,20 +65,32 @@ inline std::string_view to_string(drift_kind k) noexcept {
 
 /// One version of a claim's detail, and the statements that state it.
 struct drift_version {
-  std::string value;                         ///< as stated: "2024-10", "more than 10 million", "possible"
+  /// As stated: "2024-10", "more than 10 million", "possible"; for a version
+  /// that gives none (`given` false), "no figure" or "no date".
+  std::string value;
   std::vector<statement_handle> statements;  ///< the statements stating it, ascending
   /// Where this version enters the chain: the hop(s) by which it reaches the
   /// statement where the versions meet. Empty when they share no origin.
   std::vector<hop> entry;
+  /// False for the statements that state details of the claim but give no
+  /// figure (no `quantity` text) or no date (no `when`), where another
+  /// statement gives one: `value` is then "no figure" or "no date".
+  bool given = true;
 };
+
+/// The `value` of the version of a claim whose statements give no figure.
+inline constexpr std::string_view no_figure = "no figure";
+/// The `value` of the version of a claim whose statements give no date.
+inline constexpr std::string_view no_date = "no date";
 
 /// One disagreement between statements of a claim.
 struct drift_finding {
   claim_handle claim;  ///< the claim
   drift_aspect aspect = drift_aspect::quantity;
   drift_kind kind = drift_kind::contradiction;
-  /// For a contradiction, one version; for precision, the vaguer one; for
-  /// hardened or softened, the later statement's version.
+  /// For a contradiction, one version; for precision, the vaguer one (the one
+  /// that gives no figure or date, if one does); for hardened or softened, the
+  /// later statement's version.
   drift_version a;
   /// The other version: for precision, the more precise; for hardened or
   /// softened, the earlier statement's version.
@@ -147,6 +161,21 @@ inline bool strictly_contains(const quantity& outer, const quantity& inner) {
   return ol <= il && iu <= ou && (ol < il || iu < ou);
 }
 
+// True if every day of `inner` is a day of `outer` and `outer` has more. An
+// open end reaches past every named day, so "by September" is wider than
+// "by August" and than a period that names its first day; the calendar's own
+// first and last days, which an open end reads as, are never compared with it.
+inline bool strictly_contains(const partial_date& outer, const partial_date& inner) {
+  auto starts_no_later = [](const partial_date& x, const partial_date& y) {
+    return x.open_start() || (!y.open_start() && x.first() <= y.first());
+  };
+  auto ends_no_earlier = [](const partial_date& x, const partial_date& y) {
+    return x.open_end() || (!y.open_end() && y.last() <= x.last());
+  };
+  return starts_no_later(outer, inner) && ends_no_earlier(outer, inner) &&
+         !(starts_no_later(inner, outer) && ends_no_earlier(inner, outer));
+}
+
 // The hops from `from` to `to`, following the first attribution path that
 // reaches `to`; empty if none does.
 template <class G>
@@ -198,8 +227,12 @@ std::vector<hop> entry_hops(const G& g, const std::vector<std::uint32_t>& member
 ///
 /// Figures and dates are compared between the distinct versions stated by the
 /// claim's statements (a statement states what its stated details hold).
-/// Versions that cannot both be true are a contradiction; a figure that allows
-/// everything another does and more is a loss of precision. Each finding
+/// Versions that cannot both be true are a contradiction; a figure or date
+/// that allows everything another does and more is a loss of precision, and
+/// so is a figure text that reads as no number ("several") against one that
+/// does. Statements that state details but give no figure (no date) form one
+/// version, "no figure" ("no date"), vaguer than every version that gives a
+/// number (a date); statements that state no details are not compared. Each finding
 /// names the origin both versions rest on (`meet`) and the hop by which each
 /// version reaches it. Modalities are compared the same way, pair by pair on
 /// the evidential scale (`evidential_rank`): where a statement of one version
@@ -209,7 +242,12 @@ std::vector<hop> entry_hops(const G& g, const std::vector<std::uint32_t>& member
 /// version is the one that hardened, and each enters where it meets the other.
 /// A denial against any other modality is a contradiction.
 /// Claims are never compared with each other: figures that only look alike
-/// belong to different claims and stay apart.
+/// belong to different claims and stay apart. Each pair of versions is
+/// reported once. A claim's findings come dates first, then figures, then
+/// modality; among dates and among figures, the pairs of stated versions come
+/// first (dates in date order, figures in the order first stated), then the
+/// version that gives none against each stated one (in date order; figures
+/// by least value, then greatest, then text).
 template <source_kind... Kinds>
 std::vector<claim_drift> drift(const basic_provenance_graph<Kinds...>& g, const origin_map& m,
                                drift_options options = {}) {
@@ -255,45 +293,92 @@ std::vector<claim_drift> drift(const basic_provenance_graph<Kinds...>& g, const 
 
   for (std::uint32_t c = 0; c < g.claim_count(); ++c) {
     claim_handle ch{c};
-    // Distinct versions of the date and of the figure, in the order first stated.
+    // Distinct versions of the date (in date order) and of the figure (in the
+    // order first stated, by text; `amount` is empty for a text that reads as
+    // no number), and the statements that state details but give neither.
     std::map<partial_date, drift_version> whens;
-    std::vector<std::pair<quantity, drift_version>> figures;
+    std::vector<std::pair<std::optional<quantity>, drift_version>> figures;
+    drift_version dateless{std::string(no_date), {}, {}, false};
+    drift_version figureless{std::string(no_figure), {}, {}, false};
     for (std::uint32_t i = start[c]; i < start[c + 1]; ++i) {
       std::uint32_t v = by_claim[i];
       const claim_details* d = g.stated(v);
-      if (!d) continue;
+      if (!d) continue;  // states nothing of its own: says nothing about how it puts the claim
       if (d->when) {
         auto& ver = whens[*d->when];
         ver.value = d->when->to_string();
         ver.statements.push_back(v);
+      } else {
+        dateless.statements.push_back(v);
       }
-      if (d->amount) {
+      if (!d->quantity.empty()) {
         auto it =
             std::find_if(figures.begin(), figures.end(), [&](const auto& f) { return f.second.value == d->quantity; });
         if (it == figures.end()) {
-          figures.push_back({*d->amount, drift_version{d->quantity, {v}, {}}});
+          figures.push_back({d->amount, drift_version{d->quantity, {v}, {}, true}});
         } else {
           it->second.statements.push_back(v);
         }
+      } else {
+        figureless.statements.push_back(v);
       }
     }
+    // Dates: every pair of stated versions, then the statements that give no
+    // date against each stated date.
     for (auto i = whens.begin(); i != whens.end(); ++i) {
       for (auto j = std::next(i); j != whens.end(); ++j) {
-        if (i->first.overlaps(j->first)) continue;
-        finish({ch, drift_aspect::when, drift_kind::contradiction, i->second, j->second, std::nullopt});
+        if (!i->first.overlaps(j->first)) {
+          finish({ch, drift_aspect::when, drift_kind::contradiction, i->second, j->second, std::nullopt});
+        } else if (detail::strictly_contains(i->first, j->first)) {
+          finish({ch, drift_aspect::when, drift_kind::precision, i->second, j->second, std::nullopt});
+        } else if (detail::strictly_contains(j->first, i->first)) {
+          finish({ch, drift_aspect::when, drift_kind::precision, j->second, i->second, std::nullopt});
+        }
+        // Dates that share days without either holding the other (July or
+        // August vs August or September) could both be true and neither is
+        // vaguer: no finding, as for figures.
       }
     }
+    if (!dateless.statements.empty()) {
+      for (const auto& w : whens)
+        finish({ch, drift_aspect::when, drift_kind::precision, dateless, w.second, std::nullopt});
+    }
+    // Figures: every pair of stated versions, then the statements that give no
+    // figure against each figure that reads as a number. A text that reads as
+    // no number ("several") allows any number, so it is the vaguer against one
+    // that does, and is never compared with another that does not.
     for (std::size_t i = 0; i < figures.size(); ++i) {
       for (std::size_t j = i + 1; j < figures.size(); ++j) {
         const auto& [qi, vi] = figures[i];
         const auto& [qj, vj] = figures[j];
-        if (!overlaps(qi, qj)) {
+        if (!qi && !qj) continue;
+        if (!qi || !qj) {
+          finish({ch, drift_aspect::quantity, drift_kind::precision, qi ? vj : vi, qi ? vi : vj, std::nullopt});
+        } else if (!overlaps(*qi, *qj)) {
           finish({ch, drift_aspect::quantity, drift_kind::contradiction, vi, vj, std::nullopt});
-        } else if (detail::strictly_contains(qi, qj)) {
+        } else if (detail::strictly_contains(*qi, *qj)) {
           finish({ch, drift_aspect::quantity, drift_kind::precision, vi, vj, std::nullopt});
-        } else if (detail::strictly_contains(qj, qi)) {
+        } else if (detail::strictly_contains(*qj, *qi)) {
           finish({ch, drift_aspect::quantity, drift_kind::precision, vj, vi, std::nullopt});
         }
+      }
+    }
+    if (!figureless.statements.empty()) {
+      // In value order (least value, then greatest, then text), as dates are
+      // in date order: the order first stated depends on the order of records.
+      std::vector<const std::pair<std::optional<quantity>, drift_version>*> with_number;
+      for (const auto& f : figures) {
+        if (f.first) with_number.push_back(&f);
+      }
+      std::sort(with_number.begin(), with_number.end(), [](const auto* x, const auto* y) {
+        const double xl = detail::qty::low_end(*x->first), yl = detail::qty::low_end(*y->first);
+        if (xl != yl) return xl < yl;
+        const double xu = detail::qty::high_end(*x->first), yu = detail::qty::high_end(*y->first);
+        if (xu != yu) return xu < yu;
+        return x->second.value < y->second.value;
+      });
+      for (const auto* f : with_number) {
+        finish({ch, drift_aspect::quantity, drift_kind::precision, figureless, f->second, std::nullopt});
       }
     }
 
@@ -310,7 +395,7 @@ std::vector<claim_drift> drift(const basic_provenance_graph<Kinds...>& g, const 
       auto it = std::find(mode_of.begin(), mode_of.end(), *d->mode);
       if (it == mode_of.end()) {
         mode_of.push_back(*d->mode);
-        modes.push_back(drift_version{std::string(to_string(*d->mode)), {v}, {}});
+        modes.push_back(drift_version{std::string(to_string(*d->mode)), {v}, {}, true});
       } else {
         modes[static_cast<std::size_t>(it - mode_of.begin())].statements.push_back(v);
       }

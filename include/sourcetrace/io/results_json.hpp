@@ -383,7 +383,9 @@ void write_timeline_json(std::ostream& out, const basic_provenance_graph<Kinds..
 /// --json` does: `{"findings": [...]}`, one object a line, by claim id (a
 /// claim's findings in the order `drift` gives them), with the keys `a`,
 /// `along_chain`, `aspect`, `b`, `claim`, `kind` and `meet`; each version (`a`, `b`) has the keys
-/// `entry` (hops, each `from`, `kind` and `to`), `statements` and `value`.
+/// `entry` (hops, each `from`, `kind` and `to`), `given` (false for the
+/// statements that give no figure or no date, whose `value` is then "no
+/// figure" or "no date"), `statements` and `value`.
 /// `findings` is `drift(g, origins(g))`.
 /// @throws what `out` throws on a failed write, if its exceptions are enabled.
 template <source_kind... Kinds>
@@ -402,7 +404,8 @@ void write_drift_json(std::ostream& out, const basic_provenance_graph<Kinds...>&
       detail::append_json_string(s, g.id(v.entry[i].to));
       s += "}";
     }
-    s += "], \"statements\": ";
+    s += v.given ? "], \"given\": true" : "], \"given\": false";
+    s += ", \"statements\": ";
     detail::append_json_ids(s, g, detail::sorted_by_id(g, v.statements));
     s += ", \"value\": ";
     detail::append_json_string(s, v.value);
