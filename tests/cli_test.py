@@ -342,6 +342,18 @@ rc, out, _ = run("report", mentions)
 check("report names each mention's part", rc == 0 and
       "    mention troops-2024/korea-herald@herald-2025-06-27#own in the body [as stated: 11,000]\n" in out and
       "  report: The Korea Herald (2025-06-27), in the body\n" in out, out)
+check("report names drift inside one article and where it entered",
+      "  drift (modality, hardened): confirmed (The Korea Herald's headline) vs appears (The Korea Herald's body)\n"
+      "    within one article: a summer deployment expected\n"
+      "    both rest on National Intelligence Service at closed-door briefing (2025-06-26); confirmed enters at The "
+      "Korea Herald's headline -cites-> National Intelligence Service, appears at Lee Seong-kweun -cites-> National "
+      "Intelligence Service\n" in out, out)
+rc, out, _ = run("drift", mentions, "--json")
+check("drift --json names the article of a finding inside one",
+      [f["article"] for f in json.loads(out)["findings"]] == ["herald-2025-06-27", "herald-2025-06-27"], out)
+rc, out, _ = run("drift", seed, "--json")
+check("drift --json gives no article to findings across articles",
+      all(f["article"] is None for f in json.loads(out)["findings"]), out[:200])
 rc, out, _ = run("export", mentions, "--to", "graphml")
 check("graphml declares part and basis when the corpus has them",
       rc == 0 and 'attr.name="part"' in out and 'attr.name="basis"' in out and ">headline<" in out, out[:200])

@@ -418,3 +418,64 @@ TEST_CASE("three hedges give one finding per differing pair") {
   CHECK(f[2].b.value == "possible");
   CHECK(f[2].along_chain);
 }
+
+TEST_CASE("drift inside one article: its headline against its body, and its own figure against a relayed one") {
+  auto g = read_corpus_file(SOURCETRACE_TEST_DATA_DIR "/mentions.json");
+  auto all = drift(g, origins(g));
+  const auto herald = g.event_id("herald-2025-06-27");
+  const std::string article = "herald-2025-06-27";
+
+  // The headline says confirmed, citing the briefing by the annotator's
+  // inference; the body says appears, through the lawmaker: hardening, where
+  // the headline meets the briefing.
+  const auto& deploy = all[g.claim_id("deploy-jul-aug").index].findings;
+  REQUIRE(deploy.size() == 1);
+  const drift_finding& f = deploy[0];
+  CHECK(f.aspect == drift_aspect::modality);
+  CHECK(f.kind == drift_kind::hardened);
+  CHECK(f.a.value == "confirmed");
+  CHECK(f.b.value == "appears");
+  REQUIRE(f.a.statements.size() == 1);
+  CHECK(g.part(f.a.statements[0]) == article_part::headline);
+  CHECK(g.part(f.b.statements[0]) == article_part::body);
+  CHECK(f.article == herald);
+  REQUIRE(f.meet);
+  CHECK(g.id(*f.meet) == "deploy-jul-aug/nis@nis-briefing-2025-06-26");
+  REQUIRE(f.a.entry.size() == 1);
+  CHECK(g.id(f.a.entry[0].from) == "deploy-jul-aug/korea-herald@" + article + "#headline");
+  CHECK(f.a.entry[0].basis == derivation_basis::inferred);
+  REQUIRE(f.b.entry.size() == 1);
+  CHECK(g.id(f.b.entry[0].from) == "deploy-jul-aug/lee-seong-kweun");
+
+  // The article's own 11,000 and the briefing's "more than 10,000" it relays:
+  // a loss of precision inside one article, from independent origins.
+  const auto& troops = all[g.claim_id("troops-2024").index].findings;
+  REQUIRE(troops.size() == 1);
+  CHECK(troops[0].kind == drift_kind::precision);
+  CHECK(troops[0].a.value == "more than 10,000");
+  CHECK(troops[0].b.value == "11,000");
+  CHECK(troops[0].article == herald);
+  CHECK_FALSE(troops[0].meet);
+}
+
+TEST_CASE("drift between two articles is not inside one") {
+  provenance_graph g;
+  g.add_agent("agency", "Agency", organization{});
+  g.add_agent("a", "Paper A", outlet{});
+  g.add_agent("b", "Paper B", outlet{});
+  g.add_event("pa", event_kind::publication, "2025-06-27", "a");
+  g.add_event("pb", event_kind::publication, "2025-06-27", "b");
+  g.add_event("brief", event_kind::briefing, "2025-06-26", "agency");
+  g.add_claim("c", "claim");
+  g.report("pa", "c", {.mode = modality::confirmed}).via("brief");
+  g.report("pb", "c", {.mode = modality::possible}).via("brief");
+  // Two mentions at one briefing are at no article either.
+  g.add_claim("d", "another");
+  g.add_statement("d1", "agency", "d", "brief", {.quantity = "11,000"});
+  g.add_statement("d2", "agency", "d", "brief", {.quantity = "12,000"});
+  auto all = drift(g, origins(g));
+  REQUIRE(all[0].findings.size() == 1);
+  CHECK_FALSE(all[0].findings[0].article.valid());
+  REQUIRE(all[1].findings.size() == 1);
+  CHECK_FALSE(all[1].findings[0].article.valid());
+}

@@ -342,9 +342,14 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
       }
       if (basis != derivation_basis::unstated && old.basis != basis) {
         if (old.basis != derivation_basis::unstated) {
-          throw error("statement \"" + std::string(id(from)) + "\" already derives from \"" + std::string(id(to)) +
-                      "\" on the basis " + std::string(to_string(old.basis)) + ", not " +
-                      std::string(to_string(basis)));
+          std::string text;
+          text.append("statement \"")
+              .append(id(from))
+              .append("\" already derives from \"")
+              .append(id(to))
+              .append("\" on the basis ");
+          text.append(to_string(old.basis)).append(", not ").append(to_string(basis));
+          throw error(text);
         }
         mutable_graph()[e].basis = basis;
       }
@@ -672,8 +677,10 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
       }
       if (mention.part != article_part::unknown && part(*v) != mention.part) {
         if (part(*v) != article_part::unknown) {
-          throw error("statement \"" + id + "\" was already added in the " + std::string(to_string(part(*v))) +
-                      ", not the " + std::string(to_string(mention.part)));
+          std::string text;
+          text.append("statement \"").append(id).append("\" was already added in the ").append(to_string(part(*v)));
+          text.append(", not the ").append(to_string(mention.part));
+          throw error(text);
         }
         set_part(*v, mention.part);
       }

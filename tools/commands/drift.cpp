@@ -42,6 +42,7 @@ void print_finding(std::string& s, const st::provenance_graph& g, const st::drif
   s.append("\n  ").append(label(f.b)).append(":");
   for (auto v : sorted_by_id(g, f.b.statements)) s += " " + std::string(g.id(v));
   s += "\n";
+  if (f.article.valid()) s += "  within one article: " + g[f.article].id + "\n";
   if (f.aspect == st::drift_aspect::modality) {
     s += "  changed between: " + hops_text(g, f.a.entry) + "\n";
   } else if (f.meet) {

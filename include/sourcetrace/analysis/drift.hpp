@@ -104,6 +104,10 @@ struct drift_finding {
   /// statements resting on one origin by different paths), which are
   /// compared as versions meeting at `meet`.
   bool along_chain = false;
+  /// The article (a publication event) holding every statement of both
+  /// versions, when there is one: drift inside one article, such as its
+  /// headline against its body (`g.part` says which is which). Invalid otherwise.
+  event_handle article;
 };
 
 /// Where the statements of one claim disagree: the claim's element of what `drift` returns.
@@ -432,6 +436,21 @@ std::vector<claim_drift> drift(const basic_provenance_graph<Kinds...>& g, const 
         finish({ch, drift_aspect::modality, denial ? drift_kind::contradiction : drift_kind::hardened, modes[firm],
                 modes[soft], std::nullopt, false});
       }
+    }
+  }
+  // Drift inside one article: both versions stated only by statements at one publication.
+  for (auto& per_claim : out) {
+    for (auto& f : per_claim.findings) {
+      event_handle at;
+      bool one = true;
+      for (const auto* ver : {&f.a, &f.b}) {
+        for (auto st : ver->statements) {
+          event_handle e = g[st].event;
+          if (!e.valid() || !g[e].kind.traits().publication || (at.valid() && at != e)) one = false;
+          at = e;
+        }
+      }
+      if (one && at.valid()) f.article = at;
     }
   }
   return out;

@@ -150,23 +150,32 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
     }
 
     for (const drift_finding& f : findings[c].findings) {
+      // A speaker, with the part of the article its statement stands in where
+      // known, so that an article's headline and its body are told apart.
+      auto mention = [&](statement_handle v) {
+        std::string name = speaker_name(g, v);
+        if (g.part(v) != article_part::unknown) name.append("'s ").append(to_string(g.part(v)));
+        return name;
+      };
       auto who = [&](const drift_version& v) {
         std::string w;
-        for (std::size_t i = 0; i < v.statements.size(); ++i) {
-          w += (i ? ", " : "") + speaker_name(g, v.statements[i]);
-        }
+        for (std::size_t i = 0; i < v.statements.size(); ++i) w += (i ? ", " : "") + mention(v.statements[i]);
         return w;
       };
       auto hops = [&](const std::vector<hop>& hs) {
         std::string h;
         for (std::size_t i = 0; i < hs.size(); ++i) {
-          h += (i ? " and " : "") + speaker_name(g, hs[i].from) + " -" + std::string(to_string(hs[i].kind)) + "-> " +
-               speaker_name(g, hs[i].to);
+          h += (i ? " and " : "") + mention(hs[i].from) + " -" + std::string(to_string(hs[i].kind)) + "-> " +
+               mention(hs[i].to);
         }
         return h;
       };
       out << "  drift (" << to_string(f.aspect) << ", " << to_string(f.kind) << "): " << f.a.value << " (" << who(f.a)
           << ") vs " << f.b.value << " (" << who(f.b) << ")\n";
+      if (f.article.valid()) {
+        const event& e = g[f.article];
+        out << "    within one article: " << (e.info.title.empty() ? e.id : e.info.title) << "\n";
+      }
       if (f.along_chain) {
         out << "    changed between " << hops(f.a.entry) << "\n";
       } else if (f.meet) {

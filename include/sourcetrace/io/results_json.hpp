@@ -382,7 +382,7 @@ void write_timeline_json(std::ostream& out, const basic_provenance_graph<Kinds..
 /// Writes where statements of each claim disagree, as `sourcetrace drift
 /// --json` does: `{"findings": [...]}`, one object a line, by claim id (a
 /// claim's findings in the order `drift` gives them), with the keys `a`,
-/// `along_chain`, `aspect`, `b`, `claim`, `kind` and `meet`; each version (`a`, `b`) has the keys
+/// `along_chain`, `article`, `aspect`, `b`, `claim`, `kind` and `meet`; each version (`a`, `b`) has the keys
 /// `entry` (hops, each `from`, `kind` and `to`), `given` (false for the
 /// statements that give no figure or no date, whose `value` is then "no
 /// figure" or "no date"), `statements` and `value`.
@@ -419,6 +419,12 @@ void write_drift_json(std::ostream& out, const basic_provenance_graph<Kinds...>&
       first = false;
       version(f.a);
       s += f.along_chain ? ", \"along_chain\": true" : ", \"along_chain\": false";
+      s += ", \"article\": ";
+      if (f.article.valid()) {
+        detail::append_json_string(s, g[f.article].id);
+      } else {
+        s += "null";
+      }
       s += ", \"aspect\": ";
       detail::append_json_string(s, to_string(f.aspect));
       s += ", \"b\": ";
