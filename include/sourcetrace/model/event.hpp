@@ -118,22 +118,25 @@ struct event_kind_table {
   std::mutex define;
 
   event_kind_table() {
-    const std::pair<std::string_view, std::string_view> built_in[] = {
-        {"briefing", "a closed or open briefing"},
-        {"statement", "remarks or a written statement"},
-        {"press_conference", "a press conference"},
-        {"publication", "an article, post or broadcast: the unit of reporting"},
-        {"visit", "a visit or trip"},
-        {"announcement", "an official announcement"},
-        {"report", "a study or assessment, not an article"},
-        {"interview", "an interview given to a journalist"},
-        {"press_statement", "a press statement or release"},
+    struct built_in_kind {
+      std::string_view name;
+      event_traits traits;
+      std::string_view description;
+    };
+    const built_in_kind built_in[] = {
+        {"briefing", {}, "a closed or open briefing"},
+        {"statement", {}, "remarks or a written statement"},
+        {"press_conference", {}, "a press conference"},
+        {"publication", {.publication = true}, "an article, post or broadcast: the unit of reporting"},
+        {"visit", {}, "a visit or trip"},
+        {"announcement", {}, "an official announcement"},
+        {"report", {}, "a study or assessment, not an article"},
+        {"interview", {}, "an interview given to a journalist"},
+        {"press_statement", {}, "a press statement or release"},
     };
     std::size_t n = 0;
-    for (auto [name, description] : built_in) {
-      entries[n].name = name;
-      entries[n].traits.publication = name == "publication";
-      entries[n].description = description;
+    for (const built_in_kind& k : built_in) {
+      entries[n] = event_kind_entry{std::string(k.name), k.traits, std::string(k.description)};
       ++n;
     }
     count.store(n, std::memory_order_release);
