@@ -348,6 +348,16 @@ check("report names drift inside one article and where it entered",
       "    both rest on National Intelligence Service at closed-door briefing (2025-06-26); confirmed enters at The "
       "Korea Herald's headline -cites-> National Intelligence Service, appears at Lee Seong-kweun -cites-> National "
       "Intelligence Service\n" in out, out)
+rc, out, _ = run("drift", mentions, "--claim", "deploy-jul-aug")
+check("drift text: sibling hedges show where each enters, not an empty chain", rc == 0 and out == (
+    "deploy-jul-aug: modality hardened: confirmed vs appears\n"
+    "  \"confirmed\": deploy-jul-aug/korea-herald@herald-2025-06-27#headline\n"
+    "  \"appears\": deploy-jul-aug/korea-herald@herald-2025-06-27#body\n"
+    "  within one article: herald-2025-06-27\n"
+    "  both rest on deploy-jul-aug/nis@nis-briefing-2025-06-26\n"
+    "  \"confirmed\" enters at deploy-jul-aug/korea-herald@herald-2025-06-27#headline -cites-> "
+    "deploy-jul-aug/nis@nis-briefing-2025-06-26\n"
+    "  \"appears\" enters at deploy-jul-aug/lee-seong-kweun -cites-> deploy-jul-aug/nis@nis-briefing-2025-06-26\n"), out)
 rc, out, _ = run("drift", mentions, "--json")
 check("drift --json names the article of a finding inside one",
       [f["article"] for f in json.loads(out)["findings"]] == ["herald-2025-06-27", "herald-2025-06-27"], out)

@@ -234,8 +234,9 @@ TEST_CASE("a figure that reads as no number is vaguer than one that does, and is
       .via("briefing");
   auto f = all_drift(n.g);
   // "several" and "a few" both allow any number, as does no figure: no finding among them.
-  CHECK(described(f) == std::vector<std::string>{"quantity precision: several vs 4,000",
-                                                 "quantity precision: a few vs 4,000",
+  // In the order first stated, taking statements by id: c/lawmaker comes before c/p1@ev-p1.
+  CHECK(described(f) == std::vector<std::string>{"quantity precision: a few vs 4,000",
+                                                 "quantity precision: several vs 4,000",
                                                  "quantity precision: no figure vs 4,000"});
   REQUIRE(f.size() == 3);
   CHECK(f[0].a.given);  // it stated words, shown as stated
@@ -407,16 +408,18 @@ TEST_CASE("three hedges give one finding per differing pair") {
   n.g.report("ev-p2", "c", mode(modality::believed)).via("briefing");
   auto f = all_drift(n.g);
   // confirmed/possible and believed/possible along chains; confirmed/believed between siblings.
+  // Pairs in the order first stated, by id: possible (c/agency@briefing), confirmed (c/p1@ev-p1),
+  // believed (c/p2@ev-p2).
   REQUIRE(f.size() == 3);
   CHECK(f[0].a.value == "confirmed");
   CHECK(f[0].b.value == "possible");
   CHECK(f[0].along_chain);
-  CHECK(f[1].a.value == "confirmed");
-  CHECK(f[1].b.value == "believed");
-  CHECK_FALSE(f[1].along_chain);
-  CHECK(f[2].a.value == "believed");
-  CHECK(f[2].b.value == "possible");
-  CHECK(f[2].along_chain);
+  CHECK(f[1].a.value == "believed");
+  CHECK(f[1].b.value == "possible");
+  CHECK(f[1].along_chain);
+  CHECK(f[2].a.value == "confirmed");
+  CHECK(f[2].b.value == "believed");
+  CHECK_FALSE(f[2].along_chain);
 }
 
 TEST_CASE("drift inside one article: its headline against its body, and its own figure against a relayed one") {

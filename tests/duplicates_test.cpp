@@ -122,8 +122,8 @@ TEST_CASE("a report is an article: its headline and body mentions count once") {
   CHECK(count_reports(g, std::span<const statement_handle>(r[0].mentions)) == 2);
   auto groups = group_by_report(g, std::span<const statement_handle>(r[0].mentions));
   REQUIRE(groups.size() == 2);
-  CHECK(g[groups[0].article].id == "ev-p2");  // its mention was added first
-  CHECK(ids(g, groups[1].mentions) == "p1-headlinep1-leadp1-body");
+  CHECK(g[groups[0].article].id == "ev-p2");                         // its mention's id comes first
+  CHECK(ids(g, groups[1].mentions) == "p1-bodyp1-headlinep1-lead");  // by id, not as added
   // The cluster on the briefing holds p2 and p1's body: two reports.
   REQUIRE(r[0].clusters.size() == 3);
   CHECK(r[0].clusters[0].report_count == 2);

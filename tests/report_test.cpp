@@ -23,6 +23,7 @@ TEST_CASE("the report of a small story, whole") {
   g.report("blog-06", "c", {.when = partial_date::parse("2024-11")}).via("briefing", derivation_kind::paraphrases);
   std::ostringstream out;
   write_report(out, g);
+  // Reports by the id of their mention: c/blog@blog-06 before c/paper@paper-0627.
   CHECK(out.str() ==
         "sourcetrace report: 1 claim, 4 statements, 3 derivations, 4 agents\n"
         "\n"
@@ -30,17 +31,17 @@ TEST_CASE("the report of a small story, whole") {
         "2 reports, 1 independent origin\n"
         "grade 3 (possibly true): 2 reports, 1 first-hand origin, and statements disagree on when (2024-10 vs "
         "2024-11): not confirmed.\n"
-        "  report: Paper (2025-06-27) [as stated: 2024-10]\n"
-        "    path: -quotes-> Lawmaker -cites-> Agency at a briefing (2025-06-26)\n"
         "  report: Blog (2025-06) [as stated: 2024-11]\n"
         "    path: -paraphrases-> Agency at a briefing (2025-06-26)\n"
+        "  report: Paper (2025-06-27) [as stated: 2024-10]\n"
+        "    path: -quotes-> Lawmaker -cites-> Agency at a briefing (2025-06-26)\n"
         "  drift (when, contradiction): 2024-10 (Paper) vs 2024-11 (Blog)\n"
         "    both rest on Agency at a briefing (2025-06-26); 2024-10 enters at Lawmaker -cites-> Agency, 2024-11 at "
         "Blog -paraphrases-> Agency\n"
         "  origins:\n"
         "    Agency at a briefing (2025-06-26) [first-hand]\n"
         "  echo clusters: 1\n"
-        "    1. 2 reports on 1 origin: Paper, Blog\n"
+        "    1. 2 reports on 1 origin: Blog, Paper\n"
         "  timeline: origin 2025-06-26, first report 2025-06, last report 2025-06-27\n"
         "    Blog: 0..4 days after its origin (dates too coarse to order)\n"
         "    Paper: 1 day after its origin\n"
@@ -90,11 +91,12 @@ TEST_CASE("an article with several mentions is one report, each mention with its
   write_report(out, g);
   auto text = out.str();
   CHECK(text.find("1 report (2 mentions), 1 independent origin, 1 unsourced\n") != std::string::npos);
+  // Mentions by id: c/paper@paper-0627 before headline.
   CHECK(text.find("  report: Paper (2025-06-27) (2 mentions)\n"
-                  "    mention headline [as stated: 10,000]\n"
-                  "      (names no source)\n"
                   "    mention c/paper@paper-0627 [as stated: about 10,000]\n"
-                  "      path: -cites-> Agency at briefing (2025-06-26)\n") != std::string::npos);
+                  "      path: -cites-> Agency at briefing (2025-06-26)\n"
+                  "    mention headline [as stated: 10,000]\n"
+                  "      (names no source)\n") != std::string::npos);
   CHECK(text.find("    1. 1 report on 1 origin: Paper\n") != std::string::npos);
 }
 

@@ -126,7 +126,9 @@ TEST_CASE("trace: each report's paths, hop by hop, by statement id") {
 TEST_CASE("trace: every statement, an origin with one empty path, and a cut at max_paths") {
   auto g = newsroom();
   g.add_statement("c/agency", "agency", "c");
-  g.add_derivation("c/paper@pa", "c/agency");  // a second path from the paper, and two from the blog
+  // A second path from the paper, and two from the blog; the first kept is by
+  // the id of the source, c/agency before c/agency@brief, though added last.
+  g.add_derivation("c/paper@pa", "c/agency");
   CHECK(written([&](auto& out) {
           write_trace_json(out, g, {.claim = g.find_claim("c"), .all_statements = true, .trace = {.max_paths = 1}});
         }) ==
@@ -138,11 +140,11 @@ TEST_CASE("trace: every statement, an origin with one empty path, and a cut at m
         "\"rests_on_inference\": false}], "
         "\"truncated\": false},\n"
         "  {\"claim\": \"c\", \"id\": \"c/blog@pb\", \"paths\": [{\"end\": \"origin\", \"hops\": [{\"kind\": "
-        "\"copies\", \"to\": \"c/paper@pa\"}, {\"kind\": \"cites\", \"to\": \"c/agency@brief\"}], "
+        "\"copies\", \"to\": \"c/paper@pa\"}, {\"kind\": \"cites\", \"to\": \"c/agency\"}], "
         "\"rests_on_inference\": false}], "
         "\"truncated\": true},\n"
         "  {\"claim\": \"c\", \"id\": \"c/paper@pa\", \"paths\": [{\"end\": \"origin\", \"hops\": [{\"kind\": "
-        "\"cites\", \"to\": \"c/agency@brief\"}], \"rests_on_inference\": false}], \"truncated\": true}\n"
+        "\"cites\", \"to\": \"c/agency\"}], \"rests_on_inference\": false}], \"truncated\": true}\n"
         "]}\n");
 }
 

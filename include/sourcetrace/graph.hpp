@@ -718,6 +718,16 @@ inline constexpr bool is_provenance_graph<basic_provenance_graph<Kinds...>> = tr
 template <class G>
 concept provenance_graph_type = detail::is_provenance_graph<G>;
 
+/// Sorts the statements `vs` of `g` by id, in byte order. It is the order in
+/// which the analyses list a claim's statements, its origins and the paths
+/// of a trace, so that the same records read in another order give the same
+/// answers: a statement's number is the order its record was read in, its id
+/// is what the corpus says.
+template <provenance_graph_type G>
+void sort_by_id(const G& g, std::span<statement_handle> vs) {
+  std::ranges::sort(vs, [&g](statement_handle a, statement_handle b) { return g.id(a) < g.id(b); });
+}
+
 /// The provenance graph over the built-in kinds plus the user's `Extra...`:
 /// `provenance_graph_with<telegram_channel>`.
 template <class... Extra>

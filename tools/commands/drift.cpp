@@ -43,7 +43,7 @@ void print_finding(std::string& s, const st::provenance_graph& g, const st::drif
   for (auto v : sorted_by_id(g, f.b.statements)) s += " " + std::string(g.id(v));
   s += "\n";
   if (f.article.valid()) s += "  within one article: " + g[f.article].id + "\n";
-  if (f.aspect == st::drift_aspect::modality) {
+  if (f.along_chain) {
     s += "  changed between: " + hops_text(g, f.a.entry) + "\n";
   } else if (f.meet) {
     s += "  both rest on " + std::string(g.id(*f.meet)) + "\n  " + label(f.a) + " enters at " +

@@ -46,8 +46,8 @@ std::vector<cycle> cycles(const basic_provenance_graph<Kinds...>& g) {
 /// that lead out of it (a cycle with none is closed: what rests on it rests on
 /// no origin).
 struct cycle_derivations {
-  std::vector<hop> inside;   ///< between statements of the cycle, by statement, in the order added
-  std::vector<hop> leaving;  ///< from a statement of the cycle to one outside it
+  std::vector<hop> inside;   ///< between statements of the cycle, by the ids of `from`, then `to`
+  std::vector<hop> leaving;  ///< from a statement of the cycle to one outside it, in the same order
 };
 
 /// Returns the derivations of cycle `c` of `g` (one of `cycles(g)`), in time
@@ -59,10 +59,16 @@ cycle_derivations derivations_of(const basic_provenance_graph<Kinds...>& g, cons
   for (statement_handle v : c) {
     for (auto [e, end] = boost::out_edges(v, bgl); e != end; ++e) {
       auto to = static_cast<statement_handle>(boost::target(*e, bgl));
-      hop h{v, to, bgl[*e].kind};
+      hop h{v, to, bgl[*e].kind, bgl[*e].basis};
       (std::binary_search(c.begin(), c.end(), to) ? out.inside : out.leaving).push_back(h);
     }
   }
+  auto by_ids = [&g](const hop& a, const hop& b) {
+    if (a.from != b.from) return g.id(a.from) < g.id(b.from);
+    return g.id(a.to) < g.id(b.to);
+  };
+  std::ranges::sort(out.inside, by_ids);
+  std::ranges::sort(out.leaving, by_ids);
   return out;
 }
 

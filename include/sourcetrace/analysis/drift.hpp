@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -68,7 +69,7 @@ struct drift_version {
   /// As stated: "2024-10", "more than 10 million", "possible"; for a version
   /// that gives none (`given` false), "no figure" or "no date".
   std::string value;
-  std::vector<statement_handle> statements;  ///< the statements stating it, ascending
+  std::vector<statement_handle> statements;  ///< the statements stating it, by id
   /// Where this version enters the chain: the hop(s) by which it reaches the
   /// statement where the versions meet. Empty when they share no origin.
   std::vector<hop> entry;
@@ -127,7 +128,8 @@ namespace detail {
 
 // The hops of a shortest chain of derivations from a statement of `from` to
 // one of `to`, found by one breadth-first search from all of `from` at once
-// that visits at most `max_visits` statements; empty if there is none.
+// (in the order given, each statement's derivations by the id of their
+// source) that visits at most `max_visits` statements; empty if there is none.
 template <class G>
 std::vector<hop> chain_between(const G& g, const std::vector<std::uint32_t>& from, const std::vector<std::uint32_t>& to,
                                std::size_t max_visits) {
@@ -135,12 +137,19 @@ std::vector<hop> chain_between(const G& g, const std::vector<std::uint32_t>& fro
   std::unordered_map<std::uint32_t, hop> reached;  // statement -> the hop that reached it
   std::vector<std::uint32_t> queue(from.begin(), from.end());
   std::unordered_set<std::uint32_t> seen(from.begin(), from.end());
+  std::vector<hop> next;  // the derivations of one statement, by the id of their source
   for (std::size_t head = 0; head < queue.size() && seen.size() <= max_visits; ++head) {
     std::uint32_t x = queue[head];
+    next.clear();
     for (auto [e, end] = boost::out_edges(x, g.graph()); e != end; ++e) {
-      auto w = static_cast<std::uint32_t>(boost::target(*e, g.graph()));
+      next.push_back(
+          hop{x, static_cast<std::uint32_t>(boost::target(*e, g.graph())), g.graph()[*e].kind, g.graph()[*e].basis});
+    }
+    std::stable_sort(next.begin(), next.end(), [&g](const hop& a, const hop& b) { return g.id(a.to) < g.id(b.to); });
+    for (const hop& h : next) {
+      std::uint32_t w = h.to;
       if (!seen.insert(w).second) continue;
-      reached.emplace(w, hop{x, w, g.graph()[*e].kind, g.graph()[*e].basis});
+      reached.emplace(w, h);
       if (targets.contains(w)) {
         std::vector<hop> out;
         for (std::uint32_t at = w;;) {
@@ -249,9 +258,12 @@ std::vector<hop> entry_hops(const G& g, const std::vector<std::uint32_t>& member
 /// belong to different claims and stay apart. Each pair of versions is
 /// reported once. A claim's findings come dates first, then figures, then
 /// modality; among dates and among figures, the pairs of stated versions come
-/// first (dates in date order, figures in the order first stated), then the
-/// version that gives none against each stated one (in date order; figures
-/// by least value, then greatest, then text).
+/// first (dates in date order, figures in the order first stated, taking the
+/// statements by id), then the version that gives none against each stated
+/// one (in date order; figures by least value, then greatest, then text).
+/// Modalities pair in the order first stated. Nothing depends on the order
+/// the records were read in: statements, meeting points and entry hops are
+/// chosen by id.
 template <source_kind... Kinds>
 std::vector<claim_drift> drift(const basic_provenance_graph<Kinds...>& g, const origin_map& m,
                                drift_options options = {}) {
@@ -265,6 +277,11 @@ std::vector<claim_drift> drift(const basic_provenance_graph<Kinds...>& g, const 
     std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
     for (std::size_t v = 0; v < g.statement_count(); ++v)
       by_claim[fill[g[v].claim.index]++] = static_cast<std::uint32_t>(v);
+    // Each claim's by id, so that versions and their statements come in an
+    // order the ids fix, whatever order the records were read in.
+    for (std::size_t c = 0; c < g.claim_count(); ++c) {
+      sort_by_id(g, std::span<statement_handle>(by_claim.data() + start[c], by_claim.data() + start[c + 1]));
+    }
   }
 
   auto meet_of = [&](const drift_version& a, const drift_version& b) -> std::optional<std::uint32_t> {
@@ -284,7 +301,7 @@ std::vector<claim_drift> drift(const basic_provenance_graph<Kinds...>& g, const 
       }
     }
     if (common.empty()) return std::nullopt;
-    return common.front();
+    return *std::ranges::min_element(common, [&](std::uint32_t x, std::uint32_t y) { return g.id(x) < g.id(y); });
   };
   auto finish = [&](drift_finding f) {
     f.meet = meet_of(f.a, f.b);
@@ -369,7 +386,7 @@ std::vector<claim_drift> drift(const basic_provenance_graph<Kinds...>& g, const 
     }
     if (!figureless.statements.empty()) {
       // In value order (least value, then greatest, then text), as dates are
-      // in date order: the order first stated depends on the order of records.
+      // in date order.
       std::vector<const std::pair<std::optional<quantity>, drift_version>*> with_number;
       for (const auto& f : figures) {
         if (f.first) with_number.push_back(&f);

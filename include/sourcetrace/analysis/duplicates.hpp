@@ -15,32 +15,34 @@
 #include <cstddef>
 #include <cstdint>
 #include <numeric>
+#include <span>
 #include <vector>
 
 namespace sourcetrace {
 
 /// Mentions of one claim that share origins, directly or through one another.
 struct echo_cluster {
-  std::vector<statement_handle> mentions;  ///< ascending
+  std::vector<statement_handle> mentions;  ///< by id
   std::size_t report_count = 0;            ///< the distinct reports (articles) those mentions are in
-  std::vector<statement_handle> origins;   ///< every origin of those mentions, ascending
+  std::vector<statement_handle> origins;   ///< every origin of those mentions, by id
 };
 
 /// How one claim was reported.
 struct claim_reporting {
   claim_handle claim;                      ///< the claim
   std::size_t report_count = 0;            ///< its reports: distinct articles holding a mention (`count_reports`)
-  std::vector<statement_handle> mentions;  ///< its mentions (`is_report`), ascending
-  std::vector<echo_cluster> clusters;      ///< mentions grouped by shared origins, by first mention
-  std::vector<statement_handle> origins;   ///< every origin of its mentions, ascending
+  std::vector<statement_handle> mentions;  ///< its mentions (`is_report`), by id
+  std::vector<echo_cluster> clusters;      ///< mentions grouped by shared origins, by the id of their first mention
+  std::vector<statement_handle> origins;   ///< every origin of its mentions, by id
   std::size_t independent_origins = 0;     ///< first-hand origins: distinct statements that derive from nothing
   std::size_t unsourced_origins = 0;       ///< origins whose agent only relays (an outlet naming no source)
-  std::vector<statement_handle> circular;  ///< mentions that rest on a closed cycle and no origin
+  std::vector<statement_handle> circular;  ///< mentions that rest on a closed cycle and no origin, by id
 };
 
 /// Returns, for every claim of `g` in the order claims were added, its
 /// mentions grouped by shared origins. One pass over the mentions and their
-/// origin sets.
+/// origin sets. Mentions, origins and clusters come by statement id, so the
+/// same records in another order give the same groups.
 template <source_kind... Kinds>
 std::vector<claim_reporting> duplicates(const basic_provenance_graph<Kinds...>& g, const origin_map& m) {
   claim_reports by_claim(g);
@@ -75,14 +77,14 @@ std::vector<claim_reporting> duplicates(const basic_provenance_graph<Kinds...>& 
       }
     }
     for (std::uint32_t o : r.origins) owner[o] = none;
-    std::ranges::sort(r.origins);
+    sort_by_id(g, std::span<statement_handle>(r.origins));
     for (std::uint32_t o : r.origins) {
       if (m.is_unsourced(o))
         ++r.unsourced_origins;
       else
         ++r.independent_origins;
     }
-    // Clusters in order of their first report; circular reports form none.
+    // Clusters in order of their first mention (by id); circular mentions form none.
     std::vector<std::uint32_t> cluster_of(reports.size(), none);
     for (std::uint32_t i = 0; i < reports.size(); ++i) {
       if (m.of(reports[i]).empty()) continue;
@@ -98,7 +100,7 @@ std::vector<claim_reporting> duplicates(const basic_provenance_graph<Kinds...>& 
     }
     for (echo_cluster& cl : r.clusters) {
       cl.report_count = count_reports(g, std::span<const statement_handle>(cl.mentions));
-      std::ranges::sort(cl.origins);
+      sort_by_id(g, std::span<statement_handle>(cl.origins));
       cl.origins.erase(std::unique(cl.origins.begin(), cl.origins.end()), cl.origins.end());
     }
     out.push_back(std::move(r));

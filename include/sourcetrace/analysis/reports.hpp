@@ -55,43 +55,49 @@ std::size_t count_reports(const basic_provenance_graph<Kinds...>& g, std::span<c
 /// One report of a claim: an article and the claim's mentions in it.
 struct report_group {
   event_handle article;                    ///< the publication; invalid for a mention at no publication
-  std::vector<statement_handle> mentions;  ///< ascending
+  std::vector<statement_handle> mentions;  ///< in the order of `vs` given to `group_by_report`
 };
 
-/// Returns the reports the mentions `vs` (ascending) make, in the order of
-/// their first mention.
+/// Returns the reports the mentions `vs` make, in the order of their first
+/// mention in `vs`, each with its mentions in that order. Given a claim's
+/// mentions by id (`claim_reports`), the reports come by the id of their
+/// first mention.
 template <source_kind... Kinds>
 std::vector<report_group> group_by_report(const basic_provenance_graph<Kinds...>& g,
                                           std::span<const statement_handle> vs) {
-  std::vector<std::pair<std::uint64_t, statement_handle>> keyed;
+  // (report, position in vs): sorting groups each report's mentions and keeps them in order.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
   keyed.reserve(vs.size());
-  for (statement_handle v : vs) keyed.emplace_back(report_key(g, v), v);
+  for (std::uint32_t i = 0; i < vs.size(); ++i) keyed.emplace_back(report_key(g, vs[i]), i);
   std::ranges::sort(keyed);
-  std::vector<report_group> out;
+  std::vector<std::pair<std::uint32_t, report_group>> out;  // (first position, report)
   for (std::size_t i = 0; i < keyed.size();) {
     report_group r;
-    statement_handle first = keyed[i].second;
+    statement_handle first = vs[keyed[i].second];
     if (g[first].event.valid() && g[g[first].event].kind.traits().publication) r.article = g[first].event;
     std::size_t j = i;
-    for (; j < keyed.size() && keyed[j].first == keyed[i].first; ++j) r.mentions.push_back(keyed[j].second);
-    out.push_back(std::move(r));
+    for (; j < keyed.size() && keyed[j].first == keyed[i].first; ++j) r.mentions.push_back(vs[keyed[j].second]);
+    out.emplace_back(keyed[i].second, std::move(r));
     i = j;
   }
-  std::ranges::sort(out, [](const report_group& a, const report_group& b) { return a.mentions[0] < b.mentions[0]; });
-  return out;
+  std::ranges::sort(out, [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<report_group> groups;
+  groups.reserve(out.size());
+  for (auto& [position, r] : out) groups.push_back(std::move(r));
+  return groups;
 }
 
 /// The mentions of every claim, grouped in one pass.
 class claim_reports {
  public:
-  /// Returns the mentions of claim `c`, ascending by vertex number.
+  /// Returns the mentions of claim `c`, by id (`sort_by_id`).
   std::span<const statement_handle> operator[](claim_handle c) const noexcept {
     return {reports_.data() + start_[c.index], reports_.data() + start_[c.index + 1]};
   }
   /// Returns the number of claims.
   std::size_t claim_count() const noexcept { return start_.size() - 1; }
 
-  /// Groups the mentions of `g` by claim.
+  /// Groups the mentions of `g` by claim, each claim's by id.
   template <source_kind... Kinds>
   explicit claim_reports(const basic_provenance_graph<Kinds...>& g) : start_(g.claim_count() + 1, 0) {
     std::size_t n = g.statement_count();
@@ -103,6 +109,9 @@ class claim_reports {
     std::vector<std::uint32_t> fill(start_.begin(), start_.end() - 1);
     for (std::size_t v = 0; v < n; ++v) {
       if (is_report(g, v)) reports_[fill[g[v].claim.index]++] = static_cast<std::uint32_t>(v);
+    }
+    for (std::size_t c = 0; c + 1 < start_.size(); ++c) {
+      sort_by_id(g, std::span<statement_handle>(reports_.data() + start_[c], reports_.data() + start_[c + 1]));
     }
   }
 

@@ -20,10 +20,10 @@ namespace sourcetrace {
 
 /// When one report (an article) appeared, and how long after its origin.
 struct report_timing {
-  statement_handle report = 0;             ///< the report's first mention of the claim
+  statement_handle report = 0;             ///< the report's first mention of the claim, by id
   std::size_t mentions = 1;                ///< how many times the report mentions the claim
   std::optional<partial_date> date;        ///< its event's date, if known
-  std::optional<statement_handle> origin;  ///< its earliest dated origin, if any
+  std::optional<statement_handle> origin;  ///< its earliest dated origin (the first by id of equal dates), if any
   std::optional<day_delay> delay;          ///< days from that origin to the report, if both are dated
 };
 
@@ -56,7 +56,8 @@ struct claim_timeline {
   std::optional<partial_date> origin_date;   ///< date of its earliest dated origin
   std::optional<partial_date> first_report;  ///< date of its earliest dated report
   std::optional<partial_date> last_report;   ///< date of its latest dated report
-  std::vector<report_timing> reports;        ///< dated reports by date, then undated ones, each by first mention
+  std::vector<report_timing>
+      reports;  ///< dated reports by date, then undated ones, each by the id of its first mention
 };
 
 /// Returns the timeline of every claim of `g`, in the order claims were added.
@@ -75,11 +76,17 @@ std::vector<claim_timeline> timeline(const basic_provenance_graph<Kinds...>& g, 
       rt.report = rg.mentions[0];
       rt.mentions = rg.mentions.size();
       rt.date = g.date(rt.report);
-      // The earliest dated origin of any of its mentions.
+      // The earliest dated origin of any of its mentions; of equal dates, the first by id.
       for (statement_handle r : rg.mentions) {
         for (std::uint32_t o : m.of(r)) {
           auto d = g.date(o);
-          if (d && (!rt.origin || *d < *g.date(*rt.origin))) rt.origin = o;
+          if (!d) continue;
+          if (!rt.origin) {
+            rt.origin = o;
+            continue;
+          }
+          auto best = *g.date(*rt.origin);
+          if (*d < best || (!(best < *d) && g.id(o) < g.id(*rt.origin))) rt.origin = o;
         }
       }
       if (rt.origin) {

@@ -7,6 +7,7 @@
 #include <sourcetrace/analysis/origins.hpp>
 #include <sourcetrace/graph.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -77,7 +78,7 @@ struct trace_options {
 
 /// The attribution paths of one statement.
 struct trace_result {
-  std::vector<attribution_path> paths;  ///< depth-first, derivations in the order they were added
+  std::vector<attribution_path> paths;  ///< depth-first, each statement's derivations by the id of their source
   bool truncated = false;               ///< true if `max_paths` or `max_hops` stopped the search
 };
 
@@ -91,10 +92,13 @@ template <source_kind... Kinds>
 trace_result trace(const basic_provenance_graph<Kinds...>& g, statement_handle v, trace_options options = {}) {
   const auto& bgl = g.graph();
   if (v >= g.statement_count()) throw error("statement " + std::to_string(v) + " is not of this graph");
-  using out_iter = typename boost::graph_traits<std::decay_t<decltype(bgl)>>::out_edge_iterator;
+  // The derivations of every statement on the stack, each statement's sorted
+  // by the id of their source, so that paths come in an order the corpus's
+  // ids fix, not the order its records were read in.
+  std::vector<hop> pending;
   struct frame {
     std::uint32_t vertex;
-    out_iter next, end;
+    std::size_t begin, next;  // its derivations start at pending[begin]; pending[next] is the next to walk
   };
   trace_result result;
   std::vector<frame> stack;
@@ -103,10 +107,17 @@ trace_result trace(const basic_provenance_graph<Kinds...>& g, statement_handle v
   // what it visits, not to the size of the graph.
   std::unordered_set<std::uint32_t> on_path;
   auto push = [&](std::uint32_t u) {
-    auto [b, e] = boost::out_edges(u, bgl);
-    stack.push_back({u, b, e});
+    std::size_t begin = pending.size();
+    for (auto [e, end] = boost::out_edges(u, bgl); e != end; ++e) {
+      pending.push_back(hop{u, static_cast<std::uint32_t>(boost::target(*e, bgl)), bgl[*e].kind, bgl[*e].basis});
+    }
+    std::stable_sort(pending.begin() + static_cast<std::ptrdiff_t>(begin), pending.end(),
+                     [&g](const hop& a, const hop& b) { return g.id(a.to) < g.id(b.to); });
+    stack.push_back({u, begin, begin});
     on_path.insert(u);
   };
+  // The top frame's derivations end where `pending` ends.
+  auto exhausted = [&](const frame& top) { return top.next == pending.size(); };
   std::size_t hops_stored = 0;
   auto emit = [&](path_end end) {
     if (result.paths.size() == options.max_paths || hops_stored + path.size() > options.max_hops) {
@@ -126,21 +137,22 @@ trace_result trace(const basic_provenance_graph<Kinds...>& g, statement_handle v
     return result;
   }
   push(static_cast<std::uint32_t>(v));
-  if (stack.back().next == stack.back().end) {
+  if (exhausted(stack.back())) {
     emit(path_end::origin);
     return result;
   }
   while (!stack.empty()) {
     frame& top = stack.back();
-    if (top.next == top.end) {
+    if (exhausted(top)) {
       on_path.erase(top.vertex);
+      pending.resize(top.begin);
       stack.pop_back();
       if (!path.empty()) path.pop_back();
       continue;
     }
-    auto e = *top.next++;
-    auto to = static_cast<std::uint32_t>(boost::target(e, bgl));
-    path.push_back(hop{top.vertex, to, bgl[e].kind, bgl[e].basis});
+    hop h = pending[top.next++];
+    std::uint32_t to = h.to;
+    path.push_back(h);
     if (on_path.contains(to)) {
       if (!emit(path_end::loop)) break;
       path.pop_back();
@@ -149,7 +161,7 @@ trace_result trace(const basic_provenance_graph<Kinds...>& g, statement_handle v
       path.pop_back();
     } else {
       push(to);
-      if (stack.back().next == stack.back().end && !emit(path_end::origin)) break;
+      if (exhausted(stack.back()) && !emit(path_end::origin)) break;
     }
   }
   return result;
