@@ -3,12 +3,13 @@
 // The seed story: five articles on North Korean troops in Russia, traced to
 // where their claims started. Run it on examples/data/seed_story.json.
 //
-//   The Korea Herald ──paraphrases──► Lee Seong-kweun ──cites──► NIS briefing, 2025-06-26
-//   news blog ─────────paraphrases──────────────────────────────► NIS briefing
+//   The Korea Herald ──cites──► Lee Seong-kweun ──cites──► NIS briefing, 2025-06-26
+//   news blog ─────────paraphrases──────────────────────► NIS briefing
 //   news site ─────────cites────────► Lee Seong-kweun
 //
-//   three reports, one independent origin; and likewise for every claim of
-//   the five articles.
+//   For the July/August forecast: three articles, nine mentions, one
+//   independent origin. The report gives every claim of the five articles
+//   the same way; what an outlet says in its own voice is marked unsourced.
 
 #include <sourcetrace/io/corpus.hpp>
 #include <sourcetrace/sourcetrace.hpp>

@@ -32,7 +32,7 @@ def check(name, condition, detail=""):
 # check
 rc, out, _ = run("check", seed)
 check("check seed exits 0", rc == 0, rc)
-check("check seed counts", out == f"{seed}: valid: 20 agents, 10 events, 22 claims, 65 statements, 44 derivations, 0 cycles\n", out)
+check("check seed counts", out == f"{seed}: valid: 39 agents, 14 events, 76 claims, 214 statements, 118 derivations, 0 cycles\n", out)
 with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as bad:
     bad.write('{"agents": [{"id": "nis", "kind": "agency"}],\n "claims": [{"id": "c", "text": 5}]}\n')
 rc, out, _ = run("check", bad.name)
@@ -57,10 +57,14 @@ doc = json.loads(out)
 check("origins --json has exactly the three keys, sorted", list(doc) == ["cycles", "origins", "unsourced"], list(doc))
 check("origins keys are sorted", list(doc["origins"]) == sorted(doc["origins"]))
 check("every origin list is sorted", all(v == sorted(v) for v in doc["origins"].values()))
-check("origins cover every statement", len(doc["origins"]) == 65, len(doc["origins"]))
+check("origins cover every statement", len(doc["origins"]) == 214, len(doc["origins"]))
 check("the July/August report rests on the NIS briefing",
-      doc["origins"]["deploy-jul-aug/korea-herald@herald-2025-06-27"] == ["deploy-jul-aug/nis@nis-briefing-2025-06-26"])
-check("unsourced lists the site's background claim", doc["unsourced"] == ["defence-pact-2024/news-site@site-2025-06"], doc["unsourced"])
+      doc["origins"]["deploy-jul-aug/korea-herald@herald-2025-06-27#body"] == ["deploy-jul-aug/nis@nis-briefing-2025-06-26"])
+# What an outlet states in its own voice: the site's background, the Herald's own 11,000, the blog's estimate.
+check("unsourced lists what outlets state in their own voice", len(doc["unsourced"]) == 39 and all(
+    u in doc["unsourced"] for u in ["defence-pact-2024/news-site@site-2025-06#body",
+                                    "first-deployment/korea-herald@herald-2025-06-27#deck",
+                                    "first-deployment/news-blog@blog-2025-06#body"]), doc["unsourced"])
 check("no cycles in the seed story", doc["cycles"] == [])
 rc, out, _ = run("origins", circular, "--json", "--fail-on-cycles")
 doc = json.loads(out)
@@ -70,19 +74,25 @@ check("statements on a closed cycle have no origin", doc["origins"]["a"] == [] a
 
 # duplicates
 rc, out, _ = run("duplicates", seed, "--claim", "deploy-jul-aug")
-check("duplicates text", out.splitlines()[0] == "deploy-jul-aug: 3 reports, 1 independent origin", out)
+check("duplicates text", out.splitlines()[0] == "deploy-jul-aug: 3 reports (9 mentions), 1 independent origin, 1 unsourced", out)
 rc, out, _ = run("duplicates", seed, "--json")
 doc = json.loads(out)
 claims = {c["id"]: c for c in doc["claims"]}
-check("duplicates --json covers every claim", len(claims) == 22)
+check("duplicates --json covers every claim", len(claims) == 76)
+check("duplicates --json counts articles and mentions apart",
+      (claims["deploy-jul-aug"]["report_count"], claims["deploy-jul-aug"]["mention_count"]) == (3, 9), claims["deploy-jul-aug"])
 check("duplicates --json counts", claims["up-to-12000"]["independent_origins"] == 2 and claims["up-to-12000"]["report_count"] == 1 and claims["up-to-12000"]["mention_count"] == 1)
 check("duplicates --json is sorted by claim", [c["id"] for c in doc["claims"]] == sorted(claims))
 
 # trace
 rc, out, _ = run("trace", seed, "--claim", "ceasefire-fragile")
-check("trace text", out == "ceasefire-fragile/korea-herald@herald-2025-06-27\n"
-      "  -quotes-> ceasefire-fragile/park-sun-won -cites-> ceasefire-fragile/nis@nis-briefing-2025-06-26\n"
-      "ceasefire-fragile/news-blog@blog-2025-06\n"
+check("trace text", out == "ceasefire-fragile/korea-herald@herald-2025-06-27#paraphrased\n"
+      "  -paraphrases-> ceasefire-fragile/park-sun-won -paraphrases-> ceasefire-fragile/nis@nis-briefing-2025-06-26\n"
+      "ceasefire-fragile/korea-herald@herald-2025-06-27#quoted\n"
+      "  -quotes-> ceasefire-fragile/park-sun-won -paraphrases-> ceasefire-fragile/nis@nis-briefing-2025-06-26\n"
+      "ceasefire-fragile/news-blog@blog-2025-06#paraphrased\n"
+      "  -paraphrases-> ceasefire-fragile/nis@nis-briefing-2025-06-26\n"
+      "ceasefire-fragile/news-blog@blog-2025-06#quoted\n"
       "  -quotes-> ceasefire-fragile/nis@nis-briefing-2025-06-26\n", out)
 rc, out, _ = run("trace", circular, "--json")
 doc = json.loads(out)
@@ -115,11 +125,11 @@ check("an unknown claim exits 2 naming it", rc == 2 and 'unknown claim id "nope"
 with open(seed) as f:
     text = f.read()
 rc, out, _ = run("check", "-", stdin=text)
-check("a corpus on standard input", rc == 0 and out.startswith("-: valid: 20 agents"), out)
+check("a corpus on standard input", rc == 0 and out.startswith("-: valid: 39 agents"), out)
 
 # report
 rc, out, _ = run("report", seed)
-check("report shows the verdict", rc == 0 and "3 reports, 1 independent origin" in out)
+check("report shows the verdict", rc == 0 and "\n3 reports (9 mentions), 1 independent origin, 1 unsourced\n" in out)
 
 # when and quantity
 rc, out, _ = run("when", "--published", "2025-06-27", "Thursday", "October last year", "July or August", "someday")
@@ -135,36 +145,42 @@ rc, out, _ = run("timeline", seed, "--json")
 doc = json.loads(out)
 deploy = next(c for c in doc["claims"] if c["id"] == "deploy-jul-aug")
 check("timeline --json origin date", deploy["origin_date"] == "2025-06-26" and deploy["last_report"] == "2025-06-27", deploy)
-herald = next(r for r in deploy["reports"] if r["id"] == "deploy-jul-aug/korea-herald@herald-2025-06-27")
+herald = next(r for r in deploy["reports"] if r["id"] == "deploy-jul-aug/korea-herald@herald-2025-06-27#body")
 check("timeline --json delay", herald["delay_min"] == 1 and herald["delay_max"] == 1, herald)
-check("timeline --json: a day's order is certain", herald["order_uncertain"] is False, herald)
+check("timeline --json: a day's order is certain", herald["order_uncertain"] is False and herald["mentions"] == 3, herald)
 deminers = next(c for c in doc["claims"] if c["id"] == "deminers-1000")["reports"][0]
-# Briefing and report both known only to November 2025: -29..29 days.
+# The NIS spoke between 2025-09-01 and 2025-11-30, the article appeared between
+# 2025-10-21 and 2025-11-30: from 40 days before to 90 days after.
 check("timeline --json keeps the raw range and marks the order uncertain",
-      (deminers["delay_min"], deminers["delay_max"], deminers["order_uncertain"]) == (-29, 29, True), deminers)
+      (deminers["delay_min"], deminers["delay_max"], deminers["order_uncertain"]) == (-40, 90, True), deminers)
 undated = next(r for c in doc["claims"] for r in c["reports"] if r["delay_min"] is None)
 check("timeline --json: no delay, no order", undated["order_uncertain"] is None, undated)
 rc, out, _ = run("timeline", seed)
 check("timeline text never says a report came before its origin when the dates cannot tell",
-      "  2025-11  0..29 days after its origin (dates too coarse to order)  deminers-1000/pravda@pravda-2025-11\n" in out
-      and "-29" not in out, out)
+      "  2025-10-21/2025-11-30  0..90 days after its origin (dates too coarse to order)  "
+      "deminers-1000/pravda@pravda-2025-11#body\n" in out and " -40" not in out and "before its origin" not in out, out)
 rc, out, _ = run("drift", seed, "--claim", "first-deployment")
-check("drift text", out.splitlines()[0] == "first-deployment: when contradiction: 2024-10 vs 2024-11", out)
+check("drift text", out.splitlines()[0] == "first-deployment: when precision: 2024-10-01/2024-12-31 vs 2024-10", out)
+check("drift text: the Herald's own October against the blog's own November",
+      "first-deployment: when contradiction: 2024-10 vs 2024-11\n" in out, out)
 rc, out, _ = run("drift", seed, "--json")
 doc = json.loads(out)
 kinds = [(f["claim"], f["aspect"], f["kind"]) for f in doc["findings"]]
-check("drift --json findings", kinds == [("first-deployment", "when", "contradiction"),
-                                         ("more-troops-feb-2025", "modality", "hardened"),
-                                         ("second-deployment", "when", "precision"),
-                                         ("shells-supplied", "quantity", "precision"),
-                                         ("shells-supplied", "quantity", "precision"),
-                                         ("shells-supplied", "quantity", "precision")], kinds)
+# 45 findings in 17 claims; the per-claim counts, by kind, as read from the articles.
+by_claim = {}
+for c, a, k in kinds:
+    by_claim[c] = by_claim.get(c, 0) + 1
+check("drift --json findings", len(kinds) == 45 and len(by_claim) == 17 and by_claim["deploy-jul-aug"] == 8
+      and ("first-deployment", "when", "contradiction") in kinds
+      and ("more-troops-feb-2025", "modality", "hardened") in kinds
+      and kinds.count(("shells-supplied", "quantity", "precision")) == 3
+      and [c for c, _, _ in kinds] == sorted(c for c, _, _ in kinds), kinds)
 # The news site gives the second deployment's 4,000 troops without the month:
 # a version not given, named "no date", unquoted in the text.
 dropped = next((f for f in doc["findings"] if f["claim"] == "second-deployment"), None)
 check("drift --json: a dropped date is a version not given",
       dropped is not None and (dropped["a"]["given"], dropped["a"]["value"], dropped["a"]["statements"], dropped["b"]["given"],
-       dropped["b"]["value"]) == (False, "no date", ["second-deployment/news-site@site-2025-06"], True, "2025-02"),
+       dropped["b"]["value"]) == (False, "no date", ["second-deployment/news-site@site-2025-06#body"], True, "2025-02"),
       dropped)
 check("drift --json: every version says whether it was given",
       all(isinstance(f[v].get("given"), bool) and isinstance(f[v]["value"], str) for f in doc["findings"] for v in "ab"),
@@ -172,13 +188,16 @@ check("drift --json: every version says whether it was given",
 rc, out, _ = run("drift", seed, "--claim", "second-deployment")
 check("drift text names the version not given unquoted", out.splitlines()[:3] == [
     "second-deployment: when precision: no date vs 2025-02",
-    "  no date: second-deployment/news-site@site-2025-06",
-    '  "2025-02": second-deployment/korea-herald@herald-2025-06-27'], out)
+    "  no date: second-deployment/news-site@site-2025-06#body",
+    '  "2025-02": second-deployment/korea-herald@herald-2025-06-27#body second-deployment/korea-herald@herald-2025-06-27#deck'],
+      out)
 rc, out, _ = run("grade", seed, "--claim", "deploy-jul-aug")
-check("grade text", out == "deploy-jul-aug: 3 (possibly true) 3 reports, 1 first-hand origin: not confirmed.\n", out)
+check("grade text", out == "deploy-jul-aug: 3 (possibly true) 3 reports (9 mentions), 1 first-hand origin, 1 unsourced "
+      "statement, and statements disagree on when (../2025-08-31 vs 2025-07-01/2025-08-31): not confirmed.\n", out)
 rc, out, _ = run("grade", seed, "--json")
 grades = {c["id"]: c["grade"] for c in json.loads(out)["claims"]}
-check("grade --json", grades["deploy-jul-aug"] == 3 and grades["up-to-12000"] == 1 and grades["defence-pact-2024"] == 6, grades)
+check("grade --json", grades["deploy-jul-aug"] == 3 and grades["up-to-12000"] == 1 and grades["defence-pact-2024"] == 6
+      and grades["casualty-rate-50pct"] == 2, grades)
 for sub in ["timeline", "drift", "grade"]:
     a = run(sub, seed, "--json")[1]
     b = run(sub, seed, "--json")[1]
@@ -193,7 +212,7 @@ corpus_back = os.path.join(work, "back.json")
 rc, _, err = run("import", prov_json, "-o", corpus_back)
 check("import of our own PROV-JSON loses nothing", rc == 0 and err.endswith("0 records not imported\n"), (rc, err))
 rc, out, _ = run("check", corpus_back)
-check("the imported corpus has the seed story's size", "20 agents, 10 events, 22 claims, 65 statements, 44 derivations" in out, out)
+check("the imported corpus has the seed story's size", "39 agents, 14 events, 76 claims, 214 statements, 118 derivations" in out, out)
 rc, a, _ = run("origins", seed, "--json")
 rc, b, _ = run("origins", corpus_back, "--json")
 check("origins survive a PROV-JSON round trip", a == b)
@@ -206,7 +225,7 @@ check("export --to dot", rc == 0 and out.startswith("digraph"), out[:40])
 rc, out, _ = run("export", seed, "--to", "corpus")
 check("export --to corpus writes the corpus back", rc == 0 and json.loads(out)["sourcetrace"] == 1)
 rc, lines_out, _ = run("export", seed, "--to", "corpus-jsonl")
-check("export --to corpus-jsonl writes one record a line", rc == 0 and len(lines_out.splitlines()) == 20 + 10 + 22 + 65 + 44
+check("export --to corpus-jsonl writes one record a line", rc == 0 and len(lines_out.splitlines()) == 39 + 14 + 76 + 214 + 118
       and all("record" in json.loads(l) for l in lines_out.splitlines()), rc)
 rc, from_lines, _ = run("export", "-", "--format", "jsonl", "--to", "corpus", stdin=lines_out)
 check("the JSON Lines export reads back to the same corpus", rc == 0 and from_lines == out, from_lines[:80])
@@ -270,7 +289,7 @@ check("--max-paths 0 is a usage error", rc == 2, rc)
 picture = os.path.join(work, "seed.svg")
 if shutil.which("dot"):
     rc, _, _ = run("render", seed, "-o", picture)
-    check("render draws an SVG", rc == 0 and open(picture).read().count('class="node"') == 65, rc)
+    check("render draws an SVG", rc == 0 and open(picture).read().count('class="node"') == 214, rc)
 else:
     print("SKIPPED: render with graphviz (dot is not on PATH)")
 p = subprocess.run([binary, "render", seed, "-o", picture], capture_output=True, text=True, env={"PATH": "/nonexistent"})
@@ -362,12 +381,23 @@ rc, out, _ = run("drift", mentions, "--json")
 check("drift --json names the article of a finding inside one",
       [f["article"] for f in json.loads(out)["findings"]] == ["herald-2025-06-27", "herald-2025-06-27"], out)
 rc, out, _ = run("drift", seed, "--json")
-check("drift --json gives no article to findings across articles",
-      all(f["article"] is None for f in json.loads(out)["findings"]), out[:200])
+publications = {"herald-2025-06-27", "blog-2025-06", "site-2025-06", "pravda-2025-11", "rfa-2025-02-13"}
+
+
+def one_article(finding):
+    """The publication holding every statement of both versions, by their ids, or None."""
+    events = {s.partition("@")[2].partition("#")[0] for v in "ab" for s in finding[v]["statements"]}
+    return next(iter(events)) if len(events) == 1 and events <= publications else None
+
+
+findings = json.loads(out)["findings"]
+check("drift --json names the article exactly when every statement is in one",
+      all(f["article"] == one_article(f) for f in findings)
+      and sum(f["article"] is not None for f in findings) == 14, out[:200])
 rc, out, _ = run("export", mentions, "--to", "graphml")
 check("graphml declares part and basis when the corpus has them",
       rc == 0 and 'attr.name="part"' in out and 'attr.name="basis"' in out and ">headline<" in out, out[:200])
-rc, out, _ = run("export", seed, "--to", "graphml")
+rc, out, _ = run("export", circular, "--to", "graphml")
 check("graphml of a corpus without them declares neither", 'attr.name="part"' not in out and 'attr.name="basis"' not in out)
 rc, out, _ = run("export", mentions, "--to", "dot")
 check("dot labels an inferred hop", 'label="cites (inferred)"' in out and "2025-06-27, headline" in out, out[:300])

@@ -164,14 +164,28 @@ TEST_CASE("seed: the July/August deployment is not graded 1, however many outlet
   auto grades = grade(g);
   auto of = [&](const char* id) { return grades[g.claim_id(id).index]; };
   CHECK(of("deploy-jul-aug").grade == credibility_grade::possible);
-  CHECK(of("deploy-jul-aug").reason == "3 reports, 1 first-hand origin: not confirmed.");
+  // Nine mentions in three articles, one of them the site's own headline: the
+  // briefing is still the one first-hand origin.
+  CHECK(of("deploy-jul-aug").reason ==
+        "3 reports (9 mentions), 1 first-hand origin, 1 unsourced statement, and statements disagree on when "
+        "(../2025-08-31 vs 2025-07-01/2025-08-31): not confirmed.");
   CHECK(of("up-to-12000").grade == credibility_grade::confirmed);
   CHECK(of("defence-pact-2024").grade == credibility_grade::unknown);
   CHECK(of("over-1000-jan-feb").grade == credibility_grade::doubtful);
+  // The Herald's and the blog's own months are unsourced and not counted as
+  // sources; Lee's "late last year" and the site's October rest on the NIS.
   CHECK(of("first-deployment").reason ==
-        "3 reports, 1 first-hand origin, and statements disagree on when (2024-10 vs 2024-11): not confirmed.");
+        "3 reports (5 mentions), 1 first-hand origin, 3 unsourced statements, and statements disagree on when "
+        "(2024-10-01/2024-12-31 vs 2024-10): not confirmed.");
   // The news site gives the 4,000 troops without the month: drift, but one source either way.
   CHECK(of("second-deployment").grade == credibility_grade::possible);
   CHECK(of("second-deployment").reason ==
-        "2 reports, 1 first-hand origin, and statements disagree on when (no date vs 2025-02): not confirmed.");
+        "2 reports (3 mentions), 1 first-hand origin, 2 unsourced statements, and statements disagree on when (no "
+        "date vs 2025-02): not confirmed.");
+  // The think tank's "up to half" and the expert's "possibly 50%": two named
+  // first-hand origins, one figure holding the other, so probably true.
+  CHECK(of("casualty-rate-50pct").grade == credibility_grade::probable);
+  CHECK(of("casualty-rate-50pct").reason ==
+        "1 report (2 mentions), 2 first-hand origins, but statements disagree on quantity (up to half vs possibly "
+        "50%): probably true.");
 }

@@ -301,14 +301,16 @@ TEST_CASE("DOT numbers ignore a stream's locale, which is left as it was") {
   CHECK(out.str() == "1,000");
 }
 
-TEST_CASE("the seed story's picture: 65 statements, 44 derivations, the same bytes every time") {
+TEST_CASE("the seed story's picture: 214 statements, 118 derivations, the same bytes every time") {
   const auto g = seed::story();
   const auto out = dot(g);
   CHECK(out == dot(seed::story()));
-  CHECK(nodes_and_edges(out) == std::pair<std::size_t, std::size_t>(65, 44));
+  CHECK(nodes_and_edges(out) == std::pair<std::size_t, std::size_t>(214, 118));
+  // Every derivation labelled with its kind; the seven the annotator inferred say so.
   CHECK(lines_with(out, "\" [label=\"quotes\"") + lines_with(out, "\" [label=\"paraphrases\"") +
             lines_with(out, "\" [label=\"cites\"") + lines_with(out, "\" [label=\"copies\"") ==
-        44);
+        111);
+  CHECK(lines_with(out, " (inferred)\", ") == 7);
   CHECK(lines_with(out, "subgraph cluster_") == g.claim_count());
   CHECK(lines_with(out, "[style=invis]") == g.claim_count() / 2);
   CHECK(out.starts_with("digraph G {\nrankdir=LR;\n"));
@@ -316,16 +318,17 @@ TEST_CASE("the seed story's picture: 65 statements, 44 derivations, the same byt
   // Lee relays the NIS briefing; the briefing is a first-hand origin.
   CHECK_THAT(out, Contains("\n\"deploy-jul-aug/lee-seong-kweun\" [label=\"Lee Seong-kweun\", "
                            "tooltip=\"deploy-jul-aug/lee-seong-kweun\\nNorth Korea may send more troops to Russia "
-                           "as soon as July or August 2025\\nperson: role=lawmaker, affiliation=People Power Party\", "
+                           "from July or August 2025\\nperson: role=lawmaker, affiliation=People Power Party\", "
                            "fillcolor=\"#c7e9c0\"];\n"));
   CHECK_THAT(out, Contains("\n\"deploy-jul-aug/nis@nis-briefing-2025-06-26\" [label=\"National Intelligence "
                            "Service\\nbriefing 2025-06-26\", "));
-  CHECK_THAT(out, Contains("\n\"deploy-jul-aug/korea-herald@herald-2025-06-27\"->"
-                           "\"deploy-jul-aug/lee-seong-kweun\" [label=\"paraphrases\", style=dashed, penwidth=1.2, "
+  CHECK_THAT(out, Contains("\n\"deploy-jul-aug/korea-herald@herald-2025-06-27#body\"->"
+                           "\"deploy-jul-aug/lee-seong-kweun\" [label=\"cites\", style=solid, penwidth=1.0, "
                            "color=\"#4d4d4d\"];\n"));
   // The background claim that seed 002 states with no source is an unsourced origin.
-  CHECK_THAT(out, Contains("\n\"defence-pact-2024/news-site@site-2025-06\" [label=\"Unattributed news "
-                           "site\\n2025-06-26/2025-06-27\", "));
-  CHECK(lines_with(out, "style=\"filled,dashed\", peripheries=2, color=\"#c0392b\"") == 1);
+  CHECK_THAT(out, Contains("\n\"defence-pact-2024/news-site@site-2025-06#body\" [label=\"Unattributed news "
+                           "site\\n2025-06-26/2025-06-30, body\", "));
+  // Every unsourced origin, as `origins` lists them.
+  CHECK(lines_with(out, "style=\"filled,dashed\", peripheries=2, color=\"#c0392b\"") == 39);
   CHECK(lines_with(out, "penwidth=2.5") == 0);  // no circular reporting in the seeds
 }

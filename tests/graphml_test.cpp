@@ -215,13 +215,16 @@ TEST_CASE("GraphML node numbers ignore a stream's locale, which is left as it wa
   CHECK(out.str() == "1,000");
 }
 
-TEST_CASE("the seed story as GraphML: 65 nodes, 44 edges, the same bytes every time") {
+TEST_CASE("the seed story as GraphML: 214 nodes, 118 edges, the same bytes every time") {
   const auto out = graphml(seed::story());
   CHECK(out == graphml(seed::story()));
-  CHECK(count(out, "<node id=\"n") == 65);
-  CHECK(count(out, "<edge id=\"e") == 44);
-  CHECK(count(out, "<data key=\"key7\">outlet</data>") == 36);
-  CHECK_THAT(out, Contains("    <node id=\"n2\">\n"
+  CHECK(count(out, "<node id=\"n") == 214);
+  CHECK(count(out, "<edge id=\"e") == 118);
+  CHECK(count(out, "<data key=\"key7\">outlet</data>") == 141);
+  // The seed story gives parts and bases, so the keys "basis" (edges) and "part" (nodes) are declared.
+  CHECK_THAT(out, Contains("<key id=\"key9\" for=\"edge\" attr.name=\"basis\" attr.type=\"string\" />"));
+  CHECK_THAT(out, Contains("<key id=\"key17\" for=\"node\" attr.name=\"part\" attr.type=\"string\" />"));
+  CHECK_THAT(out, Contains("    <node id=\"n1\">\n"
                            "      <data key=\"key0\">nis</data>\n"
                            "      <data key=\"key1\"></data>\n"
                            "      <data key=\"key2\">South Korea</data>\n"
@@ -231,18 +234,23 @@ TEST_CASE("the seed story as GraphML: 65 nodes, 44 edges, the same bytes every t
                            "      <data key=\"key6\">intelligence agency</data>\n"
                            "      <data key=\"key7\">organization</data>\n"
                            "      <data key=\"key8\">National Intelligence Service</data>\n"
-                           "      <data key=\"key9\">deploy-jul-aug</data>\n"
-                           "      <data key=\"key10\">2025-06-26</data>\n"
-                           "      <data key=\"key11\">nis-briefing-2025-06-26</data>\n"
-                           "      <data key=\"key12\">deploy-jul-aug/nis@nis-briefing-2025-06-26</data>\n"
-                           "      <data key=\"key14\">0</data>\n"
-                           "      <data key=\"key15\">1</data>\n"
-                           "      <data key=\"key16\">0</data>\n"
+                           "      <data key=\"key10\">deploy-jul-aug</data>\n"
+                           "      <data key=\"key11\">2025-06-26</data>\n"
+                           "      <data key=\"key12\">nis-briefing-2025-06-26</data>\n"
+                           "      <data key=\"key13\">deploy-jul-aug/nis@nis-briefing-2025-06-26</data>\n"
+                           "      <data key=\"key15\">0</data>\n"
+                           "      <data key=\"key16\">1</data>\n"
+                           "      <data key=\"key17\"></data>\n"
+                           "      <data key=\"key18\">0</data>\n"
                            "    </node>\n"));
-  CHECK_THAT(out, Contains("<data key=\"key12\">defence-pact-2024/news-site@site-2025-06</data>\n"
-                           "      <data key=\"key14\">0</data>\n"
-                           "      <data key=\"key15\">1</data>\n"
-                           "      <data key=\"key16\">1</data>"));
-  CHECK(count(out, "<data key=\"key16\">1</data>") == 1);  // one unsourced origin
-  CHECK(count(out, "<data key=\"key14\">1</data>") == 0);  // no circular reporting
+  // Background the site states in its own voice: an unsourced origin, in the body.
+  CHECK_THAT(out, Contains("<data key=\"key13\">defence-pact-2024/news-site@site-2025-06#body</data>\n"
+                           "      <data key=\"key15\">0</data>\n"
+                           "      <data key=\"key16\">1</data>\n"
+                           "      <data key=\"key17\">body</data>\n"
+                           "      <data key=\"key18\">1</data>"));
+  // As many unsourced origins as `origins` lists; seven hops the annotator inferred; no circular reporting.
+  CHECK(count(out, "<data key=\"key18\">1</data>") == 39);
+  CHECK(count(out, "<data key=\"key9\">inferred</data>") == 7);
+  CHECK(count(out, "<data key=\"key15\">1</data>") == 0);
 }

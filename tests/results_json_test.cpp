@@ -91,11 +91,11 @@ TEST_CASE("duplicates of one claim of the seed story, as docs/cli.md shows it") 
   auto reporting = duplicates(g, origins(g));
   CHECK(written([&](auto& out) { write_duplicates_json(out, g, reporting, {.claim = g.find_claim("up-to-12000")}); }) ==
         "{\"claims\": [\n"
-        "  {\"circular\": [], \"clusters\": [{\"mentions\": [\"up-to-12000/rfa@rfa-2025-02-13\"], \"origins\": "
-        "[\"up-to-12000/ukraine\", \"up-to-12000/united-states\"], \"report_count\": 1}], \"id\": \"up-to-12000\", "
-        "\"independent_origins\": 2, \"mention_count\": 1, \"mentions\": [\"up-to-12000/rfa@rfa-2025-02-13\"], "
-        "\"origins\": [\"up-to-12000/ukraine\", \"up-to-12000/united-states\"], \"report_count\": 1, "
-        "\"unsourced_origins\": 0}\n"
+        "  {\"circular\": [], \"clusters\": [{\"mentions\": [\"up-to-12000/rfa@rfa-2025-02-13#body\"], \"orig"
+        "ins\": [\"up-to-12000/ukraine\", \"up-to-12000/united-states\"], \"report_count\": 1}], \"id\": \"up"
+        "-to-12000\", \"independent_origins\": 2, \"mention_count\": 1, \"mentions\": [\"up-to-12000/rfa@rfa-"
+        "2025-02-13#body\"], \"origins\": [\"up-to-12000/ukraine\", \"up-to-12000/united-states\"], \"report_"
+        "count\": 1, \"unsourced_origins\": 0}\n"
         "]}\n");
 }
 
@@ -152,9 +152,9 @@ TEST_CASE("trace of one claim of the seed story, as docs/cli.md shows it") {
   auto g = read_corpus_file(seed_path);
   CHECK(written([&](auto& out) { write_trace_json(out, g, {.claim = g.find_claim("killed-600")}); }) ==
         "{\"cycles\": [], \"statements\": [\n"
-        "  {\"claim\": \"killed-600\", \"id\": \"killed-600/news-site@site-2025-06\", \"paths\": [{\"end\": "
-        "\"origin\", \"hops\": [{\"kind\": \"cites\", \"to\": \"killed-600/nis\"}], \"rests_on_inference\": false}], "
-        "\"truncated\": false}\n"
+        "  {\"claim\": \"killed-600\", \"id\": \"killed-600/news-site@site-2025-06#body\", \"paths\": [{\"end"
+        "\": \"origin\", \"hops\": [{\"basis\": \"inferred\", \"kind\": \"cites\", \"to\": \"killed-600/nis\""
+        "}], \"rests_on_inference\": true}], \"truncated\": false}\n"
         "]}\n");
 }
 
@@ -267,23 +267,22 @@ TEST_CASE("drift: the statements that give no figure are a version whose value i
         "]}\n");
 }
 
-TEST_CASE("drift of one claim of the seed story: a modality that hardened") {
+TEST_CASE(
+    "drift of one claim of the seed story: Pravda's paraphrase says confirmed where its quote of Gerasimov asserts") {
   auto g = read_corpus_file(seed_path);
   auto findings = drift(g, origins(g));
-  CHECK(written(
-            [&](auto& out) { write_drift_json(out, g, findings, {.claim = g.find_claim("more-troops-feb-2025")}); }) ==
-        "{\"findings\": [\n"
-        "  {\"a\": {\"entry\": [{\"from\": \"more-troops-feb-2025/rfa@rfa-2025-02-13\", \"kind\": \"quotes\", "
-        "\"to\": \"more-troops-feb-2025/nis@nis-statement-2025-02-13\"}], \"given\": true, \"statements\": "
-        "[\"more-troops-feb-2025/rfa@rfa-2025-02-13\"], \"value\": \"asserted\"}, \"along_chain\": true, \"article\": "
-        "null, \"aspect\": "
-        "\"modality\", "
-        "\"b\": "
-        "{\"entry\": [], \"given\": true, \"statements\": [\"more-troops-feb-2025/nis@nis-statement-2025-02-13\"], "
-        "\"value\": "
-        "\"possible\"}, \"claim\": \"more-troops-feb-2025\", \"kind\": \"hardened\", \"meet\": "
-        "\"more-troops-feb-2025/nis@nis-statement-2025-02-13\"}\n"
-        "]}\n");
+  CHECK(
+      written([&](auto& out) { write_drift_json(out, g, findings, {.claim = g.find_claim("gerasimov-confirms")}); }) ==
+      "{\"findings\": [\n"
+      "  {\"a\": {\"entry\": [{\"from\": \"gerasimov-confirms/pravda@pravda-2025-11#paraphrased\", \"kind\""
+      ": \"paraphrases\", \"to\": \"gerasimov-confirms/gerasimov@gerasimov-2025-04\"}], \"given\": true, \""
+      "statements\": [\"gerasimov-confirms/pravda@pravda-2025-11#paraphrased\"], \"value\": \"confirmed\"},"
+      " \"along_chain\": false, \"article\": \"pravda-2025-11\", \"aspect\": \"modality\", \"b\": {\"entry"
+      "\": [{\"from\": \"gerasimov-confirms/pravda@pravda-2025-11#quoted\", \"kind\": \"quotes\", \"to\": "
+      "\"gerasimov-confirms/gerasimov@gerasimov-2025-04\"}], \"given\": true, \"statements\": [\"gerasimov-"
+      "confirms/pravda@pravda-2025-11#quoted\"], \"value\": \"asserted\"}, \"claim\": \"gerasimov-confirms"
+      "\", \"kind\": \"hardened\", \"meet\": \"gerasimov-confirms/gerasimov@gerasimov-2025-04\"}\n"
+      "]}\n");
 }
 
 TEST_CASE("grade: one named first-hand source, and an unsourced claim") {
@@ -301,8 +300,9 @@ TEST_CASE("grade of one claim of the seed story, as docs/cli.md shows it") {
   auto g = read_corpus_file(seed_path);
   CHECK(written([&](auto& out) { write_grade_json(out, g, grade(g), {.claim = g.find_claim("deploy-jul-aug")}); }) ==
         "{\"claims\": [\n"
-        "  {\"grade\": 3, \"id\": \"deploy-jul-aug\", \"label\": \"possibly true\", \"reason\": \"3 reports, 1 "
-        "first-hand origin: not confirmed.\"}\n"
+        "  {\"grade\": 3, \"id\": \"deploy-jul-aug\", \"label\": \"possibly true\", \"reason\": \"3 reports ("
+        "9 mentions), 1 first-hand origin, 1 unsourced statement, and statements disagree on when (../2025-08"
+        "-31 vs 2025-07-01/2025-08-31): not confirmed.\"}\n"
         "]}\n");
 }
 

@@ -16,6 +16,7 @@ namespace {
 
 struct timeline_options {
   corpus_input in;
+  std::string claim;
   bool json = false;
 };
 
@@ -36,12 +37,15 @@ void print_timeline(output& out, const st::provenance_graph& g, const st::claim_
 int run_timeline(const timeline_options& o) {
   auto g = load(o.in);
   auto times = st::timeline(g, st::origins(g));
+  auto claim = claim_of(g, o.claim);
   if (o.json) {
-    st::write_timeline_json(std::cout, g, times);
+    st::write_timeline_json(std::cout, g, times, {.claim = claim});
     return exit_ok;
   }
   output out;
-  for (auto c : claims_by_id(g)) print_timeline(out, g, times[c]);
+  for (auto c : claims_by_id(g)) {
+    if (!claim || c == claim->index) print_timeline(out, g, times[c]);
+  }
   return exit_ok;
 }
 
@@ -51,6 +55,7 @@ void add_timeline(CLI::App& app) {
   auto o = std::make_shared<timeline_options>();
   auto* sub = app.add_subcommand("timeline", "per claim: origin date, first and last report, delay to each");
   add_corpus_input(*sub, o->in);
+  sub->add_option("--claim", o->claim, "only this claim");
   sub->add_flag("--json", o->json, "JSON output (sorted, deterministic)");
   sub->callback([o] { finish(run_timeline(*o)); });
 }

@@ -328,7 +328,8 @@ void write_trace_json(std::ostream& out, const basic_provenance_graph<Kinds...>&
   b.flush();
 }
 
-/// Writes the timeline of every claim, as `sourcetrace timeline --json` does:
+/// Writes the timeline of every claim (or of `options.claim` only), as
+/// `sourcetrace timeline --json` does:
 /// `{"claims": [...]}`, one object a line, by claim id, with the keys
 /// `first_report`, `id`, `last_report`, `origin_date` and `reports` (each
 /// `date`, `delay_max`, `delay_min`, `id` (its first mention), `mentions`, `order_uncertain` (true when the
@@ -338,10 +339,10 @@ void write_trace_json(std::ostream& out, const basic_provenance_graph<Kinds...>&
 /// @throws what `out` throws on a failed write, if its exceptions are enabled.
 template <source_kind... Kinds>
 void write_timeline_json(std::ostream& out, const basic_provenance_graph<Kinds...>& g,
-                         const std::vector<claim_timeline>& times) {
+                         const std::vector<claim_timeline>& times, const results_json_options& options = {}) {
   detail::results_buffer b(out);
   std::string& s = b.s;
-  auto chosen = detail::chosen_by_claim(g, times, std::nullopt);
+  auto chosen = detail::chosen_by_claim(g, times, options.claim);
   s += "{\"claims\": [";
   for (std::size_t i = 0; i < chosen.size(); ++i) {
     const auto& t = *chosen[i];

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSL-1.0
+"""Runs every `$ sourcetrace ...` example of the given Markdown files and
+checks that the output shown is what the command prints, so the docs stay
+true to the code. Usage:
+
+    doc_examples_test.py SOURCETRACE REPO_ROOT FILE.md... [--update]
+
+An example is a line `$ sourcetrace ARGS` inside a fenced block; its output is
+the lines after it up to the next `$ ` line, a blank line before one, or the
+block's end. A line `...` in the shown output stands for any number of lines
+the doc leaves out, and a line that ends in `...` for any line that starts
+as it does. `# exit N` after the command gives its exit code (0
+otherwise). Examples that name a file that does not exist (`bad.json`), or
+that write files (`-o`), are left alone and counted as skipped.
+
+With --update the shown output of an example that elides nothing is replaced
+by what the command prints; one that elides lines is left to be edited by hand."""
+import os
+import re
+import shlex
+import subprocess
+import sys
+
+args = [a for a in sys.argv[1:] if a != "--update"]
+update = "--update" in sys.argv[1:]
+binary, root, files = args[0], args[1], args[2:]
+passed = failed = skipped = 0
+
+
+def runnable(argv):
+    """Returns true when every file the command reads exists and it writes none."""
+    if "-o" in argv:
+        return False
+    for a in argv:
+        if re.search(r"\.(json|jsonl|ndjson|provn|provjson)$", a) and not os.path.exists(os.path.join(root, a)):
+            return False
+    return True
+
+
+def line_pattern(line):
+    """The pattern of one shown line: `...` alone (indented or not) is any run of lines; a line
+    that ends in `...` is any line that starts with what comes before it."""
+    if line.strip() == "...":
+        return ".*?"
+    if line.endswith("..."):
+        return re.escape(line[:-3]) + "[^\n]*\n"
+    return re.escape(line + "\n")
+
+
+def matches(shown, actual):
+    """Returns true when `actual` (lines) is `shown` (lines), read by `line_pattern`."""
+    pattern = "".join(line_pattern(line) for line in shown)
+    return re.fullmatch(pattern, "".join(line + "\n" for line in actual), re.S) is not None
+
+
+for path in files:
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    out, i, in_block = [], 0, False
+    while i < len(lines):
+        line = lines[i]
+        out.append(line)
+        i += 1
+        if line.startswith("```"):
+            in_block = not in_block
+            continue
+        if not (in_block and line.startswith("$ sourcetrace ")):
+            continue
+        command, _, comment = line[2:].partition(" #")
+        code = int(m.group(1)) if (m := re.search(r"exit (\d+)", comment)) else 0
+        # The output shown: up to the next command, the blank line before one, or the block's end.
+        j = i
+        while j < len(lines) and not lines[j].startswith("```") and not lines[j].startswith("$ "):
+            j += 1
+        end = j
+        while end > i and lines[end - 1] == "":
+            end -= 1
+        shown = lines[i:end]
+        argv = shlex.split(command)[1:]
+        if not runnable(argv):
+            skipped += 1
+            continue
+        p = subprocess.run([binary] + argv, cwd=root, capture_output=True, text=True)
+        actual = (p.stdout + p.stderr).rstrip("\n").split("\n") if (p.stdout + p.stderr) else []
+        where = f"{os.path.relpath(path, root)}:{i}: {command}"
+        if p.returncode == code and matches(shown, actual):
+            passed += 1
+        elif update and p.returncode == code and not any(x.endswith("...") for x in shown):
+            out.extend(actual)
+            i = end
+            passed += 1
+            print(f"UPDATED: {where}")
+        else:
+            failed += 1
+            print(f"FAILED: {where}")
+            if p.returncode != code:
+                print(f"  exit code {p.returncode}, expected {code}")
+            for k, (a, b) in enumerate(zip(shown + [""] * len(actual), actual + [""] * len(shown))):
+                if a != b and not a.endswith("..."):
+                    print(f"  first difference at output line {k + 1}:\n    shown:  {a}\n    actual: {b}")
+                    break
+    if update:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(out))
+
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+sys.exit(1 if failed else 0)
