@@ -330,7 +330,6 @@ TEST_CASE(
                                  "deploy-jul-aug when precision: no date vs 2025-07-01/..",
                                  "deploy-jul-aug modality hardened: likely vs possible",
                                  "deploy-jul-aug modality hardened: expected vs possible",
-                                 "deploy-jul-aug modality hardened: planned vs possible",
                                  "first-deployment when precision: 2024-10-01/2024-12-31 vs 2024-10",
                                  "first-deployment when contradiction: 2024-10 vs 2024-11",
                                  "first-deployment when precision: 2024-10-01/2024-12-31 vs 2024-11",

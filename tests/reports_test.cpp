@@ -77,10 +77,11 @@ static provenance_graph two_articles(bool reversed) {
     g.add_event("p-story", event_kind::publication, "2025-06-27", "p");
     g.add_event("talk", event_kind::statement, "2025-06-26", "x");
     g.add_event("briefing", event_kind::briefing, "2025-06-26", "a");
+    // The headline first: by number its cluster would come first too.
+    g.report("q-story", "c", headline, {.part = article_part::headline});
     g.report("p-story", "c", p_said).via("talk");
     g.report("briefing", "c");
     g.add_derivation("c/p@p-story", "c/a@briefing");
-    g.report("q-story", "c", headline, {.part = article_part::headline});
     g.report("q-story", "c", body, {.part = article_part::body}).via("talk");
     g.add_derivation("c/q@q-story#body", "c/a@briefing");
   }
@@ -124,6 +125,8 @@ TEST_CASE("the same records in another order give the same answers, by id") {
   auto backward = two_articles(true);
   // The statement numbers differ: the records were read in other orders.
   REQUIRE(forward.statement_id("c/a@briefing") != backward.statement_id("c/a@briefing"));
+  // By number, the backward graph's first mention is the headline, its own cluster.
+  REQUIRE(backward.statement_id("c/q@q-story#headline") < backward.statement_id("c/p@p-story"));
   CHECK(answers(forward) == answers(backward));
   // Worked by hand: mentions and origins by id; P and Q's body share both
   // origins, so they are one cluster, numbered first as P's id comes first; Q

@@ -145,7 +145,7 @@ std::vector<hop> chain_between(const G& g, const std::vector<std::uint32_t>& fro
       next.push_back(
           hop{x, static_cast<std::uint32_t>(boost::target(*e, g.graph())), g.graph()[*e].kind, g.graph()[*e].basis});
     }
-    std::stable_sort(next.begin(), next.end(), [&g](const hop& a, const hop& b) { return g.id(a.to) < g.id(b.to); });
+    std::sort(next.begin(), next.end(), [&g](const hop& a, const hop& b) { return g.id(a.to) < g.id(b.to); });
     for (const hop& h : next) {
       std::uint32_t w = h.to;
       if (!seen.insert(w).second) continue;

@@ -100,8 +100,10 @@ std::vector<claim_reporting> duplicates(const basic_provenance_graph<Kinds...>& 
     }
     for (echo_cluster& cl : r.clusters) {
       cl.report_count = count_reports(g, std::span<const statement_handle>(cl.mentions));
-      sort_by_id(g, std::span<statement_handle>(cl.origins));
+      // Deduplicate by number first: the list holds every mention's whole origin set.
+      std::ranges::sort(cl.origins);
       cl.origins.erase(std::unique(cl.origins.begin(), cl.origins.end()), cl.origins.end());
+      sort_by_id(g, std::span<statement_handle>(cl.origins));
     }
     out.push_back(std::move(r));
   }

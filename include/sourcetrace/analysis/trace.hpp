@@ -111,8 +111,9 @@ trace_result trace(const basic_provenance_graph<Kinds...>& g, statement_handle v
     for (auto [e, end] = boost::out_edges(u, bgl); e != end; ++e) {
       pending.push_back(hop{u, static_cast<std::uint32_t>(boost::target(*e, bgl)), bgl[*e].kind, bgl[*e].basis});
     }
-    std::stable_sort(pending.begin() + static_cast<std::ptrdiff_t>(begin), pending.end(),
-                     [&g](const hop& a, const hop& b) { return g.id(a.to) < g.id(b.to); });
+    // No two derivations join the same pair of statements, so the order is total.
+    std::sort(pending.begin() + static_cast<std::ptrdiff_t>(begin), pending.end(),
+              [&g](const hop& a, const hop& b) { return g.id(a.to) < g.id(b.to); });
     stack.push_back({u, begin, begin});
     on_path.insert(u);
   };

@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <optional>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -76,7 +77,7 @@ class results_buffer {
 
 template <class Graph>
 std::vector<std::uint32_t> sorted_by_id(const Graph& g, std::vector<std::uint32_t> vs) {
-  std::sort(vs.begin(), vs.end(), [&](auto a, auto b) { return g.id(a) < g.id(b); });
+  sort_by_id(g, std::span<statement_handle>(vs));
   return vs;
 }
 
