@@ -56,8 +56,7 @@ struct claim_timeline {
   std::optional<partial_date> origin_date;   ///< date of its earliest dated origin
   std::optional<partial_date> first_report;  ///< date of its earliest dated report
   std::optional<partial_date> last_report;   ///< date of its latest dated report
-  std::vector<report_timing>
-      reports;  ///< dated reports by date, then undated ones, each by the id of its first mention
+  std::vector<report_timing> reports;        ///< dated by date, then undated; else by first mention's id
 };
 
 /// Returns the timeline of every claim of `g`, in the order claims were added.
