@@ -146,36 +146,34 @@ def check(name, a, b):
 
 
 
-def shuffled_copy(corpus_path):
-    """Writes a copy of the corpus whose records are shuffled (with a fixed
-    seed) in every section but "claims", and returns its path. The report
-    reads claims in the corpus's order and everything within a claim by id,
-    so on this copy it must give the same bytes."""
+def reordered_copy(corpus_path, prefix, reorder):
+    """Writes a copy of the corpus with `reorder(section, records)` applied to
+    the records of each section, and returns its path. Within a record
+    nothing moves: a report's "via" list is a chain, in order."""
     with open(corpus_path, encoding="utf-8") as f:
         corpus = json.load(f)
-    shuffle = random.Random(20251203).shuffle
     for section, records in corpus.items():
-        if isinstance(records, list) and section != "claims":
-            shuffle(records)
-    path = os.path.join(work, "shuffled_" + os.path.basename(corpus_path))
+        if isinstance(records, list):
+            reorder(section, records)
+    path = os.path.join(work, prefix + os.path.basename(corpus_path))
     with open(path, "w", encoding="utf-8") as f:
         json.dump(corpus, f, ensure_ascii=False, indent=1)
     return path
 
 
 def reversed_copy(corpus_path):
-    """Writes a copy of the corpus with the records of each section in reverse
-    order and returns its path. Within a record nothing moves: a report's
-    "via" list is a chain, in order."""
-    with open(corpus_path, encoding="utf-8") as f:
-        corpus = json.load(f)
-    for records in corpus.values():
-        if isinstance(records, list):
-            records.reverse()
-    path = os.path.join(work, "reversed_" + os.path.basename(corpus_path))
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(corpus, f, ensure_ascii=False, indent=1)
-    return path
+    """A copy with the records of every section in reverse order."""
+    return reordered_copy(corpus_path, "reversed_", lambda section, records: records.reverse())
+
+
+def shuffled_copy(corpus_path):
+    """A copy whose records are shuffled (with a fixed seed) in every section
+    but "claims". The report reads claims in the corpus's order and
+    everything within a claim by id, so on this copy it must give the same
+    bytes."""
+    shuffle = random.Random(20251203).shuffle
+    return reordered_copy(corpus_path, "shuffled_",
+                          lambda section, records: None if section == "claims" else shuffle(records))
 
 
 for seed in corpora:
