@@ -40,3 +40,4 @@
 
 #include <sourcetrace/text/quantity.hpp>
 #include <sourcetrace/text/relative_date.hpp>
+#include <sourcetrace/text/sentences.hpp>
