@@ -132,8 +132,8 @@ inline std::size_t skip_spaces(std::string_view s, std::size_t i, bool stop_at_n
 /// by a space and then a capital letter, a digit or an opening quotation
 /// mark, or by the end of the text; not after a title ("Rep.", "Gen."), a
 /// single initial ("J."), or, unless a word that usually begins a sentence
-/// follows, an abbreviation that may end one ("U.S.", "Oct."). A line break
-/// after end punctuation ends a sentence, and so does a blank line. A line
+/// follows, an abbreviation that may end one ("U.S.", "Oct."). After end
+/// punctuation a line break counts as a space. A line
 /// without end punctuation ends at its line break, as a `line` (a headline,
 /// byline or dateline), when a blank line or a line that begins with a
 /// capital letter, a digit or a quotation mark follows; otherwise the
