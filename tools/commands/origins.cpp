@@ -39,11 +39,7 @@ void print_origins(const st::provenance_graph& g, const st::origin_map& m, const
     s += "\n";
     out.flush_if_large();
   }
-  // Each cycle's ids sorted, then the cycles by their first id.
-  std::vector<std::vector<std::uint32_t>> cycles_sorted;
-  for (const auto& c : loops) cycles_sorted.push_back(sorted_by_id(g, c));
-  std::sort(cycles_sorted.begin(), cycles_sorted.end(),
-            [&](const auto& a, const auto& b) { return g.id(a.front()) < g.id(b.front()); });
+  const auto cycles_sorted = st::cycles_by_id(g, loops);
   s += "cycles: " + std::to_string(cycles_sorted.size()) + "\n";
   for (const auto& c : cycles_sorted) {
     s += " ";

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -69,6 +70,22 @@ cycle_derivations derivations_of(const basic_provenance_graph<Kinds...>& g, cons
   };
   std::ranges::sort(out.inside, by_ids);
   std::ranges::sort(out.leaving, by_ids);
+  return out;
+}
+
+/// Returns the cycles `loops` (from `cycles(g)`) as the outputs list them:
+/// each cycle's statements by id, and the cycles by their first id, so that
+/// the list is the same whatever order the records were read in.
+template <source_kind... Kinds>
+std::vector<std::vector<statement_handle>> cycles_by_id(const basic_provenance_graph<Kinds...>& g,
+                                                        const std::vector<cycle>& loops) {
+  std::vector<std::vector<statement_handle>> out;
+  out.reserve(loops.size());
+  for (const cycle& c : loops) {
+    out.emplace_back(c.begin(), c.end());
+    sort_by_id(g, std::span<statement_handle>(out.back()));
+  }
+  std::ranges::sort(out, [&g](const auto& a, const auto& b) { return g.id(a.front()) < g.id(b.front()); });
   return out;
 }
 

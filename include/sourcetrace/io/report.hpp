@@ -15,7 +15,6 @@
 #include <sourcetrace/analysis/trace.hpp>
 #include <sourcetrace/graph.hpp>
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <ostream>
@@ -223,16 +222,7 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
     out << "none\n";
   else
     out << loops.size() << (loops.size() == 1 ? " cycle\n" : " cycles\n");
-  // Each cycle's statements by id, and the cycles by their first id, as
-  // `sourcetrace origins` lists them: the same whatever order records were read in.
-  std::vector<std::vector<statement_handle>> by_id;
-  by_id.reserve(loops.size());
-  for (const cycle& cy : loops) {
-    by_id.emplace_back(cy.begin(), cy.end());
-    sort_by_id(g, std::span<statement_handle>(by_id.back()));
-  }
-  std::ranges::sort(by_id, [&](const auto& x, const auto& y) { return g.id(x.front()) < g.id(y.front()); });
-  for (const auto& cy : by_id) {
+  for (const auto& cy : cycles_by_id(g, loops)) {
     out << "  cycle:";
     for (std::size_t i = 0; i < cy.size(); ++i) out << (i ? ", " : " ") << g.id(cy[i]);
     out << "\n";

@@ -145,10 +145,7 @@ void write_origins_json(std::ostream& out, const basic_provenance_graph<Kinds...
   std::vector<std::uint32_t> all(g.statement_count());
   for (std::uint32_t v = 0; v < all.size(); ++v) all[v] = v;
   all = detail::sorted_by_id(g, std::move(all));
-  std::vector<std::vector<std::uint32_t>> sorted_cycles;
-  for (const auto& c : loops) sorted_cycles.push_back(detail::sorted_by_id(g, c));
-  std::sort(sorted_cycles.begin(), sorted_cycles.end(),
-            [&](const auto& x, const auto& y) { return g.id(x.front()) < g.id(y.front()); });
+  const auto sorted_cycles = cycles_by_id(g, loops);
   s += "{\"cycles\": [";
   for (std::size_t i = 0; i < sorted_cycles.size(); ++i) {
     if (i) s += ", ";

@@ -34,7 +34,6 @@ struct sentence {
 namespace detail::sentences {
 
 inline bool is_upper(unsigned char c) noexcept { return c >= 'A' && c <= 'Z'; }
-inline bool is_lower(unsigned char c) noexcept { return c >= 'a' && c <= 'z'; }
 
 // Words after which a period never ends a sentence: titles and the like,
 // which a name follows ("Rep. Lee", "Gen. Park", "No. 3").
