@@ -28,7 +28,7 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "sourcetrace 0.1.0");
   for (auto add : {add_check, add_trace, add_origins, add_duplicates, add_report, add_timeline, add_drift, add_grade,
-                   add_export, add_import, add_render, add_when, add_quantity}) {
+                   add_export, add_import, add_render, add_when, add_quantity, add_extract}) {
     add(app);
   }
   try {

@@ -11,6 +11,7 @@
 #include <sourcetrace/sourcetrace.hpp>
 
 #include <sourcetrace/io/corpus.hpp>
+#include <sourcetrace/io/extract_inputs.hpp>
 #include <sourcetrace/io/prov_file.hpp>
 #include <sourcetrace/io/prov_json.hpp>
 #include <sourcetrace/io/prov_n.hpp>

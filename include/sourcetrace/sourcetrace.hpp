@@ -38,6 +38,8 @@
 #include <sourcetrace/io/report.hpp>
 #include <sourcetrace/io/results_json.hpp>
 
+#include <sourcetrace/text/attribution.hpp>
+#include <sourcetrace/text/extract.hpp>
 #include <sourcetrace/text/quantity.hpp>
 #include <sourcetrace/text/relative_date.hpp>
 #include <sourcetrace/text/sentences.hpp>

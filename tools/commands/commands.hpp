@@ -22,5 +22,6 @@ void add_import(CLI::App& app);
 void add_render(CLI::App& app);
 void add_when(CLI::App& app);
 void add_quantity(CLI::App& app);
+void add_extract(CLI::App& app);
 
 }  // namespace sourcetrace_cli

@@ -1,0 +1,1119 @@
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+/// @file
+/// Reading whole articles: sentences, their attributions, sources resolved
+/// to agents (through a gazetteer, earlier mentions, pronouns and role
+/// nouns), attributions carried over to the sentences that follow, own-voice
+/// sentences, and the contents of all articles grouped into claims. The
+/// result is a proposal for an analyst to review; `build_graph` turns it
+/// into a provenance graph whose article statements carry their evidence.
+/// The rules are in docs/extraction.md.
+
+#include <sourcetrace/graph.hpp>
+#include <sourcetrace/text/attribution.hpp>
+#include <sourcetrace/text/quantity.hpp>
+#include <sourcetrace/text/relative_date.hpp>
+#include <sourcetrace/text/sentences.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace sourcetrace {
+
+/// A known agent: its id, name and kind in the corpus, and the other names
+/// articles call it by.
+struct gazetteer_entry {
+  std::string id;
+  std::string name;
+  std::string kind;                                         ///< organization, person, outlet or anonymous
+  std::vector<std::pair<std::string, std::string>> fields;  ///< the kind's fields: type, country, role, ...
+  std::vector<std::string> aliases;                         ///< "NIS", "Seoul's spy agency", "the agency"
+};
+
+/// Lower case, typographic apostrophes and dashes folded, spaces collapsed,
+/// a leading "the", "a" or "an" dropped: the form names are compared in.
+inline std::string name_key(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    if (const std::size_t w = detail::space_length(s, i); w) {
+      space = !out.empty();
+      i += w;
+      continue;
+    }
+    if (const auto sym = detail::utf8_symbol(s, i); sym.length) {
+      if (space) out += ' ';
+      space = false;
+      out += sym.canonical == "'" ? "'" : (sym.canonical == "–" ? "-" : std::string(sym.canonical));
+      i += sym.length;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    char c = s[i++];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == '.') continue;  // "U.S." and "US", "Rep." and "Rep"
+    out += c;
+  }
+  for (std::string_view lead : {"the ", "a ", "an "}) {
+    if (out.starts_with(lead)) {
+      out.erase(0, lead.size());
+      break;
+    }
+  }
+  return out;
+}
+
+/// Known agents by name and alias.
+class gazetteer {
+ public:
+  /// Adds `e`; its name and each alias find it. A later entry with a name
+  /// already taken does not replace the earlier one.
+  void add(gazetteer_entry e) {
+    const std::size_t i = entries_.size();
+    by_key_.emplace(name_key(e.name), i);
+    for (const auto& a : e.aliases) by_key_.emplace(name_key(a), i);
+    entries_.push_back(std::move(e));
+  }
+  /// Returns the entry named `name` (any alias; case and a leading "the" do not matter), or null.
+  const gazetteer_entry* find(std::string_view name) const {
+    auto it = by_key_.find(name_key(name));
+    return it == by_key_.end() ? nullptr : &entries_[it->second];
+  }
+  const std::vector<gazetteer_entry>& entries() const noexcept { return entries_; }
+
+ private:
+  std::vector<gazetteer_entry> entries_;
+  std::unordered_map<std::string, std::size_t> by_key_;
+};
+
+/// One article to read.
+struct article_input {
+  std::string file;                     ///< its path, as given: the evidence names it
+  std::string text;                     ///< UTF-8 text: headline line first, paragraphs apart by blank lines
+  std::string outlet;                   ///< the outlet's name ("The Korea Herald")
+  std::optional<greg::date> published;  ///< resolves "Thursday" and "last year"
+  std::string url;
+};
+
+/// One hop of an extracted chain, resolved to an agent.
+struct extracted_hop {
+  std::string agent;     ///< agent id
+  text_span source;      ///< where the text names it (for a carried hop: the earlier mention)
+  text_span cue;         ///< empty for a carried hop
+  std::string cue_word;  ///< "say", "according to", "brief", ...; "carried" when carried over
+  derivation_basis basis = derivation_basis::text;
+  std::optional<partial_date> when;  ///< when this source spoke, from a time phrase at its cue
+  bool briefing = false;             ///< it spoke at a briefing ("briefed by")
+};
+
+/// One proposition an article states: in its own voice (no hops) or from a chain of sources.
+struct extracted_statement {
+  std::size_t sentence = 0;  ///< index into the article's sentences
+  article_part part = article_part::unknown;
+  text_span content;
+  std::vector<extracted_hop> hops;
+  bool carried = false;   ///< the source comes from an earlier sentence
+  claim_details stated;   ///< figure, date and modality read from the content
+  std::string claim;      ///< the claim id it was grouped into (set by `extractor::finish`)
+  double similarity = 1;  ///< to the first content of its claim
+};
+
+struct extracted_article {
+  std::string file, outlet, url, headline;
+  std::string event;         ///< the id of its publication event
+  std::string outlet_agent;  ///< the id of its outlet's agent
+  std::optional<greg::date> published;
+  std::vector<sentence> sentences;
+  std::vector<extracted_statement> statements;
+  std::string text;
+};
+
+struct extracted_agent {
+  std::string id, name, kind;
+  std::vector<std::pair<std::string, std::string>> fields;
+  bool known = false;  ///< from the gazetteer
+};
+
+struct extracted_claim {
+  std::string id, text;
+  claim_details details;
+};
+
+namespace detail::extract {
+
+inline bool is_cap(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  return (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+inline std::string slug(std::string_view s, std::size_t max_words = 6) {
+  std::string out;
+  std::size_t words = 0;
+  bool dash = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (dash && !out.empty()) {
+        if (++words >= max_words) break;
+        out += '-';
+      }
+      dash = false;
+      out += c;
+    } else if (s.compare(i, 3, "\xE2\x80\x99") == 0) {
+      i += 2;  // a typographic apostrophe joins, as "'" does: "seouls"
+    } else if (c != '\'' && c != '.') {
+      dash = true;
+    }
+  }
+  return out.empty() ? std::string("x") : out;
+}
+
+// The tokens of a span, as the attribution rules read them.
+inline std::vector<text_token> words_of(std::string_view text, text_span s) {
+  auto t = tokenize_text(text.substr(s.begin, s.end - s.begin), token_joins::inner_marks);
+  for (auto& x : t) x.begin += s.begin, x.end += s.begin;
+  return t;
+}
+
+inline constexpr auto title_words = std::to_array<std::string_view>({
+    "rep",
+    "sen",
+    "gen",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "gov",
+    "lt",
+    "col",
+    "capt",
+    "adm",
+    "maj",
+    "sgt",
+    "president",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "governor",
+    "mayor",
+    "senator",
+    "lawmaker",
+    "judge",
+    "ambassador",
+    "commissioner",
+    "chief",
+    "ceo",
+    "professor",
+    "general",
+    "admiral",
+    "prime",
+    "deputy",
+    "vice",
+    "foreign",
+    "defense",
+    "defence",
+    "finance",
+    "interior",
+    "unification",
+    "economy",
+    "health",
+    "leader",
+    "official",
+    "security",
+    "top",
+    "former",
+    "acting",
+    "senior",
+    "commander",
+    "analyst",
+    "economist",
+    "researcher",
+    "expert",
+    "scientist",
+    "envoy",
+    "premier",
+    "speaker",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "state",
+    "attorney",
+    "inspector",
+    "superintendent",
+    "detective",
+});
+
+inline constexpr auto org_words = std::to_array<std::string_view>({
+    "agency",      "army",         "assembly",     "association", "authority",  "bank",       "board",
+    "bureau",      "cabinet",      "center",       "centre",      "command",    "commission", "committee",
+    "company",     "corp",         "corporation",  "council",     "court",      "department", "fund",
+    "government",  "group",        "inc",          "institute",   "kremlin",    "ministry",   "navy",
+    "office",      "organization", "organisation", "parliament",  "party",      "pentagon",   "police",
+    "service",     "staff",        "union",        "university",  "forces",     "military",   "administration",
+    "congress",    "senate",       "house",        "federation",  "foundation", "laboratory", "observatory",
+    "secretariat", "tribunal",     "watchdog",     "regulator",   "firm",       "co",         "ltd",
+    "nato",        "un",           "eu",           "who",         "imf",        "opec",       "coalition",
+    "authorities",
+});
+
+inline constexpr auto media_words = std::to_array<std::string_view>({
+    "media",   "news",    "times",  "post",       "herald",      "journal",      "tribune",   "gazette",    "daily",
+    "press",   "radio",   "tv",     "television", "broadcaster", "broadcasting", "newspaper", "newspapers", "outlet",
+    "outlets", "reuters", "yonhap", "tass",       "ria",         "kcna",         "xinhua",    "bloomberg",  "afp",
+    "ap",      "bbc",     "cnn",    "wire",       "magazine",    "network",      "channel",   "blog",
+});
+
+inline constexpr auto anonymous_words = std::to_array<std::string_view>({
+    "unidentified",  "unnamed",     "anonymous", "source",    "sources",   "officials", "official",
+    "people",        "person",      "insider",   "insiders",  "diplomats", "diplomat",  "analysts",
+    "experts",       "residents",   "witnesses", "observers", "aides",     "aide",      "lawmakers",
+    "investigators", "authorities", "someone",   "some",
+});
+
+template <std::size_t N>
+bool has(const std::array<std::string_view, N>& a, std::string_view w) {
+  return std::find(a.begin(), a.end(), w) != a.end();
+}
+
+// A source noun phrase taken apart: titles and affiliation before a name,
+// the name, and whether it is a person's.
+struct parsed_name {
+  std::string name;                // as written, titles stripped for a person
+  std::string role;                // "Rep.", "Defense Minister", from titles before the name
+  std::string affiliation;         // "People Power Party" before a title
+  std::string kind;                // organization, person, outlet, anonymous
+  std::vector<std::string> words;  // lower-case words of the phrase, for role nouns
+};
+
+inline std::string trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == ',')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+inline parsed_name parse_name(std::string_view text, text_span span) {
+  parsed_name out;
+  auto toks = words_of(text, span);
+  // Drop a leading determiner.
+  std::size_t b = 0;
+  while (b < toks.size() && toks[b].kind == detail::text_token_kind::word &&
+         (toks[b].norm == "the" || toks[b].norm == "a" || toks[b].norm == "an"))
+    ++b;
+  // Documents: "reports", "a report by X", "data from X": the source is X.
+  for (std::size_t i = b; i + 1 < toks.size(); ++i) {
+    const std::string_view w = toks[i].norm;
+    if ((w == "report" || w == "reports" || w == "statement" || w == "data" || w == "figures" || w == "study" ||
+         w == "assessment" || w == "survey" || w == "analysis" || w == "estimates") &&
+        (toks[i + 1].norm == "by" || toks[i + 1].norm == "from" || toks[i + 1].norm == "of")) {
+      b = i + 2;
+      while (b < toks.size() && (toks[b].norm == "the" || toks[b].norm == "a")) ++b;
+      break;
+    }
+  }
+  std::size_t e = toks.size();
+  // "Rep. Kim Min-seo of the Democratic Party": a titled name, then its affiliation.
+  std::string tail_affiliation;
+  for (std::size_t i = b + 2; i + 1 < e; ++i) {
+    if (toks[i].norm != "of" && toks[i].norm != "at" && toks[i].norm != "from") continue;
+    bool titled = false;
+    for (std::size_t k = b; k < i; ++k) titled = titled || has(title_words, toks[k].norm);
+    if (titled && is_cap(text, toks[i - 1].begin) && !has(org_words, toks[i - 1].norm)) {
+      std::size_t a = i + 1;
+      if (a < e && toks[a].norm == "the") ++a;
+      tail_affiliation = std::string(text.substr(toks[a].begin, toks[e - 1].end - toks[a].begin));
+      e = i;
+    }
+    break;
+  }
+  // "Russian media reports": the reports are the media's.
+  if (e > b + 1 && (toks[e - 1].norm == "reports" || toks[e - 1].norm == "report")) --e;
+  if (b >= e) b = 0, e = toks.size();
+  for (std::size_t i = b; i < e; ++i) {
+    if (toks[i].kind == detail::text_token_kind::word) {
+      std::string w = toks[i].norm;
+      if (w.ends_with("'s")) w.resize(w.size() - 2);
+      out.words.push_back(w);
+    }
+  }
+  const std::string_view whole =
+      text.substr(toks.empty() ? span.begin : toks[b].begin, toks.empty() ? 0 : toks[e - 1].end - toks[b].begin);
+  bool any_cap = false, media = false, org = false, anon = false, title = false, lower_head = false;
+  for (std::size_t i = b; i < e; ++i) {
+    if (toks[i].kind != detail::text_token_kind::word) continue;
+    std::string w = toks[i].norm;
+    if (w.ends_with("'s")) w.resize(w.size() - 2);
+    const bool c = is_cap(text, toks[i].begin);
+    any_cap = any_cap || (c && !(i == b && (w == "a" || w == "the")));
+    media = media || has(media_words, w);
+    org = org || has(org_words, w);
+    anon = anon || (!c && has(anonymous_words, w));
+    lower_head = !c;
+  }
+  // A person's name: capitalized words after any titles, with no org or media word.
+  std::size_t n = e;
+  while (n > b && toks[n - 1].kind == detail::text_token_kind::word && is_cap(text, toks[n - 1].begin) &&
+         !has(title_words, toks[n - 1].norm) && !has(org_words, toks[n - 1].norm) &&
+         !has(media_words, toks[n - 1].norm))
+    --n;
+  // Tokens before the name that are titles ("Rep.", "Defense Minister").
+  std::size_t t = n;
+  while (t > b && (has(title_words, toks[t - 1].norm) || toks[t - 1].norm == ".")) {
+    --t;
+    title = true;
+  }
+  const std::size_t name_words = [&] {
+    std::size_t k = 0;
+    for (std::size_t i = n; i < e; ++i) k += toks[i].kind == detail::text_token_kind::word;
+    return k;
+  }();
+  // Org or media words before a title are its affiliation: "People Power Party Rep. Lee".
+  bool name_org = false;
+  for (std::size_t i = n; i < e; ++i)
+    name_org = name_org || has(org_words, toks[i].norm) || has(media_words, toks[i].norm);
+  const bool all_caps = [&] {
+    if (n >= e || e - n != 1) return false;
+    std::size_t up = 0;
+    for (std::size_t i = toks[n].begin; i < toks[n].end; ++i) up += text[i] >= 'A' && text[i] <= 'Z';
+    return up >= 2 && up == toks[n].end - toks[n].begin;
+  }();
+  // A person takes no "the": "the Federal Reserve" is a body, whatever its words.
+  const bool with_the = b > 0 && toks[0].norm == "the";
+  const bool personish = name_words >= 1 && name_words <= 4 && !name_org && n < e && !lower_head && !all_caps &&
+                         !(with_the && t == n) && ((title && t < n) || (name_words >= 2 && !org && !media));
+  if (personish) {
+    out.kind = "person";
+    out.name = std::string(text.substr(toks[n].begin, toks[e - 1].end - toks[n].begin));
+    if (t < n) out.role = trim(text.substr(toks[t].begin, toks[n - 1].end - toks[t].begin));
+    if (t > b) out.affiliation = trim(text.substr(toks[b].begin, toks[t - 1].end - toks[b].begin));
+    if (out.affiliation.empty()) out.affiliation = tail_affiliation;
+    // What a role noun may call the person later: "Rep." is "the lawmaker".
+    for (std::size_t i = t; i < n; ++i) {
+      const std::string_view w = toks[i].norm;
+      if (w == "rep" || w == "sen" || w == "senator" || w == "congressman" || w == "congresswoman" ||
+          w == "representative")
+        out.words.push_back("lawmaker");
+      if (w == "gen" || w == "general" || w == "adm" || w == "admiral" || w == "col") out.words.push_back("commander");
+      if (w == "dr") out.words.push_back("doctor");
+      if (w == "prof") out.words.push_back("professor");
+    }
+    return out;
+  }
+  out.name = std::string(whole);
+  if (media && !org)
+    out.kind = "outlet";
+  else if (media && org && (out.words.back() == "media" || out.words.back() == "press"))
+    out.kind = "outlet";
+  else if (anon || (!any_cap && !org))
+    out.kind = "anonymous";
+  else if (any_cap && name_words == 1 && !org && !media && n == b && e - b == 1 && !all_caps && !with_the)
+    out.kind = "person";  // a bare surname: "Lee said"
+  else
+    out.kind = "organization";
+  if (out.kind == "anonymous" || !any_cap) {
+    // "Senior officials" as a name reads "senior officials".
+    if (!out.name.empty() && out.name[0] >= 'A' && out.name[0] <= 'Z' && out.name.find(' ') != std::string::npos)
+      out.name[0] = static_cast<char>(out.name[0] - 'A' + 'a');
+  }
+  return out;
+}
+
+inline std::optional<modality> modality_of(std::string_view text, text_span content, std::string_view cue) {
+  const auto toks = words_of(text, content);
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const std::string_view w = toks[i].norm;
+    if (w == "may" || w == "might" || w == "could" || w == "possibly" || w == "possible") return modality::possible;
+    if (w == "likely" || w == "probably") return modality::likely;
+    if (w == "appears" || w == "appeared" || w == "seems" || w == "seemed" || w == "apparently")
+      return modality::appears;
+    if ((w == "expected" || w == "due") && i + 1 < toks.size() && toks[i + 1].norm == "to") return modality::expected;
+    if ((w == "plans" || w == "planned" || w == "planning" || w == "preparing") && i + 1 < toks.size() &&
+        toks[i + 1].norm == "to")
+      return modality::planned;
+    if (w == "reportedly") return modality::reported;
+    if (w == "estimated" || w == "estimate") return modality::estimated;
+  }
+  if (cue == "estimate") return modality::estimated;
+  if (cue == "believe" || cue == "think" || cue == "assess" || cue == "suspect") return modality::believed;
+  if (cue == "confirm") return modality::confirmed;
+  if (cue == "announce") return modality::announced;
+  if (cue == "deny") return modality::denied;
+  if (cue == "expect" || cue == "predict" || cue == "forecast" || cue == "project") return modality::expected;
+  if (cue == "report") return modality::reported;
+  return std::nullopt;
+}
+
+// Date phrases inside a content: a window around each word that names a
+// time, resolved against the publication date; the longest that resolves wins.
+inline std::optional<partial_date> date_in(std::string_view text, text_span content, std::optional<greg::date> pub,
+                                           std::string* phrase = nullptr) {
+  if (!pub) return std::nullopt;
+  const auto toks = words_of(text, content);
+  auto anchor = [&](std::size_t i) {
+    const auto& t = toks[i];
+    if (t.kind == detail::text_token_kind::number)
+      return t.norm.size() == 4 && (t.norm.starts_with("19") || t.norm.starts_with("20"));
+    if (t.kind != detail::text_token_kind::word) return false;
+    const std::string_view w = t.norm;
+    if (w == "may" && !is_cap(text, t.begin)) return false;
+    return detail::attr::in(detail::attr::weekdays, w) || detail::attr::in(detail::attr::months, w) ||
+           ((w == "year" || w == "month" || w == "week") && i > 0 &&
+            (toks[i - 1].norm == "last" || toks[i - 1].norm == "next" || toks[i - 1].norm == "this"));
+  };
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    if (!anchor(i)) continue;
+    std::size_t b = i, e = i + 1;
+    while (b > 0 && i - b < 4 && toks[b - 1].kind == detail::text_token_kind::word &&
+           detail::attr::in(
+               std::to_array<std::string_view>({"on", "in", "since", "by", "last", "this", "next", "early", "late",
+                                                "mid", "as", "soon", "of", "until", "from", "between", "the", "end"}),
+               toks[b - 1].norm))
+      --b;
+    while (e < toks.size() && e - i < 6 &&
+           (toks[e].kind == detail::text_token_kind::number || anchor(e) ||
+            detail::attr::in(std::to_array<std::string_view>({"and", "or", "to", "at", "the", "earliest", "latest",
+                                                              "year", "last", "this", "next"}),
+                             toks[e].norm) ||
+            toks[e].norm == "," || toks[e].norm == "-" || toks[e].norm == "–"))
+      ++e;
+    // Back off words that end no date: "and", "at the".
+    for (std::size_t end = e; end > i; --end) {
+      const std::string_view ph = text.substr(toks[b].begin, toks[end - 1].end - toks[b].begin);
+      auto r = resolve_date(ph, *pub);
+      if (r.resolved()) {
+        if (phrase) *phrase = std::string(ph);
+        return r.value;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// Content words of a text, lower case, singular, no stop words: what claims are compared by.
+inline std::vector<std::string> terms_of(std::string_view text, text_span content) {
+  static constexpr auto stop = std::to_array<std::string_view>(
+      {"a",       "about", "after",    "again",  "against",    "all",      "also",      "an",       "and",
+       "any",     "are",   "around",   "as",     "at",         "be",       "been",      "before",   "being",
+       "but",     "by",    "can",      "could",  "did",        "do",       "does",      "each",     "early",
+       "for",     "from",  "had",      "has",    "have",       "he",       "her",       "his",      "how",
+       "if",      "in",    "into",     "is",     "it",         "its",      "last",      "late",     "least",
+       "likely",  "may",   "might",    "more",   "most",       "much",     "must",      "new",      "no",
+       "not",     "now",   "of",       "on",     "one",        "only",     "or",        "other",    "our",
+       "out",     "over",  "said",     "says",   "she",        "should",   "since",     "so",       "some",
+       "soon",    "still", "such",     "than",   "that",       "the",      "their",     "them",     "then",
+       "there",   "these", "they",     "this",   "those",      "through",  "to",        "too",      "under",
+       "until",   "up",    "very",     "was",    "we",         "were",     "what",      "when",     "where",
+       "which",   "while", "who",      "will",   "with",       "would",    "year",      "yet",      "already",
+       "well",    "just",  "earliest", "latest", "additional", "recently", "including", "possibly", "probably",
+       "further", "mr",    "ms"});
+  std::vector<std::string> out;
+  for (const auto& t : words_of(text, content)) {
+    if (t.kind != detail::text_token_kind::word || t.norm.size() < 3) continue;
+    std::string w = t.norm;
+    if (w.ends_with("'s")) w.resize(w.size() - 2);
+    if (has(stop, w)) continue;
+    if (w.size() > 4 && w.ends_with("ies"))
+      w = w.substr(0, w.size() - 3) + "y";
+    else if (w.size() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+      w.pop_back();
+    out.push_back(std::move(w));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+inline double jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() && b.empty()) return 0;
+  std::size_t i = 0, j = 0, both = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j])
+      ++both, ++i, ++j;
+    else if (a[i] < b[j])
+      ++i;
+    else
+      ++j;
+  }
+  return static_cast<double>(both) / static_cast<double>(a.size() + b.size() - both);
+}
+
+// The figures of a content, as (least, greatest) pairs: what must agree for two contents to be one claim.
+inline std::vector<std::pair<double, double>> figures_of(std::string_view content) {
+  std::vector<std::pair<double, double>> out;
+  for (const auto& q : find_quantities(content)) {
+    const double lo = q.lower ? *q.lower : -1, hi = q.upper ? *q.upper : -1;
+    out.emplace_back(lo, hi);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace detail::extract
+
+/// Reads articles one at a time and groups what they state into claims.
+/// Agents, claims and events are shared across the articles of one
+/// extractor, so articles relaying one briefing meet at one statement.
+class extractor {
+ public:
+  explicit extractor(gazetteer g = {}) : gaz_(std::move(g)) {}
+
+  /// Reads one article. Its statements get claims when `finish` is called.
+  void add(const article_input& in) {
+    extracted_article art;
+    art.file = in.file;
+    art.outlet = in.outlet;
+    art.url = in.url;
+    art.published = in.published;
+    art.text = in.text;
+    art.sentences = split_sentences(art.text);
+    read_article(art);
+    articles_.push_back(std::move(art));
+  }
+
+  /// Groups every statement read so far into claims. Call once, after the last `add`.
+  void finish() { group_claims(); }
+
+  const std::vector<extracted_article>& articles() const noexcept { return articles_; }
+  const std::vector<extracted_agent>& agents() const noexcept { return agents_; }
+  const std::vector<extracted_claim>& claims() const noexcept { return claims_; }
+  const extracted_agent& agent(std::string_view id) const { return agents_[agent_index_.at(std::string(id))]; }
+
+ private:
+  // A source an article has named, for pronouns and role nouns to refer back to.
+  struct mention {
+    std::string agent;
+    std::string kind;
+    std::vector<std::string> words;  // name, role, type and alias words, lower case
+    text_span span;
+  };
+
+  std::string outlet_agent(const std::string& name) {
+    if (name.empty()) return ensure_agent("unknown-outlet", "unknown outlet", "outlet", {});
+    if (const auto* e = gaz_.find(name)) return known_agent(*e);
+    return ensure_agent(detail::extract::slug(name), name, "outlet", {});
+  }
+
+  std::string known_agent(const gazetteer_entry& e) {
+    if (auto it = agent_index_.find(e.id); it != agent_index_.end()) return e.id;
+    agent_index_.emplace(e.id, agents_.size());
+    agents_.push_back({e.id, e.name, e.kind, e.fields, true});
+    return e.id;
+  }
+
+  std::string ensure_agent(std::string id, const std::string& name, const std::string& kind,
+                           std::vector<std::pair<std::string, std::string>> fields) {
+    // One id per name and kind: a second "Kim" of another kind gets "-2".
+    for (int n = 1;; ++n) {
+      std::string cand = n == 1 ? id : id + std::string("-") + std::to_string(n);
+      auto it = agent_index_.find(cand);
+      if (it == agent_index_.end()) {
+        agent_index_.emplace(cand, agents_.size());
+        agents_.push_back({cand, name, kind, std::move(fields), false});
+        return cand;
+      }
+      const auto& a = agents_[it->second];
+      if (a.name == name && a.kind == kind) return cand;
+    }
+  }
+
+  static std::vector<std::string> descriptor_words(const extracted_agent& a, const gazetteer_entry* e) {
+    std::vector<std::string> w;
+    auto add_words = [&w](std::string_view s) {
+      for (const auto& t : detail::tokenize_text(s, detail::token_joins::inner_marks)) {
+        if (t.kind != detail::text_token_kind::word) continue;
+        std::string x = t.norm;
+        if (x.ends_with("'s")) x.resize(x.size() - 2);
+        w.push_back(detail::attr::singular(x));
+      }
+    };
+    add_words(a.name);
+    for (const auto& [k, v] : a.fields) {
+      add_words(v);
+      if (k == "role") {
+        const std::string r = name_key(v);
+        if (r == "rep" || r == "sen" || r.ends_with(" rep") || r == "senator" || r == "congressman" ||
+            r == "congresswoman" || r == "representative" || r.find("assembly member") != std::string::npos)
+          w.push_back("lawmaker");
+        if (r == "gen" || r == "adm" || r == "col") w.push_back("commander");
+        if (r == "dr") w.push_back("doctor");
+        if (r == "prof") w.push_back("professor");
+        if (r.find("spokes") != std::string::npos) w.push_back("spokesperson");
+        if (r.find("minister") != std::string::npos || r.find("secretary") != std::string::npos)
+          w.push_back("official");
+      }
+    }
+    if (a.kind == "person") w.push_back("official");
+    if (e)
+      for (const auto& al : e->aliases) add_words(al);
+    return w;
+  }
+
+  // Resolves the source phrase at `s` in `art` to an agent id.
+  std::string resolve(const extracted_article& art, text_span s, source_form form, text_span appositive,
+                      std::vector<mention>& seen) {
+    namespace dx = detail::extract;
+    const std::string_view text = art.text;
+    const std::string phrase(text.substr(s.begin, s.end - s.begin));
+    const std::string key = name_key(phrase);
+    auto remember = [&](const std::string& id, text_span span) {
+      const auto& a = agents_[agent_index_.at(id)];
+      const gazetteer_entry* e = a.known ? gaz_.find(a.name) : nullptr;
+      seen.push_back({id, a.kind, descriptor_words(a, e), span});
+      return id;
+    };
+    if (form == source_form::pronoun) {
+      const bool person = key == "he" || key == "she" || key == "i";
+      for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
+        if (person ? it->kind == "person" : (key == "we" || key == "they" || it->kind != "person")) return it->agent;
+        if (key == "they" && it->kind == "person") continue;
+      }
+      return remember(ensure_agent("unnamed-source", "unnamed source", "anonymous", {}), s);
+    }
+    // A name the gazetteer knows.
+    if (const auto* e = gaz_.find(phrase); e && !(e->kind != "person" && looks_like_role_noun(text, s))) {
+      // A role alias ("the agency") refers back first, to an earlier mention.
+      return remember(known_agent(*e), s);
+    }
+    auto parsed = dx::parse_name(text, s);
+    if (const auto* e = gaz_.find(parsed.name)) return remember(known_agent(*e), s);
+    // A role noun ("the lawmaker", "the spy agency"): the latest mention it describes.
+    if (looks_like_role_noun(text, s) && !parsed.words.empty()) {
+      const std::string head = detail::attr::singular(parsed.words.back());
+      for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
+        if (std::find(it->words.begin(), it->words.end(), head) != it->words.end()) return it->agent;
+      }
+      if (const auto* e = gaz_.find(phrase)) return remember(known_agent(*e), s);
+    }
+    // A surname ("Lee", "Okafor") or a shorter name of an earlier mention.
+    if (parsed.kind == "person") {
+      const std::string nk = name_key(parsed.name);
+      for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
+        if (it->kind != "person") continue;
+        const auto& a = agents_[agent_index_.at(it->agent)];
+        const std::string ak = name_key(a.name);
+        if (ak == nk || ak.starts_with(nk + " ") || ak.ends_with(" " + nk)) return it->agent;
+      }
+      for (const auto& e : gaz_.entries()) {
+        if (e.kind != "person") continue;
+        const std::string ak = name_key(e.name);
+        if (ak == nk || ak.starts_with(nk + " ") || ak.ends_with(" " + nk)) return remember(known_agent(e), s);
+      }
+    }
+    // A new agent.
+    std::vector<std::pair<std::string, std::string>> fields;
+    if (parsed.kind == "person") {
+      std::string role = parsed.role, aff = parsed.affiliation;
+      if (!appositive.empty()) {
+        const std::string ap = dx::trim(text.substr(appositive.begin, appositive.end - appositive.begin));
+        if (!ap.starts_with("who") && !ap.starts_with("which")) {
+          // "a lawmaker of the ruling party": role, then affiliation after "of", "at" or "with".
+          std::string r = ap;
+          for (std::string_view cut : {" of ", " at ", " with ", " for ", " from "}) {
+            if (auto p = r.find(cut); p != std::string::npos) {
+              if (aff.empty()) aff = r.substr(p + cut.size());
+              r.resize(p);
+              break;
+            }
+          }
+          for (std::string_view lead : {"a ", "an ", "the "}) {
+            if (r.starts_with(lead)) {
+              r.erase(0, lead.size());
+              break;
+            }
+          }
+          if (role.empty()) role = r;
+        }
+      }
+      if (!role.empty()) fields.emplace_back("role", role);
+      if (!aff.empty()) fields.emplace_back("affiliation", aff);
+    } else if (parsed.kind == "anonymous") {
+      fields.emplace_back("described_as", phrase);
+    }
+    return remember(ensure_agent(dx::slug(parsed.name), parsed.name, parsed.kind, std::move(fields)), s);
+  }
+
+  // "the lawmaker", "the spy agency": a determiner and lower-case words.
+  static bool looks_like_role_noun(std::string_view text, text_span s) {
+    const auto toks = detail::extract::words_of(text, s);
+    if (toks.size() < 2 || toks.size() > 5 || toks[0].norm != "the") return false;
+    const auto& last = toks.back();
+    return last.kind == detail::text_token_kind::word && !detail::extract::is_cap(text, last.begin) &&
+           detail::attr::source_noun(last.norm);
+  }
+
+  static bool paragraph_break(std::string_view text, std::size_t from, std::size_t to) {
+    std::size_t newlines = 0;
+    for (std::size_t i = from; i < to; ++i) {
+      if (text[i] == '\n') ++newlines;
+    }
+    return newlines >= 2;
+  }
+
+  // Whether a sentence stands as a claim in the outlet's own voice: it has a
+  // verb-like length and is no credit, date or address line.
+  static bool own_voice_candidate(std::string_view text, const sentence& s) {
+    const auto toks = detail::extract::words_of(text, {s.begin, s.end});
+    std::size_t words = 0;
+    for (const auto& t : toks) words += t.kind == detail::text_token_kind::word;
+    if (words < 6) return false;
+    const std::string_view sv = text.substr(s.begin, s.end - s.begin);
+    if (sv.find('@') != std::string_view::npos || sv.starts_with("PHOTO") || sv.starts_with("Photo")) return false;
+    return true;
+  }
+
+  // Drops a dateline ("SEOUL, June 27 (Yonhap) --", "WASHINGTON —") from the start of a span.
+  static text_span without_dateline(std::string_view text, text_span s) {
+    const std::string_view sv = text.substr(s.begin, std::min<std::size_t>(s.end - s.begin, 80));
+    for (std::string_view dash : {" -- ", " – ", " — ", " - "}) {
+      const auto p = sv.find(dash);
+      if (p == std::string_view::npos || p == 0) continue;
+      // The words before are capitals, a date or an agency in brackets.
+      const std::string_view head = sv.substr(0, p);
+      std::size_t upper = 0, lower = 0;
+      for (char c : head) {
+        if (c >= 'A' && c <= 'Z') ++upper;
+        if (c >= 'a' && c <= 'z') ++lower;
+      }
+      if (upper >= 2 && upper * 1 >= lower / 3) return {s.begin + p + dash.size(), s.end};
+    }
+    return s;
+  }
+
+  void read_article(extracted_article& art) {
+    namespace dx = detail::extract;
+    const std::string_view text = art.text;
+    // The event is named by the file's name without folder or extension.
+    std::string_view stem = art.file;
+    if (const auto slash = stem.find_last_of('/'); slash != std::string_view::npos) stem.remove_prefix(slash + 1);
+    if (const auto dot = stem.find_last_of('.'); dot != std::string_view::npos && dot > 0) stem = stem.substr(0, dot);
+    art.event = unique_event(dx::slug(stem, 8));
+    std::vector<mention> seen;
+    art.outlet_agent = outlet_agent(art.outlet);
+    bool body_started = false, lead_done = false;
+    std::size_t paragraph = 0;
+    // The last attributed statement and its paragraph, for carried attribution.
+    std::optional<std::size_t> last_attr;
+    std::size_t last_attr_paragraph = 0;
+    // A quote whose sentences came before its attribution: `"A. B," he said.`
+    std::vector<std::size_t> open_quote;  // sentence indexes waiting for their source
+    for (std::size_t si = 0; si < art.sentences.size(); ++si) {
+      const sentence& s = art.sentences[si];
+      if (si > 0 && paragraph_break(text, art.sentences[si - 1].end, s.begin)) ++paragraph;
+      article_part part = article_part::body;
+      if (si == 0 && s.line) {
+        part = article_part::headline;
+        art.headline = std::string(text.substr(s.begin, s.end - s.begin));
+      } else if (s.line && !body_started) {
+        continue;  // deck, byline, date line, credits
+      } else if (s.line && !own_voice_candidate(text, s)) {
+        continue;
+      } else {
+        if (!body_started) body_started = true;
+        if (!lead_done) {
+          part = article_part::lead;
+          lead_done = true;
+        }
+      }
+      const text_span whole = without_dateline(text, {s.begin, s.end});
+      auto found = find_attributions(text, whole, s.in_quote);
+      const std::string_view stext = text.substr(s.begin, s.end - s.begin);
+      const bool opens_quote = !stext.empty() && (stext[0] == '"' || stext.starts_with("\xE2\x80\x9C"));
+      if (!found.empty()) {
+        auto& fa = found.front();
+        extracted_statement st;
+        st.sentence = si;
+        st.part = part;
+        st.content = fa.content;
+        std::string previous;
+        for (std::size_t h = 0; h < fa.hops.size(); ++h) {
+          const auto& hop = fa.hops[h];
+          extracted_hop x;
+          x.agent = resolve(art, hop.source, hop.form, hop.appositive, seen);
+          x.source = hop.source;
+          x.cue = hop.cue;
+          x.cue_word = hop.cue_word;
+          x.basis = hop.form == source_form::pronoun || looks_like_role_noun(text, hop.source)
+                        ? derivation_basis::context
+                        : derivation_basis::text;
+          if (!hop.when.empty() && art.published) {
+            auto r = resolve_date(text.substr(hop.when.begin, hop.when.end - hop.when.begin), *art.published);
+            if (r.resolved()) x.when = r.value;
+          }
+          x.briefing = hop.cue_word == "brief";
+          if (x.agent == previous) continue;  // "Park, briefed by the spy agency ... the NIS believes"
+          previous = x.agent;
+          st.hops.push_back(std::move(x));
+        }
+        // A briefing's date is the date its listener spoke about it.
+        for (std::size_t h = 1; h < st.hops.size(); ++h) {
+          if (st.hops[h].briefing && !st.hops[h].when) st.hops[h].when = st.hops[h - 1].when;
+        }
+        finish_statement(art, st, fa.hops.front().cue_word);
+        // Sentences of this quotation that came before: they carry this source.
+        for (std::size_t q : open_quote) art.statements.push_back(carried_from(art, q, article_part::body, st));
+        open_quote.clear();
+        art.statements.push_back(std::move(st));
+        last_attr = art.statements.size() - 1;
+        last_attr_paragraph = paragraph;
+        continue;
+      }
+      if (s.in_quote || opens_quote) {
+        // A quote whose next sentence goes on inside it waits: that sentence
+        // may attribute it (`"A. B," Lee said.`). A quote that ends with no
+        // attribution carries the source of the attribution before it, in
+        // this paragraph or the one before ("Lee said." then a quote).
+        open_quote.push_back(si);
+        const bool continues = si + 1 < art.sentences.size() && art.sentences[si + 1].in_quote;
+        if (continues) continue;
+        if (last_attr && paragraph <= last_attr_paragraph + 1) {
+          const extracted_statement from = art.statements[*last_attr];
+          for (std::size_t q : open_quote) art.statements.push_back(carried_from(art, q, part, from));
+        }
+        open_quote.clear();
+        continue;
+      }
+      open_quote.clear();
+      if (part == article_part::headline || own_voice_candidate(text, s)) {
+        extracted_statement st;
+        st.sentence = si;
+        st.part = part;
+        st.content = trim_end(text, whole);
+        finish_statement(art, st, {});
+        art.statements.push_back(std::move(st));
+      }
+    }
+  }
+
+  static text_span trim_end(std::string_view text, text_span s) {
+    std::size_t e = s.end;
+    while (e > s.begin && (text[e - 1] == '.' || text[e - 1] == ' ' || text[e - 1] == '!' || text[e - 1] == '?')) --e;
+    return {s.begin, e};
+  }
+
+  // The content of a quote sentence: without its quotation marks and final punctuation.
+  static text_span quote_content(std::string_view text, text_span s) {
+    std::size_t b = s.begin, e = s.end;
+    auto quote_len_at = [&](std::size_t i) -> std::size_t {
+      if (text[i] == '"') return 1;
+      if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2 &&
+          static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+          (static_cast<unsigned char>(text[i + 2]) == 0x9C || static_cast<unsigned char>(text[i + 2]) == 0x9D))
+        return 3;
+      return 0;
+    };
+    if (b < e) b += quote_len_at(b);
+    for (bool again = true; again && e > b;) {
+      again = false;
+      const char c = text[e - 1];
+      if (c == '.' || c == ',' || c == ' ' || c == '!' || c == '?' || c == '"') {
+        --e;
+        again = true;
+      } else if (e >= b + 3 && quote_len_at(e - 3) == 3) {
+        e -= 3;
+        again = true;
+      }
+    }
+    return {b, e};
+  }
+
+  extracted_statement carried_from(const extracted_article& art, std::size_t si, article_part part,
+                                   const extracted_statement& from) {
+    extracted_statement st;
+    st.sentence = si;
+    st.part = part;
+    st.carried = true;
+    st.content = quote_content(art.text, {art.sentences[si].begin, art.sentences[si].end});
+    for (const auto& h : from.hops) {
+      extracted_hop x = h;
+      x.cue = {};
+      x.cue_word = "carried";
+      x.basis = derivation_basis::context;
+      st.hops.push_back(std::move(x));
+    }
+    finish_statement(art, st, {});
+    return st;
+  }
+
+  static void finish_statement(const extracted_article& art, extracted_statement& st, std::string_view cue) {
+    const std::string_view c = std::string_view(art.text).substr(st.content.begin, st.content.end - st.content.begin);
+    if (auto q = parse_quantity(c)) st.stated.quantity = q->text;
+    st.stated.when = detail::extract::date_in(art.text, st.content, art.published);
+    st.stated.mode = detail::extract::modality_of(art.text, st.content, cue);
+  }
+
+  void group_claims() {
+    namespace dx = detail::extract;
+    struct group {
+      std::vector<std::string> terms;
+      std::vector<std::pair<double, double>> figures;
+      std::optional<partial_date> when;
+    };
+    std::vector<group> groups;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_term;
+    std::map<std::string, int> id_use;
+    for (auto& art : articles_) {
+      for (auto& st : art.statements) {
+        const std::string_view c =
+            std::string_view(art.text).substr(st.content.begin, st.content.end - st.content.begin);
+        group mine{dx::terms_of(art.text, st.content), dx::figures_of(c), st.stated.when};
+        // Candidates: groups sharing a term, through postings short enough to be telling.
+        std::vector<std::size_t> cand;
+        for (const auto& t : mine.terms) {
+          auto it = by_term.find(t);
+          if (it == by_term.end() || it->second.size() > 64) continue;
+          cand.insert(cand.end(), it->second.begin(), it->second.end());
+        }
+        std::sort(cand.begin(), cand.end());
+        cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
+        std::optional<std::size_t> best;
+        double best_score = 0;
+        for (std::size_t gi : cand) {
+          const group& g = groups[gi];
+          const double j = dx::jaccard(mine.terms, g.terms);
+          const bool figures_agree = !mine.figures.empty() && mine.figures == g.figures;
+          const bool figures_clash = !mine.figures.empty() && !g.figures.empty() && mine.figures != g.figures;
+          const bool dates_agree = mine.when && g.when && *mine.when == *g.when;
+          const bool dates_clash = mine.when && g.when && !(*mine.when == *g.when);
+          if (figures_clash || dates_clash) continue;
+          const double need = (figures_agree || dates_agree) ? 0.2 : 0.5;
+          if (j >= need && j > best_score) best = gi, best_score = j;
+        }
+        if (best) {
+          st.claim = claims_[*best].id;
+          st.similarity = std::round(best_score * 100) / 100;
+          continue;
+        }
+        const std::size_t gi = groups.size();
+        std::string base = "c-" + dx::slug(c, 5);
+        const int n = ++id_use[base];
+        std::string id = n == 1 ? base : base + std::string("-") + std::to_string(n);
+        claim_details d = st.stated;
+        claims_.push_back({id, std::string(c), d});
+        st.claim = id;
+        st.similarity = 1;
+        for (const auto& t : mine.terms) by_term[t].push_back(gi);
+        groups.push_back(std::move(mine));
+      }
+    }
+  }
+
+  // Two articles named alike in different folders get "-2", "-3".
+  std::string unique_event(const std::string& base) {
+    for (int n = 1;; ++n) {
+      std::string id = n == 1 ? base : base + std::string("-") + std::to_string(n);
+      if (events_.insert(id).second) return id;
+    }
+  }
+
+  gazetteer gaz_;
+  std::set<std::string> events_;
+  std::vector<extracted_article> articles_;
+  std::vector<extracted_agent> agents_;
+  std::unordered_map<std::string, std::size_t> agent_index_;
+  std::vector<extracted_claim> claims_;
+};
+
+/// Returns the extraction as a provenance graph: the extractor's agents,
+/// one publication event per article (hosted by its outlet, dated by its
+/// publication, titled by its headline), an event for each source that
+/// spoke on a date the text gives ("said Thursday", a briefing), its claims,
+/// and one report per extracted statement, named `claim/outlet@article#sN`
+/// for sentence N. A hop's statement is shared by every article that
+/// reaches the same source on the same claim, so one briefing relayed by
+/// three articles is one origin.
+/// @throws error only as the graph's builder does, on what cannot happen
+/// for an extractor's output (an id taken twice).
+inline provenance_graph extraction_graph(const extractor& ex) {
+  provenance_graph g;
+  for (const auto& a : ex.agents()) {
+    auto field = [&](std::string_view k) {
+      for (const auto& [key, v] : a.fields)
+        if (key == k) return v;
+      return std::string();
+    };
+    if (a.kind == "person")
+      g.add_agent(a.id, a.name, person{field("role"), field("affiliation")});
+    else if (a.kind == "outlet")
+      g.add_agent(a.id, a.name, outlet{field("medium"), field("country")});
+    else if (a.kind == "anonymous")
+      g.add_agent(a.id, a.name, anonymous{field("described_as")});
+    else
+      g.add_agent(a.id, a.name, organization{field("type"), field("country")});
+  }
+  for (const auto& c : ex.claims()) g.add_claim(c.id, c.text, c.details);
+  // Where a source spoke on a claim: the first date any article gives, so
+  // that a mention with no date joins the dated one.
+  std::map<std::pair<std::string, std::string>, std::string> spoke_at;
+  auto event_for = [&](const extracted_hop& h) -> std::string {
+    if (!h.when) return {};
+    std::string id = h.agent + (h.briefing ? "-briefing-" : "-") + h.when->to_string();
+    for (char& ch : id)
+      if (ch == '/') ch = '_';
+    if (!g.find_event(id))
+      g.add_event(id, h.briefing ? event_kind::briefing : event_kind::statement, h.when, g.agent_id(h.agent));
+    return id;
+  };
+  for (const auto& art : ex.articles()) {
+    for (const auto& st : art.statements) {
+      for (const auto& h : st.hops) {
+        const auto key = std::make_pair(st.claim, h.agent);
+        if (auto e = event_for(h); !e.empty() && !spoke_at.count(key)) spoke_at.emplace(key, e);
+      }
+    }
+  }
+  for (const auto& art : ex.articles()) {
+    event_info info;
+    info.title = art.headline;
+    info.url = art.url;
+    const auto e =
+        g.add_event(art.event, event_kind::publication,
+                    art.published ? std::optional<partial_date>(partial_date::day(*art.published)) : std::nullopt,
+                    g.agent_id(art.outlet_agent), std::move(info));
+    for (const auto& st : art.statements) {
+      const std::string_view content =
+          std::string_view(art.text).substr(st.content.begin, st.content.end - st.content.begin);
+      report_mention m{st.part, std::string("s") + std::to_string(st.sentence + 1)};
+      auto ch = g.report(e, g.claim_id(st.claim), st.stated, m);
+      const auto& sen = art.sentences[st.sentence];
+      // The first hop quotes when the content stands in quotation marks.
+      const bool quoted = st.content.begin > sen.begin &&
+                          (art.text[st.content.begin - 1] == '"' ||
+                           (st.content.begin >= 3 && art.text.compare(st.content.begin - 3, 3, "\xE2\x80\x9C") == 0));
+      (void)content;
+      for (std::size_t i = 0; i < st.hops.size(); ++i) {
+        const auto& h = st.hops[i];
+        auto it = spoke_at.find({st.claim, h.agent});
+        const event_handle ev = it == spoke_at.end() ? event_handle{} : g.event_id(it->second);
+        const derivation_kind kind =
+            i > 0 || h.cue_word == "according to" || h.cue_word == "cite"
+                ? derivation_kind::cites
+                : ((quoted || st.carried) ? derivation_kind::quotes : derivation_kind::paraphrases);
+        ch.via(g.agent_id(h.agent), ev, kind, {}, h.basis);
+      }
+    }
+  }
+  return g;
+}
+
+}  // namespace sourcetrace
