@@ -40,16 +40,14 @@ struct extract_options {
 class char_offsets {
  public:
   explicit char_offsets(std::string_view s) : at_(s.size() + 1) {
+    // A continuation byte belongs to the character its lead byte began.
     std::size_t n = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
-      at_[i] = n;
-      if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+      const bool lead = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+      at_[i] = lead || n == 0 ? n : n - 1;
+      n += lead;
     }
     at_[s.size()] = n;
-    // A continuation byte belongs to the character its lead byte began.
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80 && i > 0) at_[i] = at_[i - 1];
-    }
   }
   std::size_t operator[](std::size_t byte) const { return at_[byte]; }
 
@@ -120,7 +118,7 @@ std::string explain_json(const st::extractor& ex, const st::extracted_article& a
       s += ", \"name\": ";
       st::detail::append_json_string(s, ag.name);
       s += ", \"kind\": ";
-      st::detail::append_json_string(s, ag.kind);
+      st::detail::append_json_string(s, ex.kind_of(ag).name);
       s += ", \"source\": ";
       append_span(s, co, h.source);
       s += ", \"source_text\": ";
@@ -188,7 +186,13 @@ std::string explain_text(const st::extractor& ex, const st::extracted_article& a
       s += "  chain: article";
       for (const auto& h : stt.hops) {
         const auto& ag = ex.agent(h.agent);
-        s += " <- " + ag.name + " (" + ag.kind + ", " + h.cue_word + ")";
+        s.append(" <- ")
+            .append(ag.name)
+            .append(" (")
+            .append(ex.kind_of(ag).name)
+            .append(", ")
+            .append(h.cue_word)
+            .append(")");
       }
       if (stt.carried) s += ", carried from an earlier sentence";
     }
@@ -213,12 +217,12 @@ int run_extract(const extract_options& o) {
   const auto start = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const auto& e = entries[i];
-    const auto f = st::detail::read_file_text(e.file);
+    auto f = st::detail::read_file_text(e.file);
     if (auto bad = st::detail::invalid_utf8_at(f.text); bad != std::string::npos) {
       const auto [line, column] = st::detail::line_column(f.text, bad);
       throw st::parse_error(e.file, line, column, "invalid UTF-8: an article must be UTF-8 text");
     }
-    ex.add({e.file, f.text, e.outlet, e.published, e.url});
+    ex.add({e.file, std::move(f.text), e.outlet, e.published, e.url});
     if (progress && (i + 1) % 100 == 0) {
       const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::fprintf(stderr, "\rextract: %zu of %zu articles, %.1f s", i + 1, entries.size(), secs);

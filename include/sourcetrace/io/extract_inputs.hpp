@@ -16,7 +16,9 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,9 +69,11 @@ inline std::string found(const boost::json::value& v) {
 /// Reads a gazetteer:
 /// `{"agents": [{"id": "nis", "name": "National Intelligence Service",
 /// "kind": "organization", "fields": {"type": "intelligence agency"},
-/// "aliases": ["NIS", "Seoul's spy agency"]}]}`.
+/// "aliases": ["NIS", "Seoul's spy agency"]}]}`. A kind is the name of one of
+/// `kinds` (a graph type's `kinds`; the built-in four by default).
 /// @throws parse_error naming `name`, the line and column, the entry and the field.
-inline gazetteer read_gazetteer(std::string_view text, std::string_view name) {
+inline gazetteer read_gazetteer(std::string_view text, std::string_view name,
+                                std::span<const source_kind_info> kinds = provenance_graph::kinds) {
   namespace x = detail::extract_io;
   const boost::json::value doc = x::parse(name, text, 0);
   detail::json_positions pos(text);
@@ -106,10 +110,11 @@ inline gazetteer read_gazetteer(std::string_view text, std::string_view name) {
     const std::string who = "agent \"" + e.id + "\"";
     e.name = string_field("name", true);
     e.kind = string_field("kind", true);
-    if (e.kind != "organization" && e.kind != "person" && e.kind != "outlet" && e.kind != "anonymous")
-      fail_at(
-          at + "/kind",
-          who + ": field \"kind\": expected one of organization, person, outlet, anonymous, found \"" + e.kind + "\"");
+    if (std::none_of(kinds.begin(), kinds.end(), [&](const source_kind_info& k) { return k.name == e.kind; })) {
+      std::string names;
+      for (const auto& k : kinds) names.append(names.empty() ? "" : ", ").append(k.name);
+      fail_at(at + "/kind", who + ": field \"kind\": expected one of " + names + ", found \"" + e.kind + "\"");
+    }
     for (const auto& kv : a.as_object()) {
       const std::string k(kv.key());
       if (k != "id" && k != "name" && k != "kind" && k != "fields" && k != "aliases")
@@ -149,9 +154,10 @@ inline gazetteer read_gazetteer(std::string_view text, std::string_view name) {
 
 /// Reads a gazetteer file.
 /// @throws file_error if it cannot be read, parse_error as `read_gazetteer`.
-inline gazetteer read_gazetteer_file(const std::string& path) {
+inline gazetteer read_gazetteer_file(const std::string& path,
+                                     std::span<const source_kind_info> kinds = provenance_graph::kinds) {
   const auto f = detail::read_file_text(path);
-  return read_gazetteer(f.text, path);
+  return read_gazetteer(f.text, path, kinds);
 }
 
 /// Reads a manifest: one JSON object per non-blank line, with `file`

@@ -214,10 +214,14 @@ inline constexpr auto verb_forms = std::to_array<verb_form>({
 });
 
 inline std::optional<std::string_view> verb_lemma(std::string_view w) noexcept {
-  for (const verb_form& v : verb_forms) {
-    if (v.form == w) return v.lemma;
-  }
-  return std::nullopt;
+  static constexpr auto sorted = [] {
+    auto a = verb_forms;
+    std::ranges::sort(a, {}, &verb_form::form);
+    return a;
+  }();
+  const auto it = std::ranges::lower_bound(sorted, w, {}, &verb_form::form);
+  if (it == sorted.end() || it->form != w) return std::nullopt;
+  return it->lemma;
 }
 
 // Forms that are also common as plain nouns or adjectives: a cue only when
@@ -289,34 +293,59 @@ inline constexpr auto verb_adverbs = std::to_array<std::string_view>(
 
 inline constexpr auto weekdays = std::to_array<std::string_view>(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight"});
-inline constexpr auto months =
-    std::to_array<std::string_view>({"january",   "february", "march",    "april",    "may",  "june", "july", "august",
-                                     "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
-                                     "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"});
+// A month's name or abbreviation, as the date parser reads them.
+inline bool month_word(std::string_view w) noexcept { return month_number(w) != 0; }
 
 // Titles and role words that may stand before a name: "Rep. Lee", "Defense
-// Minister Kim", "spokeswoman Ana Ruiz".
+// Minister Kim", "spokeswoman Ana Ruiz", "senior analyst Jo Park". The
+// article reader strips them from a person's name.
 inline constexpr auto titles = std::to_array<std::string_view>({
+    "acting",
     "adm",
+    "admiral",
     "ambassador",
+    "analyst",
+    "attorney",
     "capt",
+    "captain",
+    "ceo",
+    "chair",
     "chairman",
     "chairwoman",
     "chancellor",
     "chief",
     "col",
+    "colonel",
+    "commander",
     "commissioner",
     "congressman",
     "congresswoman",
     "councillor",
     "councilor",
+    "defence",
+    "defense",
+    "deputy",
+    "detective",
+    "director",
     "dr",
+    "economist",
+    "economy",
+    "envoy",
+    "expert",
+    "finance",
+    "foreign",
+    "former",
     "gen",
     "general",
     "gov",
     "governor",
+    "health",
+    "inspector",
+    "interior",
     "judge",
     "justice",
+    "lawmaker",
+    "leader",
     "lt",
     "maj",
     "mayor",
@@ -324,42 +353,32 @@ inline constexpr auto titles = std::to_array<std::string_view>({
     "mr",
     "mrs",
     "ms",
+    "official",
+    "premier",
     "president",
     "prime",
     "prof",
     "professor",
     "rep",
+    "representative",
+    "researcher",
+    "scientist",
     "secretary",
+    "security",
     "sen",
     "senator",
+    "senior",
+    "sergeant",
     "sgt",
     "speaker",
     "spokesman",
     "spokesperson",
     "spokeswoman",
-    "lawmaker",
-    "director",
-    "ceo",
-    "chair",
-    "premier",
-    "deputy",
-    "admiral",
-    "colonel",
-    "captain",
-    "sergeant",
-    "inspector",
-    "detective",
+    "state",
     "superintendent",
-    "envoy",
-    "foreign",
-    "defense",
-    "defence",
-    "interior",
-    "finance",
-    "economy",
-    "health",
+    "top",
+    "unification",
     "vice",
-    "acting",
 });
 
 inline bool capitalized(std::string_view text, const tok& t) noexcept {
@@ -372,7 +391,7 @@ inline bool capitalized(std::string_view text, const tok& t) noexcept {
 inline bool time_word(const tok& t) noexcept {
   if (t.kind == text_token_kind::number) return true;
   if (!is_word(t)) return false;
-  return in(weekdays, t.norm) || in(months, t.norm) ||
+  return in(weekdays, t.norm) || month_word(t.norm) ||
          in(std::to_array<std::string_view>({"last", "this", "next", "week", "month", "year", "earlier", "late",
                                              "early", "morning", "afternoon", "evening", "night", "weekend"}),
             t.norm);
@@ -382,7 +401,8 @@ inline bool time_word(const tok& t) noexcept {
 /// possessive "'s" folded into the word before it.
 struct sentence_tokens {
   std::vector<tok> t;
-  std::vector<bool> quoted;  // inside a quotation of this sentence
+  std::vector<bool> quoted;             // inside a quotation of this sentence
+  std::vector<std::string_view> lemma;  // a reporting verb's lemma, or empty
 };
 
 inline sentence_tokens tokens_of(std::string_view text, text_span s, bool starts_quoted) {
@@ -423,6 +443,10 @@ inline sentence_tokens tokens_of(std::string_view text, text_span s, bool starts
     out.t.push_back(std::move(t));
     out.quoted.push_back(q);
   }
+  // Each word looked up once: the rules ask of a word many times whether it is a cue.
+  out.lemma.reserve(out.t.size());
+  for (const tok& w : out.t)
+    out.lemma.push_back(w.kind == text_token_kind::word ? verb_lemma(w.norm).value_or("") : "");
   return out;
 }
 
@@ -444,7 +468,8 @@ inline bool source_noun(std::string_view w) { return in(source_nouns, w) || in(s
 
 class sentence_reader {
  public:
-  sentence_reader(std::string_view text, const sentence_tokens& st) : text_(text), t_(st.t), quoted_(st.quoted) {}
+  sentence_reader(std::string_view text, const sentence_tokens& st)
+      : text_(text), t_(st.t), quoted_(st.quoted), lemma_(st.lemma) {}
 
   std::vector<sentence_attribution> read() {
     std::vector<sentence_attribution> out;
@@ -535,6 +560,13 @@ class sentence_reader {
 
   text_span span(std::size_t b, std::size_t e) const { return {t_[b].begin, t_[e - 1].end}; }
 
+  std::optional<std::string_view> lemma_at(std::size_t i) const {
+    if (lemma_[i].empty()) return std::nullopt;
+    return lemma_[i];
+  }
+  // A reporting verb that is no common noun or adjective as well.
+  bool strong_verb(std::size_t i) const { return !lemma_[i].empty() && !in(weak_forms, t_[i].norm); }
+
   bool word_is(std::size_t i, std::string_view w) const { return i < t_.size() && is_word(t_[i]) && t_[i].norm == w; }
   bool comma(std::size_t i) const { return i < t_.size() && is_punct(t_[i], ","); }
   bool quote(std::size_t i) const { return i < t_.size() && is_quote(t_[i]); }
@@ -550,12 +582,12 @@ class sentence_reader {
     if (t.kind == text_token_kind::number) return true;
     if (t.kind == text_token_kind::punct) return is_punct(t, ".") || is_punct(t, "-") || is_punct(t, "&");
     const std::string_view w = base_norm(t);
-    if (verb_lemma(t.norm) && !in(weak_forms, t.norm)) return false;
+    if (strong_verb(i)) return false;
     if (cap(i)) {
       // A sentence's first word is capitalized whatever it is.
       if (first_of_sentence && (in(clause_words, w) || w == "in" || w == "on" || w == "at" || w == "after"))
         return false;
-      return !in(weekdays, w) && !(in(months, w) && w != "may");
+      return !in(weekdays, w) && !(month_word(w) && w != "may");
     }
     if (in(clause_words, w) || in(pronouns, w)) return false;
     return true;
@@ -684,7 +716,7 @@ class sentence_reader {
           (word_is(i, "a") || word_is(i, "an") || word_is(i, "its") || word_is(i, "his") || word_is(i, "her") ||
            word_is(i, "their") || word_is(i, "the"))) {
         std::size_t k = i + 1;
-        while (k < hi && k - i < 8 && is_word(t_[k]) && !word_is(k, "that") && !verb_lemma(t_[k].norm)) ++k;
+        while (k < hi && k - i < 8 && is_word(t_[k]) && !word_is(k, "that") && lemma_[k].empty()) ++k;
         if (k < hi && (comma(k) || word_is(k, "that") || is_punct(t_[k], ":"))) {
           i = k;
           continue;
@@ -754,9 +786,17 @@ class sentence_reader {
     }
   }
 
-  // Reads the appositive after the source of hop `h` at tokens [b, e), if any.
-  void take_appositive(attribution_hop& h, std::size_t b, std::size_t e) const {
-    if (e > b) h.appositive = span(b, e);
+  // Finishes attribution `a` with the content in tokens [cb, ce): a
+  // trailing ", citing Y" and a source's own cue inside it add hops, and
+  // what is left is the content. Nothing when too little is left; `a` is
+  // taken by value, so a caller may try another reading of the same start.
+  std::optional<sentence_attribution> with_content(sentence_attribution a, std::size_t cb, std::size_t ce) const {
+    trailing_hops(cb, ce, a.hops);
+    deepen(cb, ce, a.hops);
+    const auto c = content(cb, ce);
+    if (!c) return std::nullopt;
+    a.content = *c;
+    return a;
   }
 
   // The index of the comma that opens an appositive ending at the comma at
@@ -776,8 +816,7 @@ class sentence_reader {
           return i;
         return std::string_view::npos;
       }
-      if (is_word(t_[i]) && verb_lemma(t_[i].norm) && !in(weak_forms, t_[i].norm) && !word_is(i - 0, "briefed"))
-        return std::string_view::npos;
+      if (strong_verb(i) && !word_is(i, "briefed")) return std::string_view::npos;
     }
     return std::string_view::npos;
   }
@@ -803,7 +842,7 @@ class sentence_reader {
             if (quote(v)) break;
             continue;
           }
-          const auto lemma = verb_lemma(t_[v].norm);
+          const auto lemma = lemma_at(v);
           if (!lemma) continue;
           if (*lemma == "expect" || *lemma == "show" || *lemma == "find") break;
           std::size_t vb = v;
@@ -828,7 +867,7 @@ class sentence_reader {
     std::size_t v = ce;
     while (v > cb && is_punct(t_[v - 1], ".")) --v;
     if (v > cb + 3 && is_word(t_[v - 1]) && !quoted_[v - 1]) {
-      const auto lemma = verb_lemma(t_[v - 1].norm);
+      const auto lemma = lemma_at(v - 1);
       if (lemma && !in(weak_forms, t_[v - 1].norm)) {
         std::size_t vb = v - 1;
         while (vb > cb && is_word(t_[vb - 1]) && in(verb_adverbs, t_[vb - 1].norm)) --vb;
@@ -848,7 +887,6 @@ class sentence_reader {
       if (quoted_[i]) break;
       if (comma(i) && (word_is(i + 1, "citing") || word_is(i + 1, "quoting") ||
                        (word_is(i + 1, "according") && word_is(i + 2, "to")))) {
-        std::vector<attribution_hop> extra;
         const std::size_t after = word_is(i + 1, "according") ? i + 3 : i + 2;
         const std::string_view lemma = word_is(i + 1, "according") ? "according to"
                                        : word_is(i + 1, "citing")  ? "cite"
@@ -877,28 +915,19 @@ class sentence_reader {
         if (k < hi && comma(k) &&
             (word_is(after + 1, "who") || word_is(after + 1, "a") || word_is(after + 1, "an") ||
              word_is(after + 1, "the") || cap(after + 1))) {
-          take_appositive(a.hops.back(), after + 1, k);
+          a.hops.back().appositive = span(after + 1, k);
           nested_hops(after + 1, k, a.hops);
           after = k;
         }
       }
-      std::size_t cb = 0, ce = 0;
-      const bool at_start = i == lo || (i > lo && (comma(i - 1) || is_punct(t_[i - 1], "-") ||
-                                                   is_punct(t_[i - 1], "–") || is_punct(t_[i - 1], "—")));
-      if (at_start && content(skip_to_content(after, hi), hi)) {
-        cb = skip_to_content(after, hi), ce = hi;
-        if (i > lo && i - lo > 3) {
-          // "SEOUL, June 27 -- According to Y, X": a dateline before it is no content.
-        }
-      } else {
-        cb = lo, ce = i;
-      }
-      trailing_hops(cb, ce, a.hops);
-      deepen(cb, ce, a.hops);
-      auto c = content(cb, ce);
-      if (!c) continue;
-      a.content = *c;
-      return a;
+      // At the start of the sentence (or after a comma or a dash) the content
+      // follows; otherwise it comes before.
+      const bool at_start =
+          i == lo || comma(i - 1) || is_punct(t_[i - 1], "-") || is_punct(t_[i - 1], "–") || is_punct(t_[i - 1], "—");
+      const std::size_t rest = skip_to_content(after, hi);
+      auto done =
+          at_start && content(rest, hi) ? with_content(std::move(a), rest, hi) : with_content(std::move(a), lo, i);
+      if (done) return done;
     }
     // 2. A reporting verb with its source: first one that ends the sentence
     // with the content before it ("X, Lee said."), since a cue inside that
@@ -907,12 +936,12 @@ class sentence_reader {
       for (std::size_t n = 0; n < hi - lo; ++n) {
         const std::size_t v = final_only ? hi - 1 - n : lo + n;
         if (quoted_[v] || !is_word(t_[v])) continue;
-        const auto lemma = verb_lemma(t_[v].norm);
+        const auto lemma = lemma_at(v);
         if (!lemma) continue;
         if (auto a = at_verb(lo, hi, v, *lemma, final_only)) return a;
       }
     }
-    // 4. A headline's "X: South Korean spy agency".
+    // 3. A headline's "X: South Korean spy agency".
     for (std::size_t i = hi; i > lo + 2;) {
       --i;
       if (quoted_[i] || !is_punct(t_[i], ":")) continue;
@@ -925,7 +954,7 @@ class sentence_reader {
       a.content = *c;
       return a;
     }
-    // 3. "X, citing Y": the article cites Y itself.
+    // 4. "X, citing Y": the article cites Y itself.
     for (std::size_t i = lo + 1; i + 1 < hi; ++i) {
       if (quoted_[i] || !comma(i) || !word_is(i + 1, "citing")) continue;
       auto p = np_right(i + 2, hi);
@@ -947,7 +976,7 @@ class sentence_reader {
     if (weak) {
       std::size_t k = v + 1;
       while (k < hi && is_word(t_[k]) && in(verb_adverbs, t_[k].norm)) ++k;
-      if (k < hi && is_word(t_[k]) && verb_lemma(t_[k].norm) && !in(weak_forms, t_[k].norm)) return std::nullopt;
+      if (k < hi && strong_verb(k)) return std::nullopt;
     }
     // "Citing Y, X said ...": Y is the source's source.
     std::optional<attribution_hop> leading;
@@ -964,15 +993,8 @@ class sentence_reader {
       if (auto p = np_right(v + 2, hi)) {
         sentence_attribution a;
         a.hops.push_back(hop(*p, v - 1, v + 2, lemma));
-        std::size_t aux = v - 1;
-        while (aux > lo && is_word(t_[aux - 1]) &&
-               in(std::to_array<std::string_view>({"is", "are", "was", "were", "been", "be", "has", "have", "had",
-                                                   "widely", "also", "now", "being"}),
-                  t_[aux - 1].norm))
-          --aux;
-        std::size_t cb = lo, ce = hi;
-        // The content is the subject before the verb and what follows the source.
-        const auto whole = content(cb, ce);
+        // The content is the whole sentence: the subject before the verb and what follows the source.
+        const auto whole = content(lo, hi);
         if (!whole) return std::nullopt;
         a.content = *whole;
         return a;
@@ -988,12 +1010,8 @@ class sentence_reader {
       if (auto p = np_left(lo, vb)) {
         sentence_attribution a;
         a.hops.push_back(hop(*p, v, v + 3, "quote"));
-        std::size_t cb = skip_to_content(skip_after_cue(v + 3, hi, &a.hops.back().when), hi), ce = hi;
-        trailing_hops(cb, ce, a.hops);
-        if (auto c = content(cb, ce)) {
-          a.content = *c;
-          return a;
-        }
+        const std::size_t cb = skip_to_content(skip_after_cue(v + 3, hi, &a.hops.back().when), hi);
+        return with_content(std::move(a), cb, hi);
       }
       return std::nullopt;
     }
@@ -1007,15 +1025,12 @@ class sentence_reader {
       }
       // "on Thursday" before the verb.
       std::size_t k = vb;
-      while (k > lo && time_word(t_[k - 1]) && !cap(k - 1 == 0 ? k - 1 : k - 1)) --k;
-      std::size_t k2 = vb;
-      while (k2 > lo && time_word(t_[k2 - 1])) --k2;
-      if (k2 < vb && k2 > lo && (word_is(k2 - 1, "on") || word_is(k2 - 1, "in"))) {
-        when_before = span(k2 - 1, vb);
-        vb = k2 - 1;
+      while (k > lo && time_word(t_[k - 1])) --k;
+      if (k < vb && k > lo && (word_is(k - 1, "on") || word_is(k - 1, "in"))) {
+        when_before = span(k - 1, vb);
+        vb = k - 1;
         continue;
       }
-      (void)k;
       break;
     }
     std::optional<np> src;
@@ -1032,7 +1047,7 @@ class sentence_reader {
     } else {
       src = np_left(lo, vb, !weak);
       // "A senior official who asked not to be named said": the clause after the source.
-      if (!src || src->b > lo + 0) {
+      if (!src || src->b > lo) {
         for (std::size_t w = vb; w > lo && vb - w < 12;) {
           --w;
           if (quoted_[w] || comma(w) || quote(w)) break;
@@ -1065,13 +1080,12 @@ class sentence_reader {
           ce_v = v + 2;
       }
       a.hops.push_back(hop(*src, v, v + 1, lemma));
-      if (!when_before.empty()) a.hops.back().when = when_before;
+      attribution_hop& source = a.hops.front();
+      source.when = when_before;
+      if (apos_e > apos_b) source.appositive = span(apos_b, apos_e);
+      std::size_t after = skip_after_cue(ce_v, hi, &source.when);
       if (leading) a.hops.push_back(*leading);
-      if (apos_e > apos_b) {
-        take_appositive(a.hops.back(), apos_b, apos_e);
-        nested_hops(apos_b, apos_e, a.hops);
-      }
-      std::size_t after = skip_after_cue(ce_v, hi, &a.hops.back().when);
+      if (apos_e > apos_b) nested_hops(apos_b, apos_e, a.hops);
       // Content before the source: "X, Lee said." / "“X,” he said."
       const bool before_is_content = src->b > lo && (comma(src->b - 1) || quote(src->b - 1));
       // ", citing Y" / ", according to Y" right after the cue.
@@ -1087,29 +1101,12 @@ class sentence_reader {
       const bool before_ok = before_is_content && content(lo, src->b).has_value();
       if (final_only && (!before_ok || after_opens)) return std::nullopt;
       if (!before_ok || after_opens) {
-        std::size_t cb = skip_to_content(after, hi), ce = hi;
-        nested_hops(after, std::min(after, hi), a.hops);
-        trailing_hops(cb, ce, a.hops);
-        const std::size_t hops_before = a.hops.size();
-        deepen(cb, ce, a.hops);
-        (void)hops_before;
-        if (auto c = content(cb, ce)) {
-          a.content = *c;
-          return a;
-        }
+        if (auto done = with_content(a, skip_to_content(after, hi), hi)) return done;
       }
-      if (before_ok) {
-        std::size_t cb = lo, ce = src->b;
-        // What follows the cue ("in a statement", ", citing Y") is not content.
-        nested_hops(after, hi, a.hops);
-        trailing_hops(cb, ce, a.hops);
-        deepen(cb, ce, a.hops);
-        if (auto c = content(cb, ce)) {
-          a.content = *c;
-          return a;
-        }
-      }
-      return std::nullopt;
+      if (!before_ok) return std::nullopt;
+      // What follows the cue ("in a statement", ", citing Y") is not content, but may name a source.
+      nested_hops(after, hi, a.hops);
+      return with_content(std::move(a), lo, src->b);
     }
     // Inverted: "X, said Lee Seong-kweun, a lawmaker." / "“X,” says the report."
     if (v > lo && (comma(v - 1) || quote(v - 1))) {
@@ -1121,18 +1118,10 @@ class sentence_reader {
         if (comma(k)) {
           std::size_t e = k + 1;
           while (e < hi && !comma(e) && !quote(e) && !is_punct(t_[e], ".")) ++e;
-          take_appositive(a.hops.back(), k + 1, e);
-          nested_hops(k + 1, hi, a.hops);
-        } else {
-          nested_hops(k, hi, a.hops);
+          if (e > k + 1) a.hops.back().appositive = span(k + 1, e);
         }
-        std::size_t cb = lo, ce = v;
-        trailing_hops(cb, ce, a.hops);
-        deepen(cb, ce, a.hops);
-        if (auto c = content(cb, ce)) {
-          a.content = *c;
-          return a;
-        }
+        nested_hops(k, hi, a.hops);
+        return with_content(std::move(a), lo, v);
       }
     }
     return std::nullopt;
@@ -1141,6 +1130,7 @@ class sentence_reader {
   std::string_view text_;
   const std::vector<tok>& t_;
   const std::vector<bool>& quoted_;
+  const std::vector<std::string_view>& lemma_;
 };
 
 }  // namespace detail::attr

@@ -17,16 +17,19 @@
 #include <sourcetrace/text/sentences.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace sourcetrace {
@@ -141,10 +144,18 @@ struct extracted_article {
   std::string text;
 };
 
+/// What the extractor takes a source to be from the words that name it. The
+/// extractor gives each sort the first kind of its graph type whose traits
+/// fit (`extractor::kind_for`): a person is named and a prov:Person; media
+/// are named and relay; a body is named, not a person and not only a relay;
+/// an unnamed source is not named.
+enum class source_sort : std::uint8_t { person, body, media, unnamed };
+
 struct extracted_agent {
-  std::string id, name, kind;
+  std::string id, name;
+  std::size_t kind = 0;  ///< its kind: a position in `extractor::kinds()`
   std::vector<std::pair<std::string, std::string>> fields;
-  bool known = false;  ///< from the gazetteer
+  std::optional<std::size_t> entry;  ///< its gazetteer entry, if it has one
 };
 
 struct extracted_claim {
@@ -189,81 +200,6 @@ inline std::vector<text_token> words_of(std::string_view text, text_span s) {
   return t;
 }
 
-inline constexpr auto title_words = std::to_array<std::string_view>({
-    "rep",
-    "sen",
-    "gen",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "prof",
-    "gov",
-    "lt",
-    "col",
-    "capt",
-    "adm",
-    "maj",
-    "sgt",
-    "president",
-    "minister",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "director",
-    "governor",
-    "mayor",
-    "senator",
-    "lawmaker",
-    "judge",
-    "ambassador",
-    "commissioner",
-    "chief",
-    "ceo",
-    "professor",
-    "general",
-    "admiral",
-    "prime",
-    "deputy",
-    "vice",
-    "foreign",
-    "defense",
-    "defence",
-    "finance",
-    "interior",
-    "unification",
-    "economy",
-    "health",
-    "leader",
-    "official",
-    "security",
-    "top",
-    "former",
-    "acting",
-    "senior",
-    "commander",
-    "analyst",
-    "economist",
-    "researcher",
-    "expert",
-    "scientist",
-    "envoy",
-    "premier",
-    "speaker",
-    "congressman",
-    "congresswoman",
-    "representative",
-    "state",
-    "attorney",
-    "inspector",
-    "superintendent",
-    "detective",
-});
-
 inline constexpr auto org_words = std::to_array<std::string_view>({
     "agency",      "army",         "assembly",     "association", "authority",  "bank",       "board",
     "bureau",      "cabinet",      "center",       "centre",      "command",    "commission", "committee",
@@ -299,10 +235,10 @@ bool has(const std::array<std::string_view, N>& a, std::string_view w) {
 // A source noun phrase taken apart: titles and affiliation before a name,
 // the name, and whether it is a person's.
 struct parsed_name {
-  std::string name;                // as written, titles stripped for a person
-  std::string role;                // "Rep.", "Defense Minister", from titles before the name
-  std::string affiliation;         // "People Power Party" before a title
-  std::string kind;                // organization, person, outlet, anonymous
+  std::string name;         // as written, titles stripped for a person
+  std::string role;         // "Rep.", "Defense Minister", from titles before the name
+  std::string affiliation;  // "People Power Party" before a title
+  source_sort sort = source_sort::body;
   std::vector<std::string> words;  // lower-case words of the phrase, for role nouns
 };
 
@@ -337,7 +273,7 @@ inline parsed_name parse_name(std::string_view text, text_span span) {
   for (std::size_t i = b + 2; i + 1 < e; ++i) {
     if (toks[i].norm != "of" && toks[i].norm != "at" && toks[i].norm != "from") continue;
     bool titled = false;
-    for (std::size_t k = b; k < i; ++k) titled = titled || has(title_words, toks[k].norm);
+    for (std::size_t k = b; k < i; ++k) titled = titled || detail::attr::in(detail::attr::titles, toks[k].norm);
     if (titled && is_cap(text, toks[i - 1].begin) && !has(org_words, toks[i - 1].norm)) {
       std::size_t a = i + 1;
       if (a < e && toks[a].norm == "the") ++a;
@@ -373,12 +309,12 @@ inline parsed_name parse_name(std::string_view text, text_span span) {
   // A person's name: capitalized words after any titles, with no org or media word.
   std::size_t n = e;
   while (n > b && toks[n - 1].kind == detail::text_token_kind::word && is_cap(text, toks[n - 1].begin) &&
-         !has(title_words, toks[n - 1].norm) && !has(org_words, toks[n - 1].norm) &&
+         !detail::attr::in(detail::attr::titles, toks[n - 1].norm) && !has(org_words, toks[n - 1].norm) &&
          !has(media_words, toks[n - 1].norm))
     --n;
   // Tokens before the name that are titles ("Rep.", "Defense Minister").
   std::size_t t = n;
-  while (t > b && (has(title_words, toks[t - 1].norm) || toks[t - 1].norm == ".")) {
+  while (t > b && (detail::attr::in(detail::attr::titles, toks[t - 1].norm) || toks[t - 1].norm == ".")) {
     --t;
     title = true;
   }
@@ -402,35 +338,23 @@ inline parsed_name parse_name(std::string_view text, text_span span) {
   const bool personish = name_words >= 1 && name_words <= 4 && !name_org && n < e && !lower_head && !all_caps &&
                          !(with_the && t == n) && ((title && t < n) || (name_words >= 2 && !org && !media));
   if (personish) {
-    out.kind = "person";
+    out.sort = source_sort::person;
     out.name = std::string(text.substr(toks[n].begin, toks[e - 1].end - toks[n].begin));
     if (t < n) out.role = trim(text.substr(toks[t].begin, toks[n - 1].end - toks[t].begin));
     if (t > b) out.affiliation = trim(text.substr(toks[b].begin, toks[t - 1].end - toks[b].begin));
     if (out.affiliation.empty()) out.affiliation = tail_affiliation;
-    // What a role noun may call the person later: "Rep." is "the lawmaker".
-    for (std::size_t i = t; i < n; ++i) {
-      const std::string_view w = toks[i].norm;
-      if (w == "rep" || w == "sen" || w == "senator" || w == "congressman" || w == "congresswoman" ||
-          w == "representative")
-        out.words.push_back("lawmaker");
-      if (w == "gen" || w == "general" || w == "adm" || w == "admiral" || w == "col") out.words.push_back("commander");
-      if (w == "dr") out.words.push_back("doctor");
-      if (w == "prof") out.words.push_back("professor");
-    }
     return out;
   }
   out.name = std::string(whole);
-  if (media && !org)
-    out.kind = "outlet";
-  else if (media && org && (out.words.back() == "media" || out.words.back() == "press"))
-    out.kind = "outlet";
+  if (media && (!org || out.words.back() == "media" || out.words.back() == "press"))
+    out.sort = source_sort::media;
   else if (anon || (!any_cap && !org))
-    out.kind = "anonymous";
+    out.sort = source_sort::unnamed;
   else if (any_cap && name_words == 1 && !org && !media && n == b && e - b == 1 && !all_caps && !with_the)
-    out.kind = "person";  // a bare surname: "Lee said"
+    out.sort = source_sort::person;  // a bare surname: "Lee said"
   else
-    out.kind = "organization";
-  if (out.kind == "anonymous" || !any_cap) {
+    out.sort = source_sort::body;
+  if (out.sort == source_sort::unnamed || !any_cap) {
     // "Senior officials" as a name reads "senior officials".
     if (!out.name.empty() && out.name[0] >= 'A' && out.name[0] <= 'Z' && out.name.find(' ') != std::string::npos)
       out.name[0] = static_cast<char>(out.name[0] - 'A' + 'a');
@@ -476,7 +400,7 @@ inline std::optional<partial_date> date_in(std::string_view text, text_span cont
     if (t.kind != detail::text_token_kind::word) return false;
     const std::string_view w = t.norm;
     if (w == "may" && !is_cap(text, t.begin)) return false;
-    return detail::attr::in(detail::attr::weekdays, w) || detail::attr::in(detail::attr::months, w) ||
+    return detail::attr::in(detail::attr::weekdays, w) || detail::month_number(w) != 0 ||
            ((w == "year" || w == "month" || w == "week") && i > 0 &&
             (toks[i - 1].norm == "last" || toks[i - 1].norm == "next" || toks[i - 1].norm == "this"));
   };
@@ -576,16 +500,44 @@ inline std::vector<std::pair<double, double>> figures_of(std::string_view conten
 /// extractor, so articles relaying one briefing meet at one statement.
 class extractor {
  public:
-  explicit extractor(gazetteer g = {}) : gaz_(std::move(g)) {}
+  /// Reads with the known agents of `g`, giving agents the kinds of
+  /// `kinds` (a graph type's `kinds`: `extraction_graph` needs the same
+  /// type): each sort of source the first kind whose traits fit, each
+  /// gazetteer entry the kind it names.
+  /// @throws error if no kind fits a sort, or an entry names a kind `kinds` lacks.
+  explicit extractor(gazetteer g = {}, std::span<const source_kind_info> kinds = provenance_graph::kinds)
+      : gaz_(std::move(g)), kinds_(kinds.begin(), kinds.end()) {
+    auto first = [&](std::string_view sort, auto fits) {
+      for (std::size_t i = 0; i < kinds_.size(); ++i)
+        if (fits(kinds_[i])) return i;
+      throw error(std::string("extractor: no kind of the graph type fits ") + std::string(sort));
+    };
+    kind_for_[static_cast<std::size_t>(source_sort::person)] =
+        first("a person (named, prov:Person)", [](const source_kind_info& k) { return is_person(k); });
+    kind_for_[static_cast<std::size_t>(source_sort::media)] = first(
+        "media (named, relay)", [](const source_kind_info& k) { return k.named && k.role == source_role::relay; });
+    kind_for_[static_cast<std::size_t>(source_sort::body)] =
+        first("a body (named, not a person, not only a relay)",
+              [](const source_kind_info& k) { return k.named && k.role != source_role::relay && !is_person(k); });
+    kind_for_[static_cast<std::size_t>(source_sort::unnamed)] =
+        first("an unnamed source (not named)", [](const source_kind_info& k) { return !k.named; });
+    for (const auto& e : gaz_.entries()) {
+      const auto it = std::find_if(kinds_.begin(), kinds_.end(), [&](const auto& k) { return k.name == e.kind; });
+      if (it == kinds_.end())
+        throw error(std::string("gazetteer agent \"") + e.id + "\": kind \"" + e.kind +
+                    "\" is not a kind of the graph type");
+      entry_kind_.push_back(static_cast<std::size_t>(it - kinds_.begin()));
+    }
+  }
 
   /// Reads one article. Its statements get claims when `finish` is called.
-  void add(const article_input& in) {
+  void add(article_input in) {
     extracted_article art;
-    art.file = in.file;
-    art.outlet = in.outlet;
-    art.url = in.url;
+    art.file = std::move(in.file);
+    art.outlet = std::move(in.outlet);
+    art.url = std::move(in.url);
     art.published = in.published;
-    art.text = in.text;
+    art.text = std::move(in.text);
     art.sentences = split_sentences(art.text);
     read_article(art);
     articles_.push_back(std::move(art));
@@ -598,30 +550,43 @@ class extractor {
   const std::vector<extracted_agent>& agents() const noexcept { return agents_; }
   const std::vector<extracted_claim>& claims() const noexcept { return claims_; }
   const extracted_agent& agent(std::string_view id) const { return agents_[agent_index_.at(std::string(id))]; }
+  /// The kinds agents are given: positions in it are `extracted_agent::kind`.
+  std::span<const source_kind_info> kinds() const noexcept { return kinds_; }
+  /// The traits of agent `a`'s kind.
+  const source_kind_info& kind_of(const extracted_agent& a) const { return kinds_[a.kind]; }
 
  private:
+  static bool is_person(const source_kind_info& k) noexcept { return k.named && k.prov_type == "prov:Person"; }
+
   // A source an article has named, for pronouns and role nouns to refer back to.
   struct mention {
     std::string agent;
-    std::string kind;
-    std::vector<std::string> words;  // name, role, type and alias words, lower case
-    text_span span;
+    bool person = false;    // its kind's traits say a person
+    std::size_t index = 0;  // its position in agents_ and descriptors_
   };
 
+  std::size_t kind_for(source_sort s) const noexcept { return kind_for_[static_cast<std::size_t>(s)]; }
+
   std::string outlet_agent(const std::string& name) {
-    if (name.empty()) return ensure_agent("unknown-outlet", "unknown outlet", "outlet", {});
+    if (name.empty()) return ensure_agent("unknown-outlet", "unknown outlet", kind_for(source_sort::media), {});
     if (const auto* e = gaz_.find(name)) return known_agent(*e);
-    return ensure_agent(detail::extract::slug(name), name, "outlet", {});
+    return ensure_agent(detail::extract::slug(name), name, kind_for(source_sort::media), {});
+  }
+
+  std::size_t entry_index(const gazetteer_entry& e) const {
+    return static_cast<std::size_t>(&e - gaz_.entries().data());
   }
 
   std::string known_agent(const gazetteer_entry& e) {
     if (auto it = agent_index_.find(e.id); it != agent_index_.end()) return e.id;
     agent_index_.emplace(e.id, agents_.size());
-    agents_.push_back({e.id, e.name, e.kind, e.fields, true});
+    const std::size_t i = entry_index(e);
+    agents_.push_back({e.id, e.name, entry_kind_[i], e.fields, i});
+    descriptors_.push_back(descriptor_words(agents_.back()));
     return e.id;
   }
 
-  std::string ensure_agent(std::string id, const std::string& name, const std::string& kind,
+  std::string ensure_agent(std::string id, const std::string& name, std::size_t kind,
                            std::vector<std::pair<std::string, std::string>> fields) {
     // One id per name and kind: a second "Kim" of another kind gets "-2".
     for (int n = 1;; ++n) {
@@ -629,7 +594,8 @@ class extractor {
       auto it = agent_index_.find(cand);
       if (it == agent_index_.end()) {
         agent_index_.emplace(cand, agents_.size());
-        agents_.push_back({cand, name, kind, std::move(fields), false});
+        agents_.push_back({cand, name, kind, std::move(fields), std::nullopt});
+        descriptors_.push_back(descriptor_words(agents_.back()));
         return cand;
       }
       const auto& a = agents_[it->second];
@@ -637,7 +603,8 @@ class extractor {
     }
   }
 
-  static std::vector<std::string> descriptor_words(const extracted_agent& a, const gazetteer_entry* e) {
+  // The words a role noun may call agent `a` by: its name, fields and aliases.
+  std::vector<std::string> descriptor_words(const extracted_agent& a) const {
     std::vector<std::string> w;
     auto add_words = [&w](std::string_view s) {
       for (const auto& t : detail::tokenize_text(s, detail::token_joins::inner_marks)) {
@@ -663,9 +630,9 @@ class extractor {
           w.push_back("official");
       }
     }
-    if (a.kind == "person") w.push_back("official");
-    if (e)
-      for (const auto& al : e->aliases) add_words(al);
+    if (is_person(kind_of(a))) w.push_back("official");
+    if (a.entry)
+      for (const auto& al : gaz_.entries()[*a.entry].aliases) add_words(al);
     return w;
   }
 
@@ -676,53 +643,55 @@ class extractor {
     const std::string_view text = art.text;
     const std::string phrase(text.substr(s.begin, s.end - s.begin));
     const std::string key = name_key(phrase);
-    auto remember = [&](const std::string& id, text_span span) {
-      const auto& a = agents_[agent_index_.at(id)];
-      const gazetteer_entry* e = a.known ? gaz_.find(a.name) : nullptr;
-      seen.push_back({id, a.kind, descriptor_words(a, e), span});
+    auto remember = [&](const std::string& id) {
+      const std::size_t i = agent_index_.at(id);
+      seen.push_back({id, is_person(kind_of(agents_[i])), i});
       return id;
     };
     if (form == source_form::pronoun) {
+      // He, she and I: the latest person; it: the latest source that is not
+      // one; they and we: the latest source.
       const bool person = key == "he" || key == "she" || key == "i";
       for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
-        if (person ? it->kind == "person" : (key == "we" || key == "they" || it->kind != "person")) return it->agent;
-        if (key == "they" && it->kind == "person") continue;
+        if (person ? it->person : (key != "it" || !it->person)) return it->agent;
       }
-      return remember(ensure_agent("unnamed-source", "unnamed source", "anonymous", {}), s);
+      return remember(ensure_agent("unnamed-source", "unnamed source", kind_for(source_sort::unnamed), {}));
     }
-    // A name the gazetteer knows.
-    if (const auto* e = gaz_.find(phrase); e && !(e->kind != "person" && looks_like_role_noun(text, s))) {
-      // A role alias ("the agency") refers back first, to an earlier mention.
-      return remember(known_agent(*e), s);
-    }
+    // A name the gazetteer knows; a role alias of a body ("the agency")
+    // refers back to an earlier mention first.
+    if (const auto* e = gaz_.find(phrase);
+        e && !(!is_person(kinds_[entry_kind_[entry_index(*e)]]) && looks_like_role_noun(text, s)))
+      return remember(known_agent(*e));
     auto parsed = dx::parse_name(text, s);
-    if (const auto* e = gaz_.find(parsed.name)) return remember(known_agent(*e), s);
+    if (const auto* e = gaz_.find(parsed.name)) return remember(known_agent(*e));
     // A role noun ("the lawmaker", "the spy agency"): the latest mention it describes.
     if (looks_like_role_noun(text, s) && !parsed.words.empty()) {
       const std::string head = detail::attr::singular(parsed.words.back());
       for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
-        if (std::find(it->words.begin(), it->words.end(), head) != it->words.end()) return it->agent;
+        const auto& words = descriptors_[it->index];
+        if (std::find(words.begin(), words.end(), head) != words.end()) return it->agent;
       }
-      if (const auto* e = gaz_.find(phrase)) return remember(known_agent(*e), s);
+      if (const auto* e = gaz_.find(phrase)) return remember(known_agent(*e));
     }
     // A surname ("Lee", "Okafor") or a shorter name of an earlier mention.
-    if (parsed.kind == "person") {
+    if (parsed.sort == source_sort::person) {
+      // "Lee" is "Lee Seong-kweun", "Okafor" is "Maria Okafor".
       const std::string nk = name_key(parsed.name);
+      auto shorter_of = [&nk](std::string_view full) {
+        const std::string ak = name_key(full);
+        return ak == nk || ak.starts_with(nk + " ") || ak.ends_with(" " + nk);
+      };
       for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
-        if (it->kind != "person") continue;
-        const auto& a = agents_[agent_index_.at(it->agent)];
-        const std::string ak = name_key(a.name);
-        if (ak == nk || ak.starts_with(nk + " ") || ak.ends_with(" " + nk)) return it->agent;
+        if (it->person && shorter_of(agents_[agent_index_.at(it->agent)].name)) return it->agent;
       }
-      for (const auto& e : gaz_.entries()) {
-        if (e.kind != "person") continue;
-        const std::string ak = name_key(e.name);
-        if (ak == nk || ak.starts_with(nk + " ") || ak.ends_with(" " + nk)) return remember(known_agent(e), s);
+      for (std::size_t i = 0; i < gaz_.entries().size(); ++i) {
+        const auto& e = gaz_.entries()[i];
+        if (is_person(kinds_[entry_kind_[i]]) && shorter_of(e.name)) return remember(known_agent(e));
       }
     }
     // A new agent.
     std::vector<std::pair<std::string, std::string>> fields;
-    if (parsed.kind == "person") {
+    if (parsed.sort == source_sort::person) {
       std::string role = parsed.role, aff = parsed.affiliation;
       if (!appositive.empty()) {
         const std::string ap = dx::trim(text.substr(appositive.begin, appositive.end - appositive.begin));
@@ -747,10 +716,10 @@ class extractor {
       }
       if (!role.empty()) fields.emplace_back("role", role);
       if (!aff.empty()) fields.emplace_back("affiliation", aff);
-    } else if (parsed.kind == "anonymous") {
+    } else if (parsed.sort == source_sort::unnamed) {
       fields.emplace_back("described_as", phrase);
     }
-    return remember(ensure_agent(dx::slug(parsed.name), parsed.name, parsed.kind, std::move(fields)), s);
+    return remember(ensure_agent(dx::slug(parsed.name), parsed.name, kind_for(parsed.sort), std::move(fields)));
   }
 
   // "the lawmaker", "the spy agency": a determiner and lower-case words.
@@ -1027,9 +996,13 @@ class extractor {
   }
 
   gazetteer gaz_;
+  std::vector<source_kind_info> kinds_;
+  std::array<std::size_t, 4> kind_for_{};  // by source_sort
+  std::vector<std::size_t> entry_kind_;    // each gazetteer entry's kind
   std::set<std::string> events_;
   std::vector<extracted_article> articles_;
   std::vector<extracted_agent> agents_;
+  std::vector<std::vector<std::string>> descriptors_;  // each agent's descriptor words, by agent position
   std::unordered_map<std::string, std::size_t> agent_index_;
   std::vector<extracted_claim> claims_;
 };
@@ -1042,24 +1015,30 @@ class extractor {
 /// for sentence N. A hop's statement is shared by every article that
 /// reaches the same source on the same claim, so one briefing relayed by
 /// three articles is one origin.
-/// @throws error only as the graph's builder does, on what cannot happen
-/// for an extractor's output (an id taken twice).
-inline provenance_graph extraction_graph(const extractor& ex) {
-  provenance_graph g;
+/// `Graph` is the graph type whose `kinds` the extractor was given. An
+/// agent's fields go to its kind's `from_fields`, those the kind does not
+/// declare left out.
+/// @throws error if `Graph`'s kinds are not the extractor's, or as a kind's
+/// `from_fields` for a gazetteer field it cannot hold (naming the agent).
+template <class Graph = provenance_graph>
+Graph extraction_graph(const extractor& ex) {
+  const auto kinds = ex.kinds();
+  if (!std::equal(kinds.begin(), kinds.end(), Graph::kinds.begin(), Graph::kinds.end(),
+                  [](const source_kind_info& a, const source_kind_info& b) { return a.name == b.name; }))
+    throw error("extraction_graph: the graph type's kinds are not the ones the extractor was given");
+  Graph g;
   for (const auto& a : ex.agents()) {
-    auto field = [&](std::string_view k) {
-      for (const auto& [key, v] : a.fields)
-        if (key == k) return v;
-      return std::string();
-    };
-    if (a.kind == "person")
-      g.add_agent(a.id, a.name, person{field("role"), field("affiliation")});
-    else if (a.kind == "outlet")
-      g.add_agent(a.id, a.name, outlet{field("medium"), field("country")});
-    else if (a.kind == "anonymous")
-      g.add_agent(a.id, a.name, anonymous{field("described_as")});
-    else
-      g.add_agent(a.id, a.name, organization{field("type"), field("country")});
+    const auto declared = std::visit([](const auto& k) { return source_traits<std::decay_t<decltype(k)>>::fields(k); },
+                                     Graph::make_kind(a.kind, {}));
+    attributes fields;
+    for (const auto& [key, v] : a.fields) {
+      if (find_field(declared, key)) fields.emplace_back(key, field_value(v));
+    }
+    try {
+      g.add_agent(a.id, a.name, Graph::make_kind(a.kind, fields));
+    } catch (const field_error& e) {
+      throw error(std::string("agent \"") + a.id + "\": " + e.what());
+    }
   }
   for (const auto& c : ex.claims()) g.add_claim(c.id, c.text, c.details);
   // Where a source spoke on a claim: the first date any article gives, so
@@ -1091,8 +1070,6 @@ inline provenance_graph extraction_graph(const extractor& ex) {
                     art.published ? std::optional<partial_date>(partial_date::day(*art.published)) : std::nullopt,
                     g.agent_id(art.outlet_agent), std::move(info));
     for (const auto& st : art.statements) {
-      const std::string_view content =
-          std::string_view(art.text).substr(st.content.begin, st.content.end - st.content.begin);
       report_mention m{st.part, std::string("s") + std::to_string(st.sentence + 1)};
       auto ch = g.report(e, g.claim_id(st.claim), st.stated, m);
       const auto& sen = art.sentences[st.sentence];
@@ -1100,7 +1077,6 @@ inline provenance_graph extraction_graph(const extractor& ex) {
       const bool quoted = st.content.begin > sen.begin &&
                           (art.text[st.content.begin - 1] == '"' ||
                            (st.content.begin >= 3 && art.text.compare(st.content.begin - 3, 3, "\xE2\x80\x9C") == 0));
-      (void)content;
       for (std::size_t i = 0; i < st.hops.size(); ++i) {
         const auto& h = st.hops[i];
         auto it = spoke_at.find({st.claim, h.agent});
