@@ -95,6 +95,9 @@ TEST_CASE("the same article with the built-in kinds gives the same chains") {
   CHECK(ex.kind_of(ex.agent(sts[4].hops.at(0).agent)).name == "anonymous");
   const auto g = st::extraction_graph(ex);
   CHECK(st::attribute(g.kind_fields(*g.find_agent("ana-ruiz")), "role") == "economist");
+  // Every extracted statement is in the graph under the id the extractor gives it.
+  for (const auto& stt : sts) CHECK(g.find_statement(st::extracted_statement_id(ex.articles()[0], stt)));
+  CHECK(st::extracted_statement_id(ex.articles()[0], sts[4]) == "c-the-figures-were-confirmed-by/daily-ledger@a#s5");
 }
 
 TEST_CASE("a gazetteer kind the graph type lacks, or a graph type with no kind for a sort, is refused") {
@@ -110,4 +113,42 @@ TEST_CASE("a gazetteer kind the graph type lacks, or a graph type with no kind f
   ex.finish();
   CHECK_THROWS_WITH(st::extraction_graph<user_graph>(ex),
                     "extraction_graph: the graph type's kinds are not the ones the extractor was given");
+}
+
+TEST_CASE("a derivation two mentions share takes the firmest basis they give it") {
+  // The quote after the attribution carries both hops (basis context) and
+  // states the same claim, so media -> sources is stated with two bases.
+  st::extractor ex;
+  ex.add({"a.txt",
+          "Engineers head to Kursk\n\n"
+          "Russian media reported, citing unidentified military sources, that 6,000 engineers would go to Kursk.\n\n"
+          "\"The engineers would go to Kursk in July.\"\n",
+          "Daily Ledger", st::greg::date(2025, 6, 27), ""});
+  ex.finish();
+  const auto& sts = ex.articles().at(0).statements;
+  REQUIRE(sts.size() == 3);
+  REQUIRE(sts[2].carried);
+  REQUIRE(sts[1].claim == sts[2].claim);
+  const auto g = st::extraction_graph(ex);
+  const auto media = *g.find_statement(sts[1].claim + "/russian-media");
+  const auto sources = *g.find_statement(sts[1].claim + "/unidentified-military-sources");
+  const auto [e, exists] = boost::edge(media, sources, g.graph());
+  REQUIRE(exists);
+  CHECK(g.graph()[e].basis == st::derivation_basis::text);
+}
+
+TEST_CASE("a participle's second content is a statement of its own, not merged into the first") {
+  st::extractor ex;
+  ex.add({"t.txt",
+          "Rates hold\n\nThe bank said rates would hold in June, adding that rates would hold in June and July.\n", "X",
+          st::greg::date(2025, 5, 1), ""});
+  ex.finish();
+  const auto& art = ex.articles().at(0);
+  REQUIRE(art.statements.size() == 3);
+  CHECK(st::extracted_statement_id(art, art.statements[1]) == "c-rates-would-hold-in-june/x@t#s2");
+  CHECK(st::extracted_statement_id(art, art.statements[2]) == "c-rates-would-hold-in-june/x@t#s2-2");
+  const auto g = st::extraction_graph(ex);
+  const auto second = *g.find_statement("c-rates-would-hold-in-june/x@t#s2-2");
+  REQUIRE(g.stated(second));
+  CHECK(g.stated(second)->when == st::partial_date::parse("2025-06/2025-07"));
 }

@@ -100,6 +100,8 @@ std::string explain_json(const st::extractor& ex, const st::extracted_article& a
     append_span(s, co, stt.content);
     s += ", \"text\": ";
     st::detail::append_json_string(s, cut(a.text, stt.content));
+    s += ", \"statement\": ";
+    st::detail::append_json_string(s, st::extracted_statement_id(a, stt));
     s += ", \"claim\": ";
     st::detail::append_json_string(s, stt.claim);
     char sim[32];

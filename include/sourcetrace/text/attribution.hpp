@@ -211,6 +211,14 @@ inline constexpr auto verb_forms = std::to_array<verb_form>({
     {"accused", "accuse"},
     {"accuses", "accuse"},
     {"speculated", "speculate"},
+    {"anticipates", "anticipate"},
+    {"anticipated", "anticipate"},
+    {"elaborated", "elaborate"},
+    {"specified", "specify"},
+    {"mentioned", "mention"},
+    {"highlighted", "highlight"},
+    {"asserted", "assert"},
+    {"asserts", "assert"},
 });
 
 inline std::optional<std::string_view> verb_lemma(std::string_view w) noexcept {
@@ -464,7 +472,18 @@ inline std::string singular(std::string_view w) {
   return std::string(w);
 }
 
-inline bool source_noun(std::string_view w) { return in(source_nouns, w) || in(source_nouns, singular(w)); }
+// Whether `w` is a source noun, or the plural of one ("officials",
+// "authorities"); no string is built, as the rules ask it of most words.
+inline bool source_noun(std::string_view w) noexcept {
+  if (in(source_nouns, w)) return true;
+  if (w.size() > 4 && w.ends_with("ies")) {
+    const std::string_view stem = w.substr(0, w.size() - 3);
+    return std::any_of(source_nouns.begin(), source_nouns.end(), [&](std::string_view n) {
+      return n.size() == stem.size() + 1 && n.starts_with(stem) && n.back() == 'y';
+    });
+  }
+  return w.size() > 3 && w.ends_with('s') && !w.ends_with("ss") && in(source_nouns, w.substr(0, w.size() - 1));
+}
 
 class sentence_reader {
  public:
@@ -638,6 +657,10 @@ class sentence_reader {
   // The noun phrase ending just before token `e` (exclusive), read leftwards,
   // not before `lo`.
   std::optional<np> np_left(std::size_t lo, std::size_t e, bool lenient = false) const {
+    // "the National Intelligence Service (NIS) said": the acronym in brackets is part of the name.
+    if (e >= lo + 4 && is_punct(t_[e - 1], ")") && is_word(t_[e - 2]) && is_punct(t_[e - 3], "(")) {
+      if (auto p = np_left(lo, e - 3, lenient); p && !p->pronoun) return np{p->b, e, false};
+    }
     if (e <= lo) return std::nullopt;
     // A pronoun right before the verb.
     if (is_word(t_[e - 1]) && in(pronouns, t_[e - 1].norm) &&
@@ -737,7 +760,7 @@ class sentence_reader {
   }
 
   // The content [b, e) as a span without enclosing quotes or final punctuation.
-  std::optional<text_span> content(std::size_t b, std::size_t e) const {
+  std::optional<text_span> content(std::size_t b, std::size_t e, std::size_t min_words = 2) const {
     while (b < e && (quote(b) || comma(b) || is_punct(t_[b], ":") || is_punct(t_[b], "-") || is_punct(t_[b], "–"))) ++b;
     while (e > b && (quote(e - 1) || comma(e - 1) || is_punct(t_[e - 1], ".") || is_punct(t_[e - 1], "?") ||
                      is_punct(t_[e - 1], "!") || is_punct(t_[e - 1], ":") || is_punct(t_[e - 1], ";") ||
@@ -745,7 +768,7 @@ class sentence_reader {
       --e;
     std::size_t words = 0;
     for (std::size_t i = b; i < e; ++i) words += t_[i].kind != text_token_kind::punct;
-    if (words < 2) return std::nullopt;
+    if (words < min_words) return std::nullopt;
     return span(b, e);
   }
 
@@ -772,8 +795,13 @@ class sentence_reader {
       } else if ((word_is(i, "briefing") || word_is(i, "briefings")) &&
                  (word_is(i + 1, "by") || word_is(i + 1, "from"))) {
         after = i + 2, lemma = "brief";
-      } else if (word_is(i, "citing") || word_is(i, "quoting")) {
-        after = i + 1, lemma = t_[i].norm == "citing" ? "cite" : "quote";
+      } else if (word_is(i, "citing") || word_is(i, "quoting") || word_is(i, "referencing")) {
+        after = i + 1, lemma = t_[i].norm == "quoting" ? "quote" : "cite";
+      } else if (i > 0 && word_is(i - 1, "who") &&
+                 (word_is(i, "cited") || word_is(i, "quoted") || word_is(i, "referenced"))) {
+        after = i + 1, lemma = t_[i].norm == "quoted" ? "quote" : "cite";
+      } else if ((word_is(i, "referring") || word_is(i, "referred")) && word_is(i + 1, "to")) {
+        after = i + 2, lemma = "cite";
       } else if (word_is(i, "according") && word_is(i + 1, "to") && !hops.empty()) {
         after = i + 2, lemma = "according to";
       }
@@ -908,8 +936,15 @@ class sentence_reader {
       sentence_attribution a;
       a.hops.push_back(hop(*p, i, i + 2, "according to"));
       std::size_t after = p->e;
-      // ", who was briefed by Z," after the source.
-      if (comma(after)) {
+      // "according to a lawmaker who cited the agency": the clause names the source's source.
+      if (word_is(after, "who") || word_is(after, "which")) {
+        std::size_t k = after + 1;
+        while (k < hi && !comma(k) && !quote(k) && !is_punct(t_[k], ".")) ++k;
+        a.hops.back().appositive = span(after, k);
+        nested_hops(after, k, a.hops);
+        after = k;
+      } else if (comma(after)) {
+        // ", who was briefed by Z," after the source.
         std::size_t k = after + 1;
         while (k < hi && !comma(k) && !quote(k)) ++k;
         if (k < hi && comma(k) &&
@@ -920,10 +955,11 @@ class sentence_reader {
           after = k;
         }
       }
-      // At the start of the sentence (or after a comma or a dash) the content
-      // follows; otherwise it comes before.
-      const bool at_start =
-          i == lo || comma(i - 1) || is_punct(t_[i - 1], "-") || is_punct(t_[i - 1], "–") || is_punct(t_[i - 1], "—");
+      // At the start of the sentence (or after a dateline's dash, or a
+      // comma after a few words: "In June, according to Y, X") the content
+      // follows; otherwise it comes before ("X, according to Y").
+      const bool at_start = i == lo || is_punct(t_[i - 1], "-") || is_punct(t_[i - 1], "–") ||
+                            is_punct(t_[i - 1], "—") || (comma(i - 1) && !content(lo, i - 1, 3));
       const std::size_t rest = skip_to_content(after, hi);
       auto done =
           at_start && content(rest, hi) ? with_content(std::move(a), rest, hi) : with_content(std::move(a), lo, i);
@@ -945,8 +981,10 @@ class sentence_reader {
     for (std::size_t i = hi; i > lo + 2;) {
       --i;
       if (quoted_[i] || !is_punct(t_[i], ":")) continue;
+      // The phrase after the colon must end in a source noun ("spy agency",
+      // "officials"), or a headline's subtitle would read as a source.
       auto p = np_right(i + 1, hi);
-      if (!p || p->e != hi) break;
+      if (!p || p->e != hi || !source_noun(base_norm(t_[hi - 1]))) break;
       auto c = content(lo, i);
       if (!c) break;
       sentence_attribution a;
@@ -1098,7 +1136,17 @@ class sentence_reader {
       }
       const bool after_opens = word_is(after, "that") || (after < hi && is_punct(t_[after], ":")) || quote(after) ||
                                (comma(after) && quote(after + 1));
-      const bool before_ok = before_is_content && content(lo, src->b).has_value();
+      // "Given the interval, the NIS said a deployment could come": a clause
+      // after the cue is the content, and what the comma closed was a lead-in.
+      // Not after a closing quote, and not a phrase of time or place ("said
+      // after a briefing by the NIS").
+      const bool after_clause =
+          before_is_content && !quote(src->b - 1) && after < hi && is_word(t_[after]) &&
+          !in(std::to_array<std::string_view>({"after", "before", "during", "while", "when", "at", "in", "on", "as",
+                                               "following", "since", "from", "to", "with", "without", "amid", "by"}),
+              t_[after].norm) &&
+          content(after, hi, 4).has_value();
+      const bool before_ok = before_is_content && !after_clause && content(lo, src->b).has_value();
       if (final_only && (!before_ok || after_opens)) return std::nullopt;
       if (!before_ok || after_opens) {
         if (auto done = with_content(a, skip_to_content(after, hi), hi)) return done;

@@ -27,6 +27,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <variant>
@@ -125,13 +126,15 @@ struct extracted_hop {
 /// One proposition an article states: in its own voice (no hops) or from a chain of sources.
 struct extracted_statement {
   std::size_t sentence = 0;  ///< index into the article's sentences
+  std::size_t clause = 0;    ///< 0, or 1 for a sentence's second content ("said X, adding that Y")
   article_part part = article_part::unknown;
   text_span content;
   std::vector<extracted_hop> hops;
-  bool carried = false;   ///< the source comes from an earlier sentence
-  claim_details stated;   ///< figure, date and modality read from the content
-  std::string claim;      ///< the claim id it was grouped into (set by `extractor::finish`)
-  double similarity = 1;  ///< to the first content of its claim
+  bool carried = false;                            ///< the source comes from an earlier sentence
+  claim_details stated;                            ///< figure, date and modality read from the content
+  std::vector<std::pair<double, double>> figures;  ///< every figure of the content, as (least, greatest)
+  std::string claim;                               ///< the claim id it was grouped into (set by `extractor::finish`)
+  double similarity = 1;                           ///< to the first content of its claim
 };
 
 struct extracted_article {
@@ -284,6 +287,8 @@ inline parsed_name parse_name(std::string_view text, text_span span) {
   }
   // "Russian media reports": the reports are the media's.
   if (e > b + 1 && (toks[e - 1].norm == "reports" || toks[e - 1].norm == "report")) --e;
+  // "the National Intelligence Service (NIS)": the acronym is another name of it.
+  if (e >= b + 4 && toks[e - 1].norm == ")" && toks[e - 3].norm == "(") e -= 3;
   if (b >= e) b = 0, e = toks.size();
   for (std::size_t i = b; i < e; ++i) {
     if (toks[i].kind == detail::text_token_kind::word) {
@@ -346,17 +351,20 @@ inline parsed_name parse_name(std::string_view text, text_span span) {
     return out;
   }
   out.name = std::string(whole);
-  if (media && (!org || out.words.back() == "media" || out.words.back() == "press"))
-    out.sort = source_sort::media;
-  else if (anon || (!any_cap && !org))
+  if (media && (!org || out.words.back() == "media" || out.words.back() == "press")) out.sort = source_sort::media;
+  // "a South Korean lawmaker", "a senior official": a description with an
+  // indefinite article names nobody.
+  else if (anon || (!any_cap && !org) || (b > 0 && toks[0].norm != "the" && lower_head))
     out.sort = source_sort::unnamed;
-  else if (any_cap && name_words == 1 && !org && !media && n == b && e - b == 1 && !all_caps && !with_the)
-    out.sort = source_sort::person;  // a bare surname: "Lee said"
   else
     out.sort = source_sort::body;
   if (out.sort == source_sort::unnamed || !any_cap) {
-    // "Senior officials" as a name reads "senior officials".
-    if (!out.name.empty() && out.name[0] >= 'A' && out.name[0] <= 'Z' && out.name.find(' ') != std::string::npos)
+    // "Senior officials" at the start of a sentence reads "senior officials";
+    // "South Korean officials" keeps its capital.
+    const std::string first = out.words.empty() ? std::string() : out.words.front();
+    if (!out.name.empty() && out.name[0] >= 'A' && out.name[0] <= 'Z' && out.name.find(' ') != std::string::npos &&
+        (detail::attr::in(detail::attr::source_modifiers, first) ||
+         detail::attr::in(detail::attr::determiners, first) || has(anonymous_words, first)))
       out.name[0] = static_cast<char>(out.name[0] - 'A' + 'a');
   }
   return out;
@@ -387,12 +395,28 @@ inline std::optional<modality> modality_of(std::string_view text, text_span cont
   return std::nullopt;
 }
 
+// Whether a content looks ahead: a modal or a word of plans or forecasts
+// ("may send", "will", "is expected to", "is considering").
+inline bool looks_ahead(std::string_view text, text_span content) {
+  static constexpr auto words = std::to_array<std::string_view>(
+      {"will", "would", "could", "may", "might", "likely", "expected", "plans", "planning", "preparing", "considering",
+       "intends", "upcoming", "forecast", "shall"});
+  for (const auto& t : words_of(text, content)) {
+    if (t.kind == detail::text_token_kind::word && detail::attr::in(words, t.norm)) return true;
+  }
+  return false;
+}
+
 // Date phrases inside a content: a window around each word that names a
 // time, resolved against the publication date; the longest that resolves wins.
 inline std::optional<partial_date> date_in(std::string_view text, text_span content, std::optional<greg::date> pub,
                                            std::string* phrase = nullptr) {
   if (!pub) return std::nullopt;
   const auto toks = words_of(text, content);
+  // A content that looks ahead ("may send troops in July") reads its dates
+  // forward; otherwise the date parser's own cues decide.
+  resolve_options options;
+  if (looks_ahead(text, content)) options.tense = date_tense::future;
   auto anchor = [&](std::size_t i) {
     const auto& t = toks[i];
     if (t.kind == detail::text_token_kind::number)
@@ -423,7 +447,7 @@ inline std::optional<partial_date> date_in(std::string_view text, text_span cont
     // Back off words that end no date: "and", "at the".
     for (std::size_t end = e; end > i; --end) {
       const std::string_view ph = text.substr(toks[b].begin, toks[end - 1].end - toks[b].begin);
-      auto r = resolve_date(ph, *pub);
+      auto r = resolve_date(ph, *pub, options);
       if (r.resolved()) {
         if (phrase) *phrase = std::string(ph);
         return r.value;
@@ -481,10 +505,10 @@ inline double jaccard(const std::vector<std::string>& a, const std::vector<std::
   return static_cast<double>(both) / static_cast<double>(a.size() + b.size() - both);
 }
 
-// The figures of a content, as (least, greatest) pairs: what must agree for two contents to be one claim.
-inline std::vector<std::pair<double, double>> figures_of(std::string_view content) {
+// Figures as (least, greatest) pairs, sorted, each once: what must agree for two contents to be one claim.
+inline std::vector<std::pair<double, double>> figure_bounds(const std::vector<quantity>& figures) {
   std::vector<std::pair<double, double>> out;
-  for (const auto& q : find_quantities(content)) {
+  for (const auto& q : figures) {
     const double lo = q.lower ? *q.lower : -1, hi = q.upper ? *q.upper : -1;
     out.emplace_back(lo, hi);
   }
@@ -527,6 +551,10 @@ class extractor {
         throw error(std::string("gazetteer agent \"") + e.id + "\": kind \"" + e.kind +
                     "\" is not a kind of the graph type");
       entry_kind_.push_back(static_cast<std::size_t>(it - kinds_.begin()));
+    }
+    for (std::size_t i = 0; i < gaz_.entries().size(); ++i) {
+      const auto& e = gaz_.entries()[i];
+      entry_words_.push_back(descriptor_words({e.id, e.name, entry_kind_[i], e.fields, i}));
     }
   }
 
@@ -672,9 +700,13 @@ class extractor {
         if (std::find(words.begin(), words.end(), head) != words.end()) return it->agent;
       }
       if (const auto* e = gaz_.find(phrase)) return remember(known_agent(*e));
+      // No earlier mention: the one gazetteer entry its words describe
+      // ("the nation's intelligence agency": intelligence, agency), if one.
+      if (const auto* e = described_entry(text, s)) return remember(known_agent(*e));
     }
-    // A surname ("Lee", "Okafor") or a shorter name of an earlier mention.
-    if (parsed.sort == source_sort::person) {
+    // A surname ("Lee", "Okafor") or a shorter name of an earlier person. A
+    // bare name reads as a body ("Seoul warns") unless it is one.
+    if (parsed.sort == source_sort::person || parsed.sort == source_sort::body) {
       // "Lee" is "Lee Seong-kweun", "Okafor" is "Maria Okafor".
       const std::string nk = name_key(parsed.name);
       auto shorter_of = [&nk](std::string_view full) {
@@ -722,10 +754,41 @@ class extractor {
     return remember(ensure_agent(dx::slug(parsed.name), parsed.name, kind_for(parsed.sort), std::move(fields)));
   }
 
+  // The one gazetteer entry whose descriptor words hold every word of the
+  // role noun at `s` but "the" and a possessive ("the nation's intelligence
+  // agency"); null when none or several do.
+  const gazetteer_entry* described_entry(std::string_view text, text_span s) const {
+    std::vector<std::string> words;
+    const auto toks = detail::extract::words_of(text, s);
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      const auto& t = toks[i];
+      // A possessive, with either apostrophe: "nation's", "nation’s".
+      if (i + 2 < toks.size() && toks[i + 1].norm == "'" && toks[i + 2].norm == "s") {
+        i += 2;
+        continue;
+      }
+      if (t.kind != detail::text_token_kind::word || t.norm == "the" || t.norm.ends_with("'s")) continue;
+      words.push_back(detail::attr::singular(t.norm));
+    }
+    if (words.empty()) return nullptr;
+    const gazetteer_entry* found = nullptr;
+    for (std::size_t i = 0; i < entry_words_.size(); ++i) {
+      const auto& have = entry_words_[i];
+      if (!std::all_of(words.begin(), words.end(),
+                       [&](const std::string& w) { return std::find(have.begin(), have.end(), w) != have.end(); }))
+        continue;
+      if (found) return nullptr;
+      found = &gaz_.entries()[i];
+    }
+    return found;
+  }
+
   // "the lawmaker", "the spy agency": a determiner and lower-case words.
   static bool looks_like_role_noun(std::string_view text, text_span s) {
     const auto toks = detail::extract::words_of(text, s);
-    if (toks.size() < 2 || toks.size() > 5 || toks[0].norm != "the") return false;
+    const auto words =
+        std::count_if(toks.begin(), toks.end(), [](const auto& t) { return t.kind == detail::text_token_kind::word; });
+    if (words < 2 || words > 5 || toks[0].norm != "the") return false;
     const auto& last = toks.back();
     return last.kind == detail::text_token_kind::word && !detail::extract::is_cap(text, last.begin) &&
            detail::attr::source_noun(last.norm);
@@ -809,40 +872,47 @@ class extractor {
       const std::string_view stext = text.substr(s.begin, s.end - s.begin);
       const bool opens_quote = !stext.empty() && (stext[0] == '"' || stext.starts_with("\xE2\x80\x9C"));
       if (!found.empty()) {
-        auto& fa = found.front();
-        extracted_statement st;
-        st.sentence = si;
-        st.part = part;
-        st.content = fa.content;
-        std::string previous;
-        for (std::size_t h = 0; h < fa.hops.size(); ++h) {
-          const auto& hop = fa.hops[h];
-          extracted_hop x;
-          x.agent = resolve(art, hop.source, hop.form, hop.appositive, seen);
-          x.source = hop.source;
-          x.cue = hop.cue;
-          x.cue_word = hop.cue_word;
-          x.basis = hop.form == source_form::pronoun || looks_like_role_noun(text, hop.source)
-                        ? derivation_basis::context
-                        : derivation_basis::text;
-          if (!hop.when.empty() && art.published) {
-            auto r = resolve_date(text.substr(hop.when.begin, hop.when.end - hop.when.begin), *art.published);
-            if (r.resolved()) x.when = r.value;
+        // One statement per content: a participle's second content ("said
+        // X, adding Y") is a second statement of the sentence, with its chain.
+        std::vector<extracted_statement> made;
+        for (std::size_t k = 0; k < found.size(); ++k) {
+          const auto& fa = found[k];
+          extracted_statement st;
+          st.sentence = si;
+          st.clause = k;
+          st.part = part;
+          st.content = fa.content;
+          std::string previous;
+          for (const auto& hop : fa.hops) {
+            extracted_hop x;
+            x.agent = resolve(art, hop.source, hop.form, hop.appositive, seen);
+            x.source = hop.source;
+            x.cue = hop.cue;
+            x.cue_word = hop.cue_word;
+            x.basis = hop.form == source_form::pronoun || looks_like_role_noun(text, hop.source)
+                          ? derivation_basis::context
+                          : derivation_basis::text;
+            if (!hop.when.empty() && art.published) {
+              auto r = resolve_date(text.substr(hop.when.begin, hop.when.end - hop.when.begin), *art.published);
+              if (r.resolved()) x.when = r.value;
+            }
+            x.briefing = hop.cue_word == "brief";
+            if (x.agent == previous) continue;  // "Park, briefed by the spy agency ... the NIS believes"
+            previous = x.agent;
+            st.hops.push_back(std::move(x));
           }
-          x.briefing = hop.cue_word == "brief";
-          if (x.agent == previous) continue;  // "Park, briefed by the spy agency ... the NIS believes"
-          previous = x.agent;
-          st.hops.push_back(std::move(x));
+          // A briefing's date is the date its listener spoke about it.
+          for (std::size_t h = 1; h < st.hops.size(); ++h) {
+            if (st.hops[h].briefing && !st.hops[h].when) st.hops[h].when = st.hops[h - 1].when;
+          }
+          finish_statement(art, st, fa.hops.front().cue_word);
+          made.push_back(std::move(st));
         }
-        // A briefing's date is the date its listener spoke about it.
-        for (std::size_t h = 1; h < st.hops.size(); ++h) {
-          if (st.hops[h].briefing && !st.hops[h].when) st.hops[h].when = st.hops[h - 1].when;
-        }
-        finish_statement(art, st, fa.hops.front().cue_word);
         // Sentences of this quotation that came before: they carry this source.
-        for (std::size_t q : open_quote) art.statements.push_back(carried_from(art, q, article_part::body, st));
+        for (std::size_t q : open_quote)
+          art.statements.push_back(carried_from(art, q, article_part::body, made.front()));
         open_quote.clear();
-        art.statements.push_back(std::move(st));
+        for (auto& st : made) art.statements.push_back(std::move(st));
         last_attr = art.statements.size() - 1;
         last_attr_paragraph = paragraph;
         continue;
@@ -926,27 +996,34 @@ class extractor {
 
   static void finish_statement(const extracted_article& art, extracted_statement& st, std::string_view cue) {
     const std::string_view c = std::string_view(art.text).substr(st.content.begin, st.content.end - st.content.begin);
-    if (auto q = parse_quantity(c)) st.stated.quantity = q->text;
+    // Read once: the first figure is the stated one, all of them group claims.
+    const auto figures = find_quantities(c);
+    if (!figures.empty()) st.stated.quantity = figures.front().text;
+    st.figures = detail::extract::figure_bounds(figures);
     st.stated.when = detail::extract::date_in(art.text, st.content, art.published);
     st.stated.mode = detail::extract::modality_of(art.text, st.content, cue);
   }
 
   void group_claims() {
     namespace dx = detail::extract;
-    struct group {
+    // Every content read so far, with what it is compared by and its claim.
+    struct member {
       std::vector<std::string> terms;
       std::vector<std::pair<double, double>> figures;
       std::optional<partial_date> when;
+      bool ahead = false;  // looks ahead: "may send", "is expected to"
+      std::size_t claim = 0;
     };
-    std::vector<group> groups;
-    std::unordered_map<std::string, std::vector<std::size_t>> by_term;
+    std::vector<member> members;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_term;  // term -> members
     std::map<std::string, int> id_use;
     for (auto& art : articles_) {
       for (auto& st : art.statements) {
         const std::string_view c =
             std::string_view(art.text).substr(st.content.begin, st.content.end - st.content.begin);
-        group mine{dx::terms_of(art.text, st.content), dx::figures_of(c), st.stated.when};
-        // Candidates: groups sharing a term, through postings short enough to be telling.
+        member mine{dx::terms_of(art.text, st.content), st.figures, st.stated.when,
+                    dx::looks_ahead(art.text, st.content), 0};
+        // Candidates: contents sharing a term, through postings short enough to be telling.
         std::vector<std::size_t> cand;
         for (const auto& t : mine.terms) {
           auto it = by_term.find(t);
@@ -955,34 +1032,40 @@ class extractor {
         }
         std::sort(cand.begin(), cand.end());
         cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
+        // The claim of the most similar content it may join: a figure in
+        // common or overlapping dates lower the bar; no figure in common, or
+        // dates that cannot both hold, rule it out.
         std::optional<std::size_t> best;
         double best_score = 0;
-        for (std::size_t gi : cand) {
-          const group& g = groups[gi];
-          const double j = dx::jaccard(mine.terms, g.terms);
-          const bool figures_agree = !mine.figures.empty() && mine.figures == g.figures;
-          const bool figures_clash = !mine.figures.empty() && !g.figures.empty() && mine.figures != g.figures;
-          const bool dates_agree = mine.when && g.when && *mine.when == *g.when;
-          const bool dates_clash = mine.when && g.when && !(*mine.when == *g.when);
-          if (figures_clash || dates_clash) continue;
-          const double need = (figures_agree || dates_agree) ? 0.2 : 0.5;
-          if (j >= need && j > best_score) best = gi, best_score = j;
+        for (std::size_t mi : cand) {
+          const member& m = members[mi];
+          const bool both_figures = !mine.figures.empty() && !m.figures.empty();
+          const bool figure_shared =
+              both_figures && std::find_first_of(mine.figures.begin(), mine.figures.end(), m.figures.begin(),
+                                                 m.figures.end()) != mine.figures.end();
+          const bool both_dates = mine.when && m.when;
+          const bool dates_overlap = both_dates && mine.when->overlaps(*m.when);
+          // "May send more troops" and "sent more troops" are two propositions.
+          if ((both_figures && !figure_shared) || (both_dates && !dates_overlap) || mine.ahead != m.ahead) continue;
+          const double j = dx::jaccard(mine.terms, m.terms);
+          const double need = (figure_shared || dates_overlap) ? 0.2 : 0.5;
+          if (j >= need && j > best_score) best = m.claim, best_score = j;
         }
         if (best) {
+          mine.claim = *best;
           st.claim = claims_[*best].id;
           st.similarity = std::round(best_score * 100) / 100;
-          continue;
+        } else {
+          std::string base = "c-" + dx::slug(c, 5);
+          const int n = ++id_use[base];
+          std::string id = n == 1 ? base : base + std::string("-") + std::to_string(n);
+          mine.claim = claims_.size();
+          claims_.push_back({id, std::string(c), st.stated});
+          st.claim = id;
+          st.similarity = 1;
         }
-        const std::size_t gi = groups.size();
-        std::string base = "c-" + dx::slug(c, 5);
-        const int n = ++id_use[base];
-        std::string id = n == 1 ? base : base + std::string("-") + std::to_string(n);
-        claim_details d = st.stated;
-        claims_.push_back({id, std::string(c), d});
-        st.claim = id;
-        st.similarity = 1;
-        for (const auto& t : mine.terms) by_term[t].push_back(gi);
-        groups.push_back(std::move(mine));
+        for (const auto& t : mine.terms) by_term[t].push_back(members.size());
+        members.push_back(std::move(mine));
       }
     }
   }
@@ -997,8 +1080,9 @@ class extractor {
 
   gazetteer gaz_;
   std::vector<source_kind_info> kinds_;
-  std::array<std::size_t, 4> kind_for_{};  // by source_sort
-  std::vector<std::size_t> entry_kind_;    // each gazetteer entry's kind
+  std::array<std::size_t, 4> kind_for_{};              // by source_sort
+  std::vector<std::size_t> entry_kind_;                // each gazetteer entry's kind
+  std::vector<std::vector<std::string>> entry_words_;  // each gazetteer entry's descriptor words
   std::set<std::string> events_;
   std::vector<extracted_article> articles_;
   std::vector<extracted_agent> agents_;
@@ -1006,6 +1090,22 @@ class extractor {
   std::unordered_map<std::string, std::size_t> agent_index_;
   std::vector<extracted_claim> claims_;
 };
+
+/// The label that tells an article's statements apart: "s" and the number
+/// of its sentence, from 1, then "-2" for the sentence's second content.
+inline std::string mention_label(const extracted_statement& st) {
+  std::string label = "s" + std::to_string(st.sentence + 1);
+  if (st.clause) label.append("-").append(std::to_string(st.clause + 1));
+  return label;
+}
+
+/// The id `extraction_graph` gives statement `st` of article `art`:
+/// `claim/outlet@article#sN`, as the builder names a report's statement.
+inline std::string extracted_statement_id(const extracted_article& art, const extracted_statement& st) {
+  std::string id = st.claim;
+  id.append("/").append(art.outlet_agent).append("@").append(art.event).append("#").append(mention_label(st));
+  return id;
+}
 
 /// Returns the extraction as a provenance graph: the extractor's agents,
 /// one publication event per article (hosted by its outlet, dated by its
@@ -1053,11 +1153,27 @@ Graph extraction_graph(const extractor& ex) {
       g.add_event(id, h.briefing ? event_kind::briefing : event_kind::statement, h.when, g.agent_id(h.agent));
     return id;
   };
+  // A derivation between two sources' statements is shared by every mention
+  // that reaches it, and one derivation has one basis: the firmest any
+  // mention gives it (the text says it, then its context, then an inference).
+  auto firmness = [](derivation_basis b) {
+    switch (b) {
+      case derivation_basis::text: return 3;
+      case derivation_basis::context: return 2;
+      case derivation_basis::inferred: return 1;
+      default: return 0;
+    }
+  };
+  std::map<std::tuple<std::string, std::string, std::string>, derivation_basis> shared_basis;
   for (const auto& art : ex.articles()) {
     for (const auto& st : art.statements) {
-      for (const auto& h : st.hops) {
+      for (std::size_t i = 0; i < st.hops.size(); ++i) {
+        const auto& h = st.hops[i];
         const auto key = std::make_pair(st.claim, h.agent);
         if (auto e = event_for(h); !e.empty() && !spoke_at.count(key)) spoke_at.emplace(key, e);
+        if (i == 0) continue;
+        auto [it, added] = shared_basis.try_emplace({st.claim, st.hops[i - 1].agent, h.agent}, h.basis);
+        if (!added && firmness(h.basis) > firmness(it->second)) it->second = h.basis;
       }
     }
   }
@@ -1070,7 +1186,7 @@ Graph extraction_graph(const extractor& ex) {
                     art.published ? std::optional<partial_date>(partial_date::day(*art.published)) : std::nullopt,
                     g.agent_id(art.outlet_agent), std::move(info));
     for (const auto& st : art.statements) {
-      report_mention m{st.part, std::string("s") + std::to_string(st.sentence + 1)};
+      report_mention m{st.part, mention_label(st)};
       auto ch = g.report(e, g.claim_id(st.claim), st.stated, m);
       const auto& sen = art.sentences[st.sentence];
       // The first hop quotes when the content stands in quotation marks.
@@ -1085,7 +1201,8 @@ Graph extraction_graph(const extractor& ex) {
             i > 0 || h.cue_word == "according to" || h.cue_word == "cite"
                 ? derivation_kind::cites
                 : ((quoted || st.carried) ? derivation_kind::quotes : derivation_kind::paraphrases);
-        ch.via(g.agent_id(h.agent), ev, kind, {}, h.basis);
+        const derivation_basis basis = i == 0 ? h.basis : shared_basis.at({st.claim, st.hops[i - 1].agent, h.agent});
+        ch.via(g.agent_id(h.agent), ev, kind, {}, basis);
       }
     }
   }
