@@ -10,13 +10,14 @@ import sys
 import tempfile
 
 binary, example_data, test_data = sys.argv[1:4]
+binary = os.path.abspath(binary)
 seed = os.path.join(example_data, "seed_story.json")
 circular = os.path.join(test_data, "circular.json")
 passed = failed = 0
 
 
-def run(*args, stdin=None):
-    p = subprocess.run([binary, *args], input=stdin, capture_output=True, text=True)
+def run(*args, stdin=None, cwd=None):
+    p = subprocess.run([binary, *args], input=stdin, capture_output=True, text=True, cwd=cwd)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -470,6 +471,16 @@ dev = os.path.join(test_data, "extraction", "dev", "manifest.jsonl")
 rc, a, _ = run("extract", "--manifest", dev)
 rc2, b, _ = run("extract", "--manifest", dev)
 check("extract is byte-identical across runs", rc == 0 and a == b and '"sourcetrace": 1' in a[:40], rc)
+# From the project's root, as the evidence names the file as given.
+root = os.path.dirname(os.path.dirname(os.path.abspath(example_data)))
+rc, out, err = run("extract", "tests/data/extraction/dev/15-fed-holds-rates.txt", "--outlet", "Example Ledger",
+                   "--published", "2025-06-19", cwd=root)
+with open(os.path.join(test_data, "extracted.json"), encoding="utf-8") as f:
+    golden = f.read()
+check("extract of one labelled article gives tests/data/extracted.json byte for byte (see tests/data/README.md)",
+      rc == 0 and out == golden, (rc, err))
+rc, out, _ = run("export", os.path.join(test_data, "extracted.json"), "--to", "corpus")
+check("export keeps the evidence", rc == 0 and out == golden)
 shutil.rmtree(article_dir)
 
 # usage

@@ -7,6 +7,7 @@
 #include "catch.hpp"
 
 #include <cstdint>
+#include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -529,4 +530,79 @@ TEST_CASE("the new fields refuse what they cannot hold, naming the field and the
                        corpus_error,
                        Message("l.json:1:53: report of claim \"c\": field \"label\": expected a non-empty string\n"
                                "1 problem, nothing loaded"));
+}
+
+namespace {
+// The bytes of character span `c` of UTF-8 `text`.
+std::string chars_of(const std::string& text, sourcetrace::char_span c) {
+  std::size_t at = 0, n = 0, b = 0;
+  for (; at <= text.size(); ++at) {
+    if (at == text.size() || (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80) {
+      if (n == c.begin) b = at;
+      if (n == c.end) break;
+      ++n;
+    }
+  }
+  return text.substr(b, at - b);
+}
+}  // namespace
+
+TEST_CASE("an extracted corpus keeps each statement's evidence, in characters of its article") {
+  // tests/data/extracted.json is `sourcetrace extract` of one labelled article
+  // (tests/data/README.md says how to make it again).
+  const std::string dir = SOURCETRACE_TEST_DATA_DIR;
+  auto g = read_corpus_file(dir + "/extracted.json");
+  const std::string text = [&] {
+    std::ifstream in(dir + "/extraction/dev/15-fed-holds-rates.txt", std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }();
+  // The lead: after "WASHINGTON — ", whose dash is one character of three bytes.
+  const auto* e =
+      g.evidence(g.statement_id("c-inflation-remained-somewhat-elevated-even/example-ledger@15-fed-holds-rates#s3"));
+  REQUIRE(e);
+  CHECK(e->file == "tests/data/extraction/dev/15-fed-holds-rates.txt");
+  CHECK(chars_of(text, e->content) == "inflation remained \"somewhat elevated\" even as hiring slowed");
+  REQUIRE(e->hops.size() == 1);
+  CHECK(chars_of(text, e->hops[0].source) == "The Federal Reserve");
+  REQUIRE(e->hops[0].cue);
+  CHECK(chars_of(text, *e->hops[0].cue) == "saying");
+  CHECK(e->hops[0].cue_word == "say");
+  // Every statement of an article has evidence; the statements a chain reaches do not.
+  std::size_t with = 0;
+  for (std::uint32_t v = 0; v < g.statement_count(); ++v) with += g.evidence(v) != nullptr;
+  CHECK(with == 13);
+  CHECK_FALSE(g.evidence(g.statement_id("c-inflation-remained-somewhat-elevated-even/federal-reserve")));
+  // Written back to the same bytes, as a document and as JSON Lines.
+  const auto written = corpus_of(g);
+  CHECK(written == [&] {
+    std::ifstream in(dir + "/extracted.json", std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }());
+  CHECK(corpus_of(read_corpus(to_lines(written), "written.jsonl")) == written);
+}
+
+TEST_CASE("evidence that cannot be read is refused at its field") {
+  const std::string head = R"({"agents": [{"id": "a", "kind": "person"}], "claims": [{"id": "c", "text": "t"}], )";
+  auto read = [&](const std::string& extracted) {
+    return read_corpus(
+        head + R"("statements": [{"id": "s", "agent": "a", "claim": "c", "extracted": )" + extracted + "}]}", "x.json");
+  };
+  CHECK_THROWS_MATCHES(read(R"({"file": "a.txt", "content": [5, 2]})"), corpus_error,
+                       Message("x.json:1:180: statement \"s\": extracted: field \"content\": expected [begin, end], "
+                               "two character offsets with begin at most end\n1 problem, nothing loaded"));
+  CHECK_THROWS_MATCHES(read(R"({"content": [0, 2], "hops": [{"source": [0, 1], "cue": "said"}], "colour": 1})"),
+                       corpus_error,
+                       Message("x.json:1:151: statement \"s\": extracted: missing field \"file\"\n"
+                               "x.json:1:180: statement \"s\": extracted: hops[0]: missing field \"cue_word\"\n"
+                               "x.json:1:206: statement \"s\": extracted: hops[0]: field \"cue\": expected [begin, "
+                               "end], two character offsets with begin at most end\n"
+                               "x.json:1:226: statement \"s\": extracted: unknown field \"colour\"\n"
+                               "4 problems, nothing loaded"));
+  CHECK_THROWS_MATCHES(read(R"({"file": "a.txt", "content": [0, 2], "similarity": 2})"), corpus_error,
+                       Message("x.json:1:202: statement \"s\": extracted: field \"similarity\": expected a number "
+                               "from 0 to 1\n1 problem, nothing loaded"));
 }

@@ -11,6 +11,7 @@
 #include <sourcetrace/model/agents.hpp>
 #include <sourcetrace/model/claim.hpp>
 #include <sourcetrace/model/event.hpp>
+#include <sourcetrace/model/evidence.hpp>
 #include <sourcetrace/model/handle.hpp>
 #include <sourcetrace/model/source_kind.hpp>
 #include <sourcetrace/model/statement.hpp>
@@ -24,6 +25,7 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -157,6 +159,7 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
         claims_(other.claims_),
         details_(other.details_),
         parts_(other.parts_),
+        evidence_(other.evidence_),
         symbols_(other.symbols_),
         symbol_of_(other.symbol_of_) {}
   /// Copies every record.
@@ -187,6 +190,7 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
     claims_.swap(other.claims_);
     details_.swap(other.details_);
     parts_.swap(other.parts_);
+    evidence_.swap(other.evidence_);
     std::swap(symbols_, other.symbols_);
     symbol_of_.swap(other.symbol_of_);
   }
@@ -516,6 +520,21 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
     return std::any_of(parts_.begin(), parts_.end(), [](article_part p) { return p != article_part::unknown; });
   }
 
+  /// Returns where statement `v` was read from its article, or null when it
+  /// was not extracted (`extraction_graph` sets it).
+  const text_evidence* evidence(statement_handle v) const {
+    auto it = evidence_.find(static_cast<std::uint32_t>(v));
+    return it == evidence_.end() ? nullptr : &it->second;
+  }
+  /// Records where statement `v` was read. It costs nothing until given.
+  /// @throws error if `v` is not a statement of this graph.
+  void set_evidence(statement_handle v, text_evidence e) {
+    check_vertex(v);
+    evidence_.insert_or_assign(static_cast<std::uint32_t>(v), std::move(e));
+  }
+  /// Returns true when some statement has evidence.
+  bool has_evidence() const noexcept { return !evidence_.empty(); }
+
   /// Returns the date of statement `v`'s event, if known.
   std::optional<partial_date> date(statement_handle v) const {
     auto e = graph()[v].event;
@@ -699,6 +718,7 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
   std::vector<claim_details> details_;
   // Where in its article each statement stands; empty until one is given.
   std::vector<article_part> parts_;
+  std::map<std::uint32_t, text_evidence> evidence_;  // by statement: only extracted ones have it
   detail::interner symbols_;
   std::vector<symbol> symbol_of_;
 };

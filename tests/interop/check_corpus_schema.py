@@ -33,7 +33,8 @@ subprocess.run([os.path.join(args.bin_dir, "write_seed_corpus"), written], check
 passed = failed = 0
 for path in [os.path.join(root, "examples", "data", "seed_story.json"),
              os.path.join(root, "tests", "data", "circular.json"),
-             os.path.join(root, "tests", "data", "mentions.json"), written]:
+             os.path.join(root, "tests", "data", "mentions.json"),
+             os.path.join(root, "tests", "data", "extracted.json"), written]:
     with open(path) as f:
         doc = json.load(f)
     errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))

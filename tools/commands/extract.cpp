@@ -36,26 +36,7 @@ struct extract_options {
   bool json = false;
 };
 
-// Character offsets (UTF-8 decoded) of a text's bytes.
-class char_offsets {
- public:
-  explicit char_offsets(std::string_view s) : at_(s.size() + 1) {
-    // A continuation byte belongs to the character its lead byte began.
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      const bool lead = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-      at_[i] = lead || n == 0 ? n : n - 1;
-      n += lead;
-    }
-    at_[s.size()] = n;
-  }
-  std::size_t operator[](std::size_t byte) const { return at_[byte]; }
-
- private:
-  std::vector<std::size_t> at_;
-};
-
-void append_span(std::string& s, const char_offsets& co, st::text_span sp) {
+void append_span(std::string& s, const st::char_offsets& co, st::text_span sp) {
   s += std::string("[") + std::to_string(co[sp.begin]) + std::string(", ") + std::to_string(co[sp.end]) + "]";
 }
 
@@ -86,7 +67,7 @@ std::vector<st::manifest_entry> entries_of(const extract_options& o) {
 }
 
 std::string explain_json(const st::extractor& ex, const st::extracted_article& a) {
-  const char_offsets co(a.text);
+  const st::char_offsets co(a.text);
   std::string s;
   for (const auto& stt : a.statements) {
     const auto& sen = a.sentences[stt.sentence];

@@ -18,6 +18,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -159,6 +160,7 @@ struct statement_record {
   std::string id, agent, claim, event;
   claim_details stated;
   article_part part = article_part::unknown;
+  std::optional<text_evidence> evidence;
 };
 struct report_record {
   json_where at;
@@ -581,6 +583,98 @@ class corpus_parser {
     }
   }
 
+  // A [begin, end] pair of character offsets at `at`, begin at most end.
+  std::optional<char_span> read_span(const boost::json::value& v, const json_where& at, const std::string& what) {
+    const auto offset = [](const boost::json::value& x) -> std::optional<std::size_t> {
+      if (x.is_int64() && x.as_int64() >= 0) return static_cast<std::size_t>(x.as_int64());
+      if (x.is_uint64()) return static_cast<std::size_t>(x.as_uint64());
+      return std::nullopt;
+    };
+    if (v.is_array() && v.as_array().size() == 2) {
+      const auto b = offset(v.as_array()[0]), e = offset(v.as_array()[1]);
+      if (b && e && *b <= *e) return char_span{*b, *e};
+    }
+    problem(at, what + ": expected [begin, end], two character offsets with begin at most end");
+    return std::nullopt;
+  }
+
+  // "extracted": where the extractor read the statement (docs/format.md).
+  void read_evidence(fields& f, std::optional<text_evidence>& out) {
+    const auto* v = f.value("extracted");
+    if (!v) return;
+    const json_where at = f.at.field("extracted");
+    if (!v->is_object()) {
+      problem(at, f.label + ": field \"extracted\": expected an object, found " + std::string(json_kind_name(*v)));
+      return;
+    }
+    fields x{*this, v->as_object(), at, f.label + ": extracted", {}};
+    text_evidence e;
+    bool ok = true;
+    if (auto file = x.text("file", true)) {
+      e.file = *file;
+    } else {
+      ok = false;
+    }
+    if (const auto* c = x.value("content")) {
+      auto span = read_span(*c, at.field("content"), x.label + ": field \"content\"");
+      ok = ok && span;
+      if (span) e.content = *span;
+    } else {
+      problem(at, x.label + ": missing field \"content\"");
+      ok = false;
+    }
+    if (const auto* sim = x.value("similarity")) {
+      if (!sim->is_number() || sim->to_number<double>() < 0 || sim->to_number<double>() > 1) {
+        problem(at.field("similarity"), x.label + ": field \"similarity\": expected a number from 0 to 1");
+        ok = false;
+      } else {
+        e.similarity = sim->to_number<double>();
+      }
+    }
+    if (const auto* hops = x.value("hops")) {
+      if (!hops->is_array()) {
+        problem(at.field("hops"),
+                x.label + ": field \"hops\": expected an array, found " + std::string(json_kind_name(*hops)));
+        ok = false;
+      } else {
+        for (std::size_t i = 0; i < hops->as_array().size(); ++i) {
+          const auto& h = hops->as_array()[i];
+          const json_where hat = at.field("hops").index(i);
+          const std::string label = x.label + ": hops[" + std::to_string(i) + "]";
+          if (!h.is_object()) {
+            problem(hat, label + ": expected an object, found " + std::string(json_kind_name(h)));
+            ok = false;
+            continue;
+          }
+          fields hf{*this, h.as_object(), hat, label, {}};
+          text_evidence::hop hop;
+          if (const auto* src = hf.value("source")) {
+            auto span = read_span(*src, hat.field("source"), label + ": field \"source\"");
+            ok = ok && span;
+            if (span) hop.source = *span;
+          } else {
+            problem(hat, label + ": missing field \"source\"");
+            ok = false;
+          }
+          if (const auto* cue = hf.value("cue"); cue && !cue->is_null()) {
+            auto span = read_span(*cue, hat.field("cue"), label + ": field \"cue\"");
+            ok = ok && span;
+            hop.cue = span;
+          }
+          if (auto w = hf.text("cue_word", true)) {
+            hop.cue_word = *w;
+          } else {
+            ok = false;
+          }
+          hf.check_unknown();
+          e.hops.push_back(std::move(hop));
+        }
+      }
+    }
+    x.check_unknown();
+    if (ok) out = std::move(e);
+  }
+
   void record(section s, const boost::json::value& v, const json_where& at, bool lines) {
     static constexpr std::string_view names[] = {"agent", "event", "claim", "statement", "report", "derivation"};
     auto what = names[static_cast<int>(s)];
@@ -726,6 +820,7 @@ class corpus_parser {
         r.event = f.text("event", false).value_or("");
         read_stated(f, r.stated);
         read_part(f, r.part);
+        read_evidence(f, r.evidence);
         f.check_unknown();
         if (problem_count() == before) statements.push_back(std::move(r));
         break;
@@ -993,7 +1088,10 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
       p.invalid_ids.insert(r.id);
       continue;
     }
-    attempt(r.at, label, r.id, [&] { g.add_statement(r.id, r.agent, r.claim, r.event, r.stated, r.part); });
+    attempt(r.at, label, r.id, [&] {
+      const auto v = g.add_statement(r.id, r.agent, r.claim, r.event, r.stated, r.part);
+      if (r.evidence) g.set_evidence(v, *r.evidence);
+    });
   }
   for (const auto& r : p.reports) {
     std::string label = "report of claim " + detail::json_quoted(r.claim);
@@ -1148,7 +1246,42 @@ class corpus_writer {
       s += "}";
     }
     if (g.part(v) != article_part::unknown) key("part", to_string(g.part(v)));
+    if (const text_evidence* e = g.evidence(v)) evidence(*e);
     s += "}";
+  }
+
+  void span(char_span c) {
+    s += '[';
+    s += std::to_string(c.begin);
+    s += ", ";
+    s += std::to_string(c.end);
+    s += ']';
+  }
+  void evidence(const text_evidence& e) {
+    s += ", \"extracted\": {\"file\": ";
+    append_json_string(s, e.file);
+    s += ", \"content\": ";
+    span(e.content);
+    s += ", \"hops\": [";
+    for (std::size_t i = 0; i < e.hops.size(); ++i) {
+      const auto& h = e.hops[i];
+      s += i ? ", {\"source\": " : "{\"source\": ";
+      span(h.source);
+      s += ", \"cue\": ";
+      if (h.cue) {
+        span(*h.cue);
+      } else {
+        s += "null";
+      }
+      key("cue_word", h.cue_word, false);
+      s += '}';
+    }
+    s += "], \"similarity\": ";
+    // The shortest text that reads back as the same number: 0.5, 0.22.
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, e.similarity);
+    s.append(buf, r.ptr);
+    s += '}';
   }
 
   template <class Graph>

@@ -11,6 +11,7 @@
 /// The rules are in docs/extraction.md.
 
 #include <sourcetrace/graph.hpp>
+#include <sourcetrace/model/evidence.hpp>
 #include <sourcetrace/text/attribution.hpp>
 #include <sourcetrace/text/quantity.hpp>
 #include <sourcetrace/text/relative_date.hpp>
@@ -34,6 +35,30 @@
 #include <vector>
 
 namespace sourcetrace {
+
+/// Character offsets (UTF-8 decoded) of a text's byte offsets: what the
+/// evidence of an extracted statement gives, so that a reader counting
+/// characters finds the same words.
+class char_offsets {
+ public:
+  explicit char_offsets(std::string_view s) : at_(s.size() + 1) {
+    // A continuation byte belongs to the character its lead byte began.
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const bool lead = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+      at_[i] = lead || n == 0 ? n : n - 1;
+      n += lead;
+    }
+    at_[s.size()] = n;
+  }
+  /// The character at byte `byte` (at most the text's size).
+  std::size_t operator[](std::size_t byte) const { return at_[byte]; }
+  /// The span of bytes `b` in characters.
+  char_span operator()(text_span b) const { return {at_[b.begin], at_[b.end]}; }
+
+ private:
+  std::vector<std::size_t> at_;
+};
 
 /// A known agent: its id, name and kind in the corpus, and the other names
 /// articles call it by.
@@ -1178,6 +1203,7 @@ Graph extraction_graph(const extractor& ex) {
     }
   }
   for (const auto& art : ex.articles()) {
+    const char_offsets offsets(art.text);
     event_info info;
     info.title = art.headline;
     info.url = art.url;
@@ -1188,6 +1214,11 @@ Graph extraction_graph(const extractor& ex) {
     for (const auto& st : art.statements) {
       report_mention m{st.part, mention_label(st)};
       auto ch = g.report(e, g.claim_id(st.claim), st.stated, m);
+      text_evidence evidence{art.file, offsets(st.content), {}, st.similarity};
+      for (const auto& h : st.hops)
+        evidence.hops.push_back(
+            {offsets(h.source), h.cue.empty() ? std::nullopt : std::optional(offsets(h.cue)), h.cue_word});
+      g.set_evidence(ch.head(), std::move(evidence));
       const auto& sen = art.sentences[st.sentence];
       // The first hop quotes when the content stands in quotation marks.
       const bool quoted = st.content.begin > sen.begin &&

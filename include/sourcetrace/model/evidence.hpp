@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+/// @file
+/// Where an extracted statement was read: the article file and the
+/// character offsets of its content, and of each hop's source and cue, so a
+/// reviewer can see why the extractor proposed it (docs/format.md).
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sourcetrace {
+
+/// A span of a text in characters (UTF-8 decoded, counting from 0), `begin`
+/// included, `end` not.
+struct char_span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  friend bool operator==(const char_span&, const char_span&) = default;
+};
+
+/// The evidence of a statement the extractor read from an article.
+struct text_evidence {
+  /// One hop of the chain, in the order of the statement's derivations.
+  struct hop {
+    char_span source;              ///< where the text names the source (for a carried hop: the earlier mention)
+    std::optional<char_span> cue;  ///< the reporting words; none for a hop carried from an earlier sentence
+    std::string cue_word;          ///< the cue's canonical word: "say", "according to", "brief", "carried"
+    friend bool operator==(const hop&, const hop&) = default;
+  };
+  std::string file;       ///< the article file, as the extractor was given it
+  char_span content;      ///< what the statement says
+  std::vector<hop> hops;  ///< empty for an own-voice statement
+  double similarity = 1;  ///< to the first content of its claim, 0 to 1
+  friend bool operator==(const text_evidence&, const text_evidence&) = default;
+};
+
+}  // namespace sourcetrace
