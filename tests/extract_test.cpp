@@ -152,3 +152,23 @@ TEST_CASE("a participle's second content is a statement of its own, not merged i
   REQUIRE(g.stated(second));
   CHECK(g.stated(second)->when == st::partial_date::parse("2025-06/2025-07"));
 }
+
+TEST_CASE("agents, events and claims never share an id") {
+  // The outlet "Reuters" and the article "reuters.txt" would both be
+  // "reuters"; a source named "C Exports Fell" would take the claim's id.
+  st::extractor ex;
+  ex.add({"reuters.txt", "Exports fell, C Exports Fell says\n\nExports fell in May, C Exports Fell said.\n", "Reuters",
+          st::greg::date(2025, 6, 2), ""});
+  ex.finish();
+  const auto& art = ex.articles().at(0);
+  CHECK(art.outlet_agent == "reuters");
+  CHECK(art.event == "reuters-2");
+  const auto g = st::extraction_graph(ex);
+  CHECK(g.kind_of("reuters") == st::record_kind::agent);
+  CHECK(g.kind_of("reuters-2") == st::record_kind::event);
+  REQUIRE(art.statements.at(1).hops.size() == 1);
+  CHECK(art.statements[1].hops[0].agent == "c-exports-fell");
+  CHECK(art.statements[0].claim == "c-exports-fell-2");
+  CHECK(g.kind_of("c-exports-fell") == st::record_kind::agent);
+  CHECK(g.kind_of("c-exports-fell-2") == st::record_kind::claim);
+}

@@ -580,6 +580,7 @@ class extractor {
     for (std::size_t i = 0; i < gaz_.entries().size(); ++i) {
       const auto& e = gaz_.entries()[i];
       entry_words_.push_back(descriptor_words({e.id, e.name, entry_kind_[i], e.fields, i}));
+      ids_.insert(e.id);  // reserved: no new record takes a known agent's id
     }
   }
 
@@ -641,11 +642,13 @@ class extractor {
 
   std::string ensure_agent(std::string id, const std::string& name, std::size_t kind,
                            std::vector<std::pair<std::string, std::string>> fields) {
-    // One id per name and kind: a second "Kim" of another kind gets "-2".
+    // One id per name and kind: a second "Kim" of another kind, or a name
+    // whose id another record holds, gets "-2".
     for (int n = 1;; ++n) {
       std::string cand = n == 1 ? id : id + std::string("-") + std::to_string(n);
       auto it = agent_index_.find(cand);
       if (it == agent_index_.end()) {
+        if (!ids_.insert(cand).second) continue;
         agent_index_.emplace(cand, agents_.size());
         agents_.push_back({cand, name, kind, std::move(fields), std::nullopt});
         descriptors_.push_back(descriptor_words(agents_.back()));
@@ -860,13 +863,14 @@ class extractor {
   void read_article(extracted_article& art) {
     namespace dx = detail::extract;
     const std::string_view text = art.text;
-    // The event is named by the file's name without folder or extension.
+    // The outlet first, so that its agent keeps its plain id; the event is
+    // named by the file's name without folder or extension.
+    art.outlet_agent = outlet_agent(art.outlet);
     std::string_view stem = art.file;
     if (const auto slash = stem.find_last_of('/'); slash != std::string_view::npos) stem.remove_prefix(slash + 1);
     if (const auto dot = stem.find_last_of('.'); dot != std::string_view::npos && dot > 0) stem = stem.substr(0, dot);
-    art.event = unique_event(dx::slug(stem, 8));
+    art.event = unique_id(dx::slug(stem, 8));
     std::vector<mention> seen;
-    art.outlet_agent = outlet_agent(art.outlet);
     bool body_started = false, lead_done = false;
     std::size_t paragraph = 0;
     // The last attributed statement and its paragraph, for carried attribution.
@@ -1041,7 +1045,6 @@ class extractor {
     };
     std::vector<member> members;
     std::unordered_map<std::string, std::vector<std::size_t>> by_term;  // term -> members
-    std::map<std::string, int> id_use;
     for (auto& art : articles_) {
       for (auto& st : art.statements) {
         const std::string_view c =
@@ -1081,9 +1084,7 @@ class extractor {
           st.claim = claims_[*best].id;
           st.similarity = std::round(best_score * 100) / 100;
         } else {
-          std::string base = "c-" + dx::slug(c, 5);
-          const int n = ++id_use[base];
-          std::string id = n == 1 ? base : base + std::string("-") + std::to_string(n);
+          const std::string id = unique_id("c-" + dx::slug(c, 5));
           mine.claim = claims_.size();
           claims_.push_back({id, std::string(c), st.stated});
           st.claim = id;
@@ -1095,11 +1096,12 @@ class extractor {
     }
   }
 
-  // Two articles named alike in different folders get "-2", "-3".
-  std::string unique_event(const std::string& base) {
+  // An id no other record of the extraction holds: `base`, or `base-2`,
+  // `base-3`. Agents, events and claims share one id space (format.md).
+  std::string unique_id(const std::string& base) {
     for (int n = 1;; ++n) {
       std::string id = n == 1 ? base : base + std::string("-") + std::to_string(n);
-      if (events_.insert(id).second) return id;
+      if (ids_.insert(id).second) return id;
     }
   }
 
@@ -1108,7 +1110,7 @@ class extractor {
   std::array<std::size_t, 4> kind_for_{};              // by source_sort
   std::vector<std::size_t> entry_kind_;                // each gazetteer entry's kind
   std::vector<std::vector<std::string>> entry_words_;  // each gazetteer entry's descriptor words
-  std::set<std::string> events_;
+  std::set<std::string> ids_;                          // every agent, event and claim id given out, and the gazetteer's
   std::vector<extracted_article> articles_;
   std::vector<extracted_agent> agents_;
   std::vector<std::vector<std::string>> descriptors_;  // each agent's descriptor words, by agent position
@@ -1169,14 +1171,22 @@ Graph extraction_graph(const extractor& ex) {
   // Where a source spoke on a claim: the first date any article gives, so
   // that a mention with no date joins the dated one.
   std::map<std::pair<std::string, std::string>, std::string> spoke_at;
+  // One event per source, kind and date, named `agent-date` (or
+  // `agent-briefing-date`), `-2` added if that id names another record.
+  std::map<std::string, std::string> event_ids;
   auto event_for = [&](const extracted_hop& h) -> std::string {
     if (!h.when) return {};
-    std::string id = h.agent + (h.briefing ? "-briefing-" : "-") + h.when->to_string();
-    for (char& ch : id)
+    std::string base = h.agent + (h.briefing ? "-briefing-" : "-") + h.when->to_string();
+    for (char& ch : base)
       if (ch == '/') ch = '_';
-    if (!g.find_event(id))
+    auto [it, added] = event_ids.try_emplace(base);
+    if (!added) return it->second;
+    for (int n = 1;; ++n) {
+      std::string id = n == 1 ? base : base + "-" + std::to_string(n);
+      if (g.kind_of(id)) continue;
       g.add_event(id, h.briefing ? event_kind::briefing : event_kind::statement, h.when, g.agent_id(h.agent));
-    return id;
+      return it->second = id;
+    }
   };
   // A derivation between two sources' statements is shared by every mention
   // that reaches it, and one derivation has one basis: the firmest any
