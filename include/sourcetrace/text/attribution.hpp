@@ -596,7 +596,7 @@ class sentence_reader {
   bool cap(std::size_t i) const { return capitalized(text_, t_[i]); }
 
   // A word that may be part of a source noun phrase.
-  bool np_word(std::size_t i, bool first_of_sentence) const {
+  bool np_word(std::size_t i) const {
     const tok& t = t_[i];
     if (t.kind == text_token_kind::number) return true;
     if (t.kind == text_token_kind::punct) return is_punct(t, ".") || is_punct(t, "-") || is_punct(t, "&");
@@ -604,8 +604,7 @@ class sentence_reader {
     if (strong_verb(i)) return false;
     if (cap(i)) {
       // A sentence's first word is capitalized whatever it is.
-      if (first_of_sentence && (in(clause_words, w) || w == "in" || w == "on" || w == "at" || w == "after"))
-        return false;
+      if (i == 0 && (in(clause_words, w) || w == "in" || w == "on" || w == "at" || w == "after")) return false;
       return !in(weekdays, w) && !(month_word(w) && w != "may");
     }
     if (in(clause_words, w) || in(pronouns, w)) return false;
@@ -664,10 +663,10 @@ class sentence_reader {
     if (e <= lo) return std::nullopt;
     // A pronoun right before the verb.
     if (is_word(t_[e - 1]) && in(pronouns, t_[e - 1].norm) &&
-        (e - 1 == lo || !np_word(e - 2, e - 2 == 0) || comma(e - 2) || quote(e - 2)))
+        (e - 1 == lo || !np_word(e - 2) || comma(e - 2) || quote(e - 2)))
       return np{e - 1, e, true};
     std::size_t b = e;
-    while (b > lo && e - b < 12 && !quoted_[b - 1] && np_word(b - 1, b - 1 == 0)) --b;
+    while (b > lo && e - b < 12 && !quoted_[b - 1] && np_word(b - 1)) --b;
     if (!np_tail(e - 1, lenient)) return std::nullopt;
     // Unknown lower-case words before a determiner belong to the clause:
     // "prices fell sharply the office said" keeps "the office".
@@ -704,7 +703,7 @@ class sentence_reader {
     if (b >= hi) return std::nullopt;
     if (is_word(t_[b]) && in(pronouns, t_[b].norm)) return np{b, b + 1, true};
     std::size_t e = b;
-    while (e < hi && e - b < 14 && !quoted_[e] && np_word(e, e == 0)) {
+    while (e < hi && e - b < 14 && !quoted_[e] && np_word(e)) {
       // "on Thursday", "in June": a time phrase ends the noun phrase.
       if ((word_is(e, "on") || word_is(e, "in") || word_is(e, "at")) && e + 1 < hi && time_word(t_[e + 1])) break;
       if (word_is(e, "in") && e + 1 < hi && (word_is(e + 1, "a") || word_is(e + 1, "an"))) break;

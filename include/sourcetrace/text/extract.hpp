@@ -898,8 +898,8 @@ class extractor {
       }
       const text_span whole = without_dateline(text, {s.begin, s.end});
       auto found = find_attributions(text, whole, s.in_quote);
-      const std::string_view stext = text.substr(s.begin, s.end - s.begin);
-      const bool opens_quote = !stext.empty() && (stext[0] == '"' || stext.starts_with("\xE2\x80\x9C"));
+      const auto first = detail::sentences::quote_at(text, s.begin);
+      const bool opens_quote = first.length > 0 && first.sense >= 0;  // a straight quote or a left one
       if (!found.empty()) {
         // One statement per content: a participle's second content ("said
         // X, adding Y") is a second statement of the sentence, with its chain.
@@ -979,26 +979,23 @@ class extractor {
     return {s.begin, e};
   }
 
-  // The content of a quote sentence: without its quotation marks and final punctuation.
+  // The content of a quote sentence: without its quotation marks and final
+  // punctuation. Quotation marks are the sentence splitter's.
   static text_span quote_content(std::string_view text, text_span s) {
+    namespace ds = detail::sentences;
     std::size_t b = s.begin, e = s.end;
-    auto quote_len_at = [&](std::size_t i) -> std::size_t {
-      if (text[i] == '"') return 1;
-      if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2 &&
-          static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-          (static_cast<unsigned char>(text[i + 2]) == 0x9C || static_cast<unsigned char>(text[i + 2]) == 0x9D))
-        return 3;
-      return 0;
-    };
-    if (b < e) b += quote_len_at(b);
+    if (b < e) b += ds::quote_at(text, b).length;
     for (bool again = true; again && e > b;) {
       again = false;
       const char c = text[e - 1];
-      if (c == '.' || c == ',' || c == ' ' || c == '!' || c == '?' || c == '"') {
+      if (c == '.' || c == ',' || c == ' ' || c == '!' || c == '?') {
         --e;
         again = true;
-      } else if (e >= b + 3 && quote_len_at(e - 3) == 3) {
+      } else if (const std::size_t q = e >= b + 3 ? ds::quote_at(text, e - 3).length : 0; q == 3) {
         e -= 3;
+        again = true;
+      } else if (ds::quote_at(text, e - 1).length == 1) {
+        --e;
         again = true;
       }
     }
