@@ -871,7 +871,9 @@ class sentence_reader {
           }
           const auto lemma = lemma_at(v);
           if (!lemma) continue;
-          if (*lemma == "expect" || *lemma == "show" || *lemma == "find") break;
+          // Inside a content only a clear reporting verb names a further
+          // source: "Kim has promised cooperation" is what was reported.
+          if (!strong_verb(v) || *lemma == "expect" || *lemma == "show" || *lemma == "find") break;
           std::size_t vb = v;
           while (vb > cb && is_word(t_[vb - 1]) && in(verb_adverbs, t_[vb - 1].norm)) --vb;
           auto p = np_left(cb, vb, !in(weak_forms, t_[v].norm));

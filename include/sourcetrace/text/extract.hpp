@@ -248,6 +248,55 @@ inline constexpr auto media_words = std::to_array<std::string_view>({
     "ap",      "bbc",     "cnn",    "wire",       "magazine",    "network",      "channel",   "blog",
 });
 
+// Common nouns that refer back to a body or an outlet the article named:
+// "the company said", "the newspaper reported".
+inline constexpr auto body_nouns = std::to_array<std::string_view>({
+    "administration", "agency",       "airline",    "association", "automaker",  "bank",         "board",
+    "cabinet",        "carrier",      "chain",      "club",        "coalition",  "commission",   "committee",
+    "company",        "conglomerate", "council",    "court",       "department", "developer",    "federation",
+    "firm",           "government",   "group",      "institute",   "insurer",    "league",       "lender",
+    "maker",          "manufacturer", "ministry",   "office",      "operator",   "organisation", "organization",
+    "party",          "producer",     "regulator",  "retailer",    "service",    "startup",      "supplier",
+    "team",           "union",        "university", "utility",     "watchdog",
+});
+inline constexpr auto outlet_nouns =
+    std::to_array<std::string_view>({"newspaper", "paper", "broadcaster", "outlet", "network", "channel", "magazine",
+                                     "site", "website", "blog", "daily"});
+
+// Whether the one word `w` shortens the name `full` of a body: its
+// initials ("NIS": National Intelligence Service, after a possessive such
+// as "South Korea's"), the start of its first word ("Fed": Federal
+// Reserve), or its last word ("Herald": Han River Herald).
+inline bool shortens(std::string_view w, std::string_view full) {
+  std::vector<std::string> words;
+  const auto toks = detail::tokenize_text(full, detail::token_joins::inner_marks);
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const auto& t = toks[i];
+    if (t.kind != detail::text_token_kind::word) continue;
+    // What comes before a possessive is its owner: "South Korea's", "Korea’s".
+    const bool curly = i + 2 < toks.size() && toks[i + 1].norm == "'" && toks[i + 2].norm == "s";
+    if (t.norm.ends_with("'s") || curly) {
+      words.clear();
+      if (curly) i += 2;
+      continue;
+    }
+    words.push_back(t.norm);
+  }
+  if (words.size() < 2) return false;
+  std::string lw(w);
+  for (char& c : lw)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  const bool caps = std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (caps) {
+    std::string initials;
+    for (const auto& x : words)
+      if (x != "of" && x != "the" && x != "for" && x != "and" && x != "on") initials += x[0];
+    if (initials == lw) return true;
+  }
+  if (lw.size() >= 3 && words.front().size() > lw.size() && words.front().starts_with(lw)) return true;
+  return lw.size() >= 3 && words.back() == lw;
+}
+
 inline constexpr auto anonymous_words = std::to_array<std::string_view>({
     "unidentified",  "unnamed",     "anonymous", "source",    "sources",   "officials", "official",
     "people",        "person",      "insider",   "insiders",  "diplomats", "diplomat",  "analysts",
@@ -615,8 +664,10 @@ class extractor {
   // A source an article has named, for pronouns and role nouns to refer back to.
   struct mention {
     std::string agent;
-    bool person = false;    // its kind's traits say a person
-    std::size_t index = 0;  // its position in agents_ and descriptors_
+    bool person = false;               // its kind's traits say a person
+    bool media = false;                // its kind's traits say it only relays
+    std::size_t index = 0;             // its position in agents_ and descriptors_
+    std::vector<std::string> apposed;  // words of its appositive here: "Seoul's main spy agency"
   };
 
   std::size_t kind_for(source_sort s) const noexcept { return kind_for_[static_cast<std::size_t>(s)]; }
@@ -699,17 +750,27 @@ class extractor {
     const std::string_view text = art.text;
     const std::string phrase(text.substr(s.begin, s.end - s.begin));
     const std::string key = name_key(phrase);
-    auto remember = [&](const std::string& id) {
+    // Every mention is remembered, the latest last, with the words its
+    // appositive gives it here ("The NIS, Seoul's main spy agency, said").
+    auto remember = [&](std::string id) {
       const std::size_t i = agent_index_.at(id);
-      seen.push_back({id, is_person(kind_of(agents_[i])), i});
+      const auto& k = kind_of(agents_[i]);
+      std::vector<std::string> apposed;
+      if (!appositive.empty()) apposed = words_of_phrase(text, appositive);
+      seen.push_back({id, is_person(k), k.named && k.role == source_role::relay, i, std::move(apposed)});
       return id;
+    };
+    auto describes = [&](const mention& m, const std::string& word) {
+      const auto& d = descriptors_[m.index];
+      return std::find(d.begin(), d.end(), word) != d.end() ||
+             std::find(m.apposed.begin(), m.apposed.end(), word) != m.apposed.end();
     };
     if (form == source_form::pronoun) {
       // He, she and I: the latest person; it: the latest source that is not
       // one; they and we: the latest source.
       const bool person = key == "he" || key == "she" || key == "i";
       for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
-        if (person ? it->person : (key != "it" || !it->person)) return it->agent;
+        if (person ? it->person : (key != "it" || !it->person)) return remember(it->agent);
       }
       return remember(ensure_agent("unnamed-source", "unnamed source", kind_for(source_sort::unnamed), {}));
     }
@@ -724,13 +785,35 @@ class extractor {
     if (looks_like_role_noun(text, s) && !parsed.words.empty()) {
       const std::string head = detail::attr::singular(parsed.words.back());
       for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
-        const auto& words = descriptors_[it->index];
-        if (std::find(words.begin(), words.end(), head) != words.end()) return it->agent;
+        if (describes(*it, head)) return remember(it->agent);
       }
       if (const auto* e = gaz_.find(phrase)) return remember(known_agent(*e));
       // No earlier mention: the one gazetteer entry its words describe
       // ("the nation's intelligence agency": intelligence, agency), if one.
       if (const auto* e = described_entry(text, s)) return remember(known_agent(*e));
+      // "the company", "the retailer", "the newspaper": the body (or outlet)
+      // the article has named most often so far, the first of those on a
+      // tie: news refers back to its subject.
+      if (dx::has(dx::body_nouns, head) || dx::has(dx::outlet_nouns, head)) {
+        const bool outlet_noun = dx::has(dx::outlet_nouns, head);
+        std::map<std::size_t, std::pair<std::size_t, std::size_t>> count;  // agent -> (mentions, first mention)
+        for (std::size_t k = 0; k < seen.size(); ++k) {
+          if (seen[k].person || seen[k].media != outlet_noun) continue;
+          auto [it, added] = count.try_emplace(seen[k].index, 0, k);
+          ++it->second.first;
+        }
+        const auto best = std::max_element(count.begin(), count.end(), [](const auto& a, const auto& b) {
+          return a.second.first != b.second.first ? a.second.first < b.second.first : a.second.second > b.second.second;
+        });
+        if (best != count.end()) return remember(agents_[best->first].id);
+      }
+    }
+    // An acronym ("NIS") or a shortening ("Fed", "the Herald") of a body the
+    // article named: its initials, the start of its first word, its last word.
+    if (parsed.sort != source_sort::person && parsed.name.find(' ') == std::string::npos && parsed.name.size() >= 2) {
+      for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
+        if (!it->person && dx::shortens(parsed.name, agents_[it->index].name)) return remember(it->agent);
+      }
     }
     // A surname ("Lee", "Okafor") or a shorter name of an earlier person. A
     // bare name reads as a body ("Seoul warns") unless it is one.
@@ -742,7 +825,7 @@ class extractor {
         return ak == nk || ak.starts_with(nk + " ") || ak.ends_with(" " + nk);
       };
       for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
-        if (it->person && shorter_of(agents_[agent_index_.at(it->agent)].name)) return it->agent;
+        if (it->person && shorter_of(agents_[it->index].name)) return remember(it->agent);
       }
       for (std::size_t i = 0; i < gaz_.entries().size(); ++i) {
         const auto& e = gaz_.entries()[i];
@@ -811,15 +894,30 @@ class extractor {
     return found;
   }
 
-  // "the lawmaker", "the spy agency": a determiner and lower-case words.
+  // "the lawmaker", "the spy agency", "the retailer": "the" and words, the
+  // last a lower-case noun of a source.
   static bool looks_like_role_noun(std::string_view text, text_span s) {
-    const auto toks = detail::extract::words_of(text, s);
+    namespace dx = detail::extract;
+    const auto toks = dx::words_of(text, s);
     const auto words =
         std::count_if(toks.begin(), toks.end(), [](const auto& t) { return t.kind == detail::text_token_kind::word; });
     if (words < 2 || words > 5 || toks[0].norm != "the") return false;
     const auto& last = toks.back();
-    return last.kind == detail::text_token_kind::word && !detail::extract::is_cap(text, last.begin) &&
-           detail::attr::source_noun(last.norm);
+    const std::string head = detail::attr::singular(last.norm);
+    return last.kind == detail::text_token_kind::word && !dx::is_cap(text, last.begin) &&
+           (detail::attr::source_noun(last.norm) || dx::has(dx::body_nouns, head) || dx::has(dx::outlet_nouns, head));
+  }
+
+  // The lower-case, singular words of a phrase, possessives left out.
+  static std::vector<std::string> words_of_phrase(std::string_view text, text_span s) {
+    std::vector<std::string> out;
+    for (const auto& t : detail::extract::words_of(text, s)) {
+      if (t.kind != detail::text_token_kind::word) continue;
+      std::string w = t.norm;
+      if (w.ends_with("'s")) w.resize(w.size() - 2);
+      out.push_back(detail::attr::singular(w));
+    }
+    return out;
   }
 
   static bool paragraph_break(std::string_view text, std::size_t from, std::size_t to) {
