@@ -33,7 +33,7 @@ struct text_evidence {
   std::string file;       ///< the article file, as the extractor was given it
   char_span content;      ///< what the statement says
   std::vector<hop> hops;  ///< empty for an own-voice statement
-  double similarity = 1;  ///< to the first content of its claim, 0 to 1
+  double similarity = 1;  ///< to the closest content already in its claim when it joined, 0 to 1 (1 for the first)
   friend bool operator==(const text_evidence&, const text_evidence&) = default;
 };
 

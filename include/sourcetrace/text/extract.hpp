@@ -159,7 +159,7 @@ struct extracted_statement {
   claim_details stated;                            ///< figure, date and modality read from the content
   std::vector<std::pair<double, double>> figures;  ///< every figure of the content, as (least, greatest)
   std::string claim;                               ///< the claim id it was grouped into (set by `extractor::finish`)
-  double similarity = 1;                           ///< to the first content of its claim
+  double similarity = 1;  ///< to the closest content already in its claim when it joined (1 for the first)
 };
 
 struct extracted_article {
@@ -1140,12 +1140,25 @@ class extractor {
     };
     std::vector<member> members;
     std::unordered_map<std::string, std::vector<std::size_t>> by_term;  // term -> members
+    std::unordered_map<std::string, std::size_t> exact;                 // words, figures, date, outlook -> claim
     for (auto& art : articles_) {
       for (auto& st : art.statements) {
         const std::string_view c =
             std::string_view(art.text).substr(st.content.begin, st.content.end - st.content.begin);
         member mine{dx::terms_of(art.text, st.content), st.figures, st.stated.when,
                     dx::looks_ahead(art.text, st.content), 0};
+        // A content with the same words, figures, date and outlook as one
+        // read before (a wire copy) joins its claim at once, and is not
+        // indexed again: the index stays as small as the distinct contents.
+        std::string key;
+        for (const auto& t : mine.terms) key.append(t).append(" ");
+        for (const auto& [lo, hi] : mine.figures) key.append(std::to_string(lo)).append("-").append(std::to_string(hi));
+        key.append("|").append(mine.when ? mine.when->to_string() : "").append(mine.ahead ? "|a" : "|");
+        if (auto it = exact.find(key); it != exact.end()) {
+          st.claim = claims_[it->second].id;
+          st.similarity = 1;  // the same words as a content already in the claim
+          continue;
+        }
         // Candidates: contents sharing a term, through postings short enough to be telling.
         std::vector<std::size_t> cand;
         for (const auto& t : mine.terms) {
@@ -1185,6 +1198,7 @@ class extractor {
           st.claim = id;
           st.similarity = 1;
         }
+        exact.emplace(std::move(key), mine.claim);
         for (const auto& t : mine.terms) by_term[t].push_back(members.size());
         members.push_back(std::move(mine));
       }
@@ -1194,7 +1208,10 @@ class extractor {
   // An id no other record of the extraction holds: `base`, or `base-2`,
   // `base-3`. Agents, events and claims share one id space (format.md).
   std::string unique_id(const std::string& base) {
-    for (int n = 1;; ++n) {
+    // Each base remembers how far it got, so that many contents of one slug
+    // do not probe "-2", "-3", ... from the start each time.
+    int& n = next_suffix_[base];
+    for (n = std::max(n, 1);; ++n) {
       std::string id = n == 1 ? base : base + std::string("-") + std::to_string(n);
       if (ids_.insert(id).second) return id;
     }
@@ -1206,6 +1223,7 @@ class extractor {
   std::vector<std::size_t> entry_kind_;                // each gazetteer entry's kind
   std::vector<std::vector<std::string>> entry_words_;  // each gazetteer entry's descriptor words
   std::set<std::string> ids_;                          // every agent, event and claim id given out, and the gazetteer's
+  std::unordered_map<std::string, int> next_suffix_;   // unique_id's next suffix for each base
   std::vector<extracted_article> articles_;
   std::vector<extracted_agent> agents_;
   std::vector<std::vector<std::string>> descriptors_;  // each agent's descriptor words, by agent position
