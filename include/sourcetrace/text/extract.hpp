@@ -6,8 +6,8 @@
 /// to agents (through a gazetteer, earlier mentions, pronouns and role
 /// nouns), attributions carried over to the sentences that follow, own-voice
 /// sentences, and the contents of all articles grouped into claims. The
-/// result is a proposal for an analyst to review; `build_graph` turns it
-/// into a provenance graph whose article statements carry their evidence.
+/// result is a proposal for an analyst to review; `extraction_graph` turns
+/// it into a provenance graph whose article statements carry their evidence.
 /// The rules are in docs/extraction.md.
 
 #include <sourcetrace/graph.hpp>
@@ -1252,9 +1252,12 @@ inline std::string extracted_statement_id(const extracted_article& art, const ex
 /// publication, titled by its headline), an event for each source that
 /// spoke on a date the text gives ("said Thursday", a briefing), its claims,
 /// and one report per extracted statement, named `claim/outlet@article#sN`
-/// for sentence N. A hop's statement is shared by every article that
+/// for sentence N (`extracted_statement_id`), whose statement carries its
+/// `text_evidence`: the file and the character offsets of its content and of
+/// each hop's source and cue. A hop's statement is shared by every article that
 /// reaches the same source on the same claim, so one briefing relayed by
-/// three articles is one origin.
+/// three articles is one origin; a derivation that several mentions share
+/// takes the firmest basis any of them gives it.
 /// `Graph` is the graph type whose `kinds` the extractor was given. An
 /// agent's fields go to its kind's `from_fields`, those the kind does not
 /// declare left out.
