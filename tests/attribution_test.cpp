@@ -107,6 +107,21 @@ TEST_CASE("a participle adds a second content of the same chain") {
          {"The Federal Reserve"}, {"say"});
 }
 
+TEST_CASE("the outlet that quoted, a participle after the cue, a clause to the sentence's end") {
+  // The article has it from the outlet, the outlet from the speaker.
+  expect("\"We will send 500 medics,\" the minister was quoted as saying by the Daily Courier.",
+         "We will send 500 medics", {"the Daily Courier", "the minister"}, {"quote", "say"});
+  expect("The minister was quoted by the Daily Courier as saying that 500 medics would go.", "500 medics would go",
+         {"the Daily Courier", "The minister"}, {"quote", "say"});
+  const auto got = read("A deal could come next week, the people said, cautioning that talks could still fail.");
+  REQUIRE(got.size() == 2);
+  CHECK(got[0].content == "A deal could come next week");
+  CHECK(got[1].content == "talks could still fail");
+  CHECK(got[1].sources == std::vector<std::string>{"the people"});
+  expect("The vote may slip to July, according to Sen. Ortiz, who was briefed by party leaders.",
+         "The vote may slip to July", {"Sen. Ortiz", "party leaders"}, {"according to", "brief"});
+}
+
 TEST_CASE("no attribution: own voice, a noun that looks like a verb") {
   CHECK(read("North Korea sent 11,000 troops to Russia last year.").empty());
   CHECK(read("The report is due next week.").empty());

@@ -420,11 +420,11 @@ check("extract --explain exits 0", rc == 0, (rc, err))
 check("extract --explain marks source, cue and content", out == f"""== {article} (2025-03-06)
 
 headline: {{Exports fell again}}, <ministry> [says]
-  chain: article <- ministry (organization, say)
+  chain: article <- trade ministry (organization, say)
   claim: c-exports-fell-again
 
 lead: <The trade ministry> [said] on Tuesday that {{exports fell for a third month}}.
-  chain: article <- ministry (organization, say)
+  chain: article <- trade ministry (organization, say)
   claim: c-exports-fell-again (grouped at similarity 0.50)
 
 body: \u201c{{Demand is weak}},\u201d [said] <Ana Ruiz>, an economist at Bank Corp.
@@ -452,7 +452,7 @@ check("extract writes a corpus that checks", rc == 0 and rc2 == 0 and "valid: 3 
       (rc, err, out2))
 rc, out, _ = run("origins", corpus)
 check("an own-voice sentence is unsourced in the corpus", rc == 0 and "c-shipments-to-europe-were-the/daily-ledger@a#s5: c-shipments-to-europe-were-the/daily-ledger@a#s5 [unsourced]" in out
-      and "c-exports-fell-again/daily-ledger@a#s1: c-exports-fell-again/ministry@ministry-2025-03-04" in out,
+      and "c-exports-fell-again/daily-ledger@a#s1: c-exports-fell-again/trade-ministry@trade-ministry-2025-03-04" in out,
       out[:400])
 manifest = os.path.join(article_dir, "m.jsonl")
 with open(manifest, "w") as f:

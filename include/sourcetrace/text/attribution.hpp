@@ -261,6 +261,7 @@ inline constexpr auto source_nouns = std::to_array<std::string_view>({
     "representative", "researcher",  "resident",     "scientist",  "service",     "source",     "spokesman",
     "spokesperson",   "spokeswoman", "spy",          "staff",      "statement",   "student",    "studies",
     "study",          "survey",      "team",         "union",      "watchdog",    "witness",    "worker",
+    "estimate",       "analysis",    "poll",
 });
 
 // Words that may stand inside a source noun phrase written in lower case:
@@ -510,6 +511,20 @@ class sentence_reader {
           }
         }
       }
+      // "X, the people said, cautioning that Y": the participle after the cue.
+      const std::size_t cue_end = token_at(a->hops.front().cue.end);
+      if (cue_end >= ce && cue_end > 0) {
+        if (auto p = participle(cue_end - 1, n); p && p->first >= cue_end) {
+          if (auto c = content(skip_to_content(p->second, n), n)) {
+            sentence_attribution second;
+            second.hops = a->hops;
+            second.content = *c;
+            out.push_back(std::move(*a));
+            out.push_back(std::move(second));
+            return out;
+          }
+        }
+      }
       out.push_back(std::move(*a));
       return out;
     }
@@ -599,6 +614,10 @@ class sentence_reader {
   bool np_word(std::size_t i) const {
     const tok& t = t_[i];
     if (t.kind == text_token_kind::number) return true;
+    // A plural's possessive: "the growers' lawyer".
+    if (is_punct(t, "'"))
+      return i > 0 && i + 1 < t_.size() && !t.space_before && is_word(t_[i - 1]) && t_[i - 1].norm.ends_with('s') &&
+             is_word(t_[i + 1]);
     if (t.kind == text_token_kind::punct) return is_punct(t, ".") || is_punct(t, "-") || is_punct(t, "&");
     const std::string_view w = base_norm(t);
     if (strong_verb(i)) return false;
@@ -707,7 +726,14 @@ class sentence_reader {
       // "on Thursday", "in June": a time phrase ends the noun phrase.
       if ((word_is(e, "on") || word_is(e, "in") || word_is(e, "at")) && e + 1 < hi && time_word(t_[e + 1])) break;
       if (word_is(e, "in") && e + 1 < hi && (word_is(e + 1, "a") || word_is(e + 1, "an"))) break;
-      if (e > b && !known_np_word(e) && !known_np_word(e - 1)) break;
+      // Two unknown lower-case words end it, unless a source noun heads
+      // them within two words: "the civil aviation office".
+      if (e > b && !known_np_word(e) && !known_np_word(e - 1)) {
+        bool head_ahead = false;
+        for (std::size_t k = e + 1; k < hi && k <= e + 2 && is_word(t_[k]) && !cap(k) && !quoted_[k]; ++k)
+          if (source_noun(base_norm(t_[k]))) head_ahead = true;
+        if (!head_ahead) break;
+      }
       ++e;
     }
     // The phrase ends at its last head: "the statistics office", not "the
@@ -836,10 +862,12 @@ class sentence_reader {
         // The appositive must begin as one: a determiner, "who", or a capital.
         const std::size_t a = i + 1;
         if (a >= close) return std::string_view::npos;
+        // Or a role before a name: ", businessman Dale Petrakis,".
         if (t_[a].kind == text_token_kind::number ||
             (is_word(t_[a]) &&
              (in(determiners, t_[a].norm) || t_[a].norm == "who" || t_[a].norm == "which" || t_[a].norm == "whose" ||
-              t_[a].norm.ends_with("ing") || cap(a) || in(titles, t_[a].norm) || source_noun(base_norm(t_[a])))))
+              t_[a].norm.ends_with("ing") || cap(a) || in(titles, t_[a].norm) || source_noun(base_norm(t_[a])) ||
+              (a + 2 < close && cap(a + 1) && cap(a + 2)))))
           return i;
         return std::string_view::npos;
       }
@@ -947,10 +975,13 @@ class sentence_reader {
       } else if (comma(after)) {
         // ", who was briefed by Z," after the source.
         std::size_t k = after + 1;
-        while (k < hi && !comma(k) && !quote(k)) ++k;
-        if (k < hi && comma(k) &&
-            (word_is(after + 1, "who") || word_is(after + 1, "a") || word_is(after + 1, "an") ||
-             word_is(after + 1, "the") || cap(after + 1))) {
+        while (k < hi && !comma(k) && !quote(k) && !(k + 1 == hi && is_punct(t_[k], "."))) ++k;
+        // Closed by a comma, or by the sentence's end after the content:
+        // "X, according to Rep. Lee, who was briefed by the agency."
+        const bool closed = k < hi && comma(k);
+        const bool ends = i > lo && (k == hi || is_punct(t_[k], ".")) && word_is(after + 1, "who");
+        if ((closed || ends) && (word_is(after + 1, "who") || word_is(after + 1, "a") || word_is(after + 1, "an") ||
+                                 word_is(after + 1, "the") || cap(after + 1))) {
           a.hops.back().appositive = span(after + 1, k);
           nested_hops(after + 1, k, a.hops);
           after = k;
@@ -1026,7 +1057,7 @@ class sentence_reader {
       }
     }
     // Passive: "X is believed by Y to ...", "X was estimated by Y at ...".
-    if (!final_only && v > lo && word_is(v + 1, "by") &&
+    if (!final_only && v > lo && word_is(v + 1, "by") && !word_is(v, "quoted") && !word_is(v, "cited") &&
         (word_is(v - 1, "is") || word_is(v - 1, "are") || word_is(v - 1, "was") || word_is(v - 1, "were") ||
          word_is(v - 1, "been") || word_is(v - 1, "be"))) {
       if (auto p = np_right(v + 2, hi)) {
@@ -1039,20 +1070,40 @@ class sentence_reader {
         return a;
       }
     }
-    // "Y was quoted as saying X" / "Y was cited as saying X".
-    if (!final_only && (word_is(v, "quoted") || word_is(v, "cited")) && word_is(v + 1, "as") &&
-        word_is(v + 2, "saying")) {
+    // "Y was quoted as saying X" / "Y was cited as saying X"; with the
+    // outlet that quoted: "Y was quoted by Z as saying X", "“X,” Y was
+    // quoted as saying by Z": the article has it from Z, Z from Y.
+    if (!final_only && (word_is(v, "quoted") || word_is(v, "cited"))) {
+      std::optional<np> by;
+      std::size_t as = v + 1, by_at = 0;
+      if (word_is(v + 1, "by")) {
+        by = np_right(v + 2, hi);
+        if (by) as = by->e, by_at = v + 1;
+      }
+      if (!word_is(as, "as") || !word_is(as + 1, "saying")) return std::nullopt;
       std::size_t vb = v;
       while (vb > lo && is_word(t_[vb - 1]) &&
              in(std::to_array<std::string_view>({"was", "were", "is", "has", "been", "also"}), t_[vb - 1].norm))
         --vb;
-      if (auto p = np_left(lo, vb)) {
-        sentence_attribution a;
-        a.hops.push_back(hop(*p, v, v + 3, "quote"));
-        const std::size_t cb = skip_to_content(skip_after_cue(v + 3, hi, &a.hops.back().when), hi);
-        return with_content(std::move(a), cb, hi);
+      auto p = np_left(lo, vb);
+      if (!p) return std::nullopt;
+      std::size_t after = as + 2;
+      if (!by && word_is(after, "by")) {
+        by = np_right(after + 1, hi);
+        if (by) by_at = after, after = by->e;
       }
-      return std::nullopt;
+      sentence_attribution a;
+      if (by) {
+        a.hops.push_back(hop(*by, v, by_at + 1, "quote"));
+        a.hops.push_back(hop(*p, as + 1, as + 2, "say"));
+      } else {
+        a.hops.push_back(hop(*p, v, as + 2, "quote"));
+      }
+      // "“X,” Y was quoted as saying by Z.": the content comes before.
+      if (p->b > lo && (comma(p->b - 1) || quote(p->b - 1)) && after >= hi - 1)
+        return with_content(std::move(a), lo, p->b);
+      const std::size_t cb = skip_to_content(skip_after_cue(after, hi, &a.hops.front().when), hi);
+      return with_content(std::move(a), cb, hi);
     }
     // The source before the verb, past adverbs: "the NIS also said", "Lee on Thursday said".
     std::size_t vb = v;
@@ -1109,11 +1160,13 @@ class sentence_reader {
       if (lemma == "tell") {
         // The hearer: "told reporters", "told a parliamentary committee", "told Yonhap".
         std::size_t k = v + 1;
-        while (k < hi && k - v <= 8 && is_word(t_[k]) && !word_is(k, "that") && !quoted_[k] &&
+        // A subject pronoun opens the content: "told investigators he had".
+        auto subject = [&](std::size_t j) { return j > v + 1 && is_word(t_[j]) && in(pronouns, t_[j].norm); };
+        while (k < hi && k - v <= 8 && is_word(t_[k]) && !word_is(k, "that") && !quoted_[k] && !subject(k) &&
                !((word_is(k, "on") || word_is(k, "in")) && k + 1 < hi && time_word(t_[k + 1])))
           ++k;
         if (k - v <= 8 && k > v + 1 &&
-            (k == hi || !is_word(t_[k]) || word_is(k, "that") || word_is(k, "on") || word_is(k, "in")))
+            (k == hi || !is_word(t_[k]) || word_is(k, "that") || word_is(k, "on") || word_is(k, "in") || subject(k)))
           ce_v = k;
         else if (k > v + 1)
           ce_v = v + 2;

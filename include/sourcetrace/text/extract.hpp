@@ -259,6 +259,13 @@ inline constexpr auto body_nouns = std::to_array<std::string_view>({
     "party",          "producer",     "regulator",  "retailer",    "service",    "startup",      "supplier",
     "team",           "union",        "university", "utility",     "watchdog",
 });
+// Modifiers that describe a source without naming another one: "the spy
+// agency" may be the NIS, "the civil defence office" is its own body.
+inline constexpr auto generic_modifiers = std::to_array<std::string_view>({
+    "spy",        "main",     "top",     "chief",  "senior", "state", "national", "federal", "central",  "intelligence",
+    "government", "official", "country", "nation", "same",   "new",   "former",   "local",   "powerful", "secretive",
+});
+
 inline constexpr auto outlet_nouns =
     std::to_array<std::string_view>({"newspaper", "paper", "broadcaster", "outlet", "network", "channel", "magazine",
                                      "site", "website", "blog", "daily"});
@@ -309,6 +316,18 @@ bool has(const std::array<std::string_view, N>& a, std::string_view w) {
   return std::find(a.begin(), a.end(), w) != a.end();
 }
 
+// Singular nouns for one person: "a senior official ... he added".
+inline constexpr auto person_nouns = std::to_array<std::string_view>({
+    "activist",    "adviser",   "advisor",      "aide",       "analyst",   "attorney",  "author",     "chief",
+    "co-author",   "commander", "councillor",   "counsel",    "diplomat",  "director",  "doctor",     "economist",
+    "employee",    "engineer",  "executive",    "expert",     "farmer",    "fellow",    "founder",    "governor",
+    "head",        "insider",   "investigator", "journalist", "judge",     "lawmaker",  "lawyer",     "leader",
+    "legislator",  "man",       "manager",      "mayor",      "member",    "minister",  "nurse",      "observer",
+    "officer",     "official",  "owner",        "person",     "president", "professor", "prosecutor", "representative",
+    "researcher",  "resident",  "scientist",    "senator",    "soldier",   "source",    "spokesman",  "spokesperson",
+    "spokeswoman", "student",   "survivor",     "teacher",    "victim",    "witness",   "woman",      "worker",
+});
+
 // A source noun phrase taken apart: titles and affiliation before a name,
 // the name, and whether it is a person's.
 struct parsed_name {
@@ -337,7 +356,9 @@ inline parsed_name parse_name(std::string_view text, text_span span) {
   for (std::size_t i = b; i + 1 < toks.size(); ++i) {
     const std::string_view w = toks[i].norm;
     if ((w == "report" || w == "reports" || w == "statement" || w == "data" || w == "figures" || w == "study" ||
-         w == "assessment" || w == "survey" || w == "analysis" || w == "estimates") &&
+         w == "assessment" || w == "survey" || w == "analysis" || w == "estimates" || w == "estimate" || w == "poll" ||
+         w == "review" || w == "audit" || w == "forecast" || w == "projections" || w == "count" || w == "tally" ||
+         w == "calculations") &&
         (toks[i + 1].norm == "by" || toks[i + 1].norm == "from" || toks[i + 1].norm == "of")) {
       b = i + 2;
       while (b < toks.size() && (toks[b].norm == "the" || toks[b].norm == "a")) ++b;
@@ -351,6 +372,12 @@ inline parsed_name parse_name(std::string_view text, text_span span) {
     if (toks[i].norm != "of" && toks[i].norm != "at" && toks[i].norm != "from") continue;
     bool titled = false;
     for (std::size_t k = b; k < i; ++k) titled = titled || detail::attr::in(detail::attr::titles, toks[k].norm);
+    // Or two name words before "of", after a lower-case role or nothing.
+    auto name_word = [&](std::size_t k) {
+      return toks[k].kind == detail::text_token_kind::word && is_cap(text, toks[k].begin) &&
+             !has(org_words, toks[k].norm) && !has(media_words, toks[k].norm);
+    };
+    titled = titled || (name_word(i - 1) && name_word(i - 2) && (i - 2 == b || !is_cap(text, toks[i - 3].begin)));
     if (titled && is_cap(text, toks[i - 1].begin) && !has(org_words, toks[i - 1].norm)) {
       std::size_t a = i + 1;
       if (a < e && toks[a].norm == "the") ++a;
@@ -380,7 +407,7 @@ inline parsed_name parse_name(std::string_view text, text_span span) {
     if (w.ends_with("'s")) w.resize(w.size() - 2);
     const bool c = is_cap(text, toks[i].begin);
     any_cap = any_cap || (c && !(i == b && (w == "a" || w == "the")));
-    media = media || has(media_words, w);
+    media = media || has(media_words, w) || has(media_words, detail::attr::singular(w));
     org = org || has(org_words, w);
     anon = anon || (!c && has(anonymous_words, w));
     lower_head = !c;
@@ -414,13 +441,19 @@ inline parsed_name parse_name(std::string_view text, text_span span) {
   }();
   // A person takes no "the": "the Federal Reserve" is a body, whatever its words.
   const bool with_the = b > 0 && toks[0].norm == "the";
+  // A role word for a person: "Council member Yusuf Adeyemi", "businessman Dale Petrakis".
+  const bool role_before =
+      t == n && n > b && toks[n - 1].kind == detail::text_token_kind::word && !is_cap(text, toks[n - 1].begin) &&
+      (has(person_nouns, toks[n - 1].norm) || toks[n - 1].norm.ends_with("man") || toks[n - 1].norm.ends_with("woman"));
   const bool personish = name_words >= 1 && name_words <= 4 && !name_org && n < e && !lower_head && !all_caps &&
-                         !(with_the && t == n) && ((title && t < n) || (name_words >= 2 && !org && !media));
+                         !(with_the && t == n) &&
+                         ((title && t < n) || (name_words >= 2 && ((!org && !media) || role_before)));
   if (personish) {
     out.sort = source_sort::person;
     out.name = std::string(text.substr(toks[n].begin, toks[e - 1].end - toks[n].begin));
     if (t < n) out.role = trim(text.substr(toks[t].begin, toks[n - 1].end - toks[t].begin));
-    if (t > b) out.affiliation = trim(text.substr(toks[b].begin, toks[t - 1].end - toks[b].begin));
+    if (role_before) out.role = trim(text.substr(toks[b].begin, toks[n - 1].end - toks[b].begin));
+    if (t > b && !role_before) out.affiliation = trim(text.substr(toks[b].begin, toks[t - 1].end - toks[b].begin));
     if (out.affiliation.empty()) out.affiliation = tail_affiliation;
     return out;
   }
@@ -428,7 +461,11 @@ inline parsed_name parse_name(std::string_view text, text_span span) {
   if (media && (!org || out.words.back() == "media" || out.words.back() == "press")) out.sort = source_sort::media;
   // "a South Korean lawmaker", "a senior official": a description with an
   // indefinite article names nobody.
-  else if (anon || (!any_cap && !org) || (b > 0 && toks[0].norm != "the" && lower_head))
+  // "one of the soldiers", "several policymakers": a quantifier, no name.
+  else if (anon || (!any_cap && !org) || (b > 0 && toks[0].norm != "the" && lower_head) ||
+           (lower_head && !out.words.empty() && detail::attr::in(detail::attr::determiners, out.words.front()) &&
+            out.words.front() != "its" && out.words.front() != "his" && out.words.front() != "her" &&
+            out.words.front() != "their" && out.words.front() != "our"))
     out.sort = source_sort::unnamed;
   else
     out.sort = source_sort::body;
@@ -591,6 +628,111 @@ inline std::vector<std::pair<double, double>> figure_bounds(const std::vector<qu
   return out;
 }
 
+// A role noun taken apart: "the country's main spy agency" is modifiers
+// {main, spy} and head "agency"; determiners, possessive pronouns and a
+// possessor ("the country's", "Seoul's") are left out.
+struct role_phrase {
+  std::vector<std::string> owner;  // a possessor's words: "Seoul's spy agency" is Seoul's
+  std::vector<std::string> modifiers;
+  std::string head;
+  bool possessive = false;  // "her lawyer", "Seoul's spy agency"
+};
+
+inline role_phrase role_phrase_of(std::string_view text, text_span s) {
+  role_phrase out;
+  const auto toks = words_of(text, s);
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const auto& t = toks[i];
+    // A possessor, with either apostrophe: "nation's", "nation’s", "growers'".
+    const bool curly = i + 2 < toks.size() && toks[i + 1].norm == "'" && toks[i + 2].norm == "s";
+    const bool plural_owner = i + 1 < toks.size() && toks[i + 1].norm == "'" && t.norm.ends_with('s') && !curly;
+    if (t.kind == detail::text_token_kind::word && (t.norm.ends_with("'s") || curly || plural_owner)) {
+      std::string w = t.norm;
+      if (w.ends_with("'s")) w.resize(w.size() - 2);
+      words.push_back(detail::attr::singular(w));
+      out.owner = std::move(words);
+      words.clear();
+      out.possessive = true;
+      i += curly ? 2 : plural_owner ? 1 : 0;
+      continue;
+    }
+    if (t.kind != detail::text_token_kind::word) {
+      if (t.norm == "," || t.norm == "(") break;
+      continue;
+    }
+    if (t.norm == "his" || t.norm == "her" || t.norm == "its" || t.norm == "their" || t.norm == "our") {
+      out.possessive = true;
+      continue;
+    }
+    if (t.norm == "the" || t.norm == "a" || t.norm == "an") continue;
+    // "one of the soldiers": a soldier.
+    if (t.norm == "of" && words.size() == 1 && words[0] == "one") {
+      words.clear();
+      continue;
+    }
+    // "a spokesman for the forecaster": the role is the words before "for".
+    if (!words.empty() && (t.norm == "for" || t.norm == "of" || t.norm == "at" || t.norm == "from")) break;
+    words.push_back(detail::attr::singular(t.norm));
+  }
+  if (words.empty()) return out;
+  out.head = words.back();
+  words.pop_back();
+  out.modifiers = std::move(words);
+  return out;
+}
+
+// The gender a source phrase or its appositive states: 'f' for
+// "spokeswoman", "Ms."; 'm' for "spokesman", "Mr."; 0 when none does.
+inline char gender_of(std::string_view text, text_span s, text_span appositive) {
+  char g = 0;
+  for (const text_span part : {s, appositive}) {
+    if (part.empty()) continue;
+    for (const auto& t : words_of(text, part)) {
+      if (t.kind != detail::text_token_kind::word) continue;
+      const std::string_view w = t.norm;
+      if (w == "ms" || w == "mrs" || w == "madam" || w == "she" || w == "her" || (w.size() > 5 && w.ends_with("woman")))
+        g = g == 'm' ? 1 : (g ? g : 'f');
+      else if (w == "mr" || w == "he" || w == "his" ||
+               ((w.ends_with("sman") || w.ends_with("rman") || w == "businessman")))
+        g = g == 'f' ? 1 : (g ? g : 'm');
+    }
+  }
+  return g == 1 ? 0 : g;
+}
+
+// The people a text names with a title or a role before the name ("Sen.
+// Marguerite Holloway", "founder Elena Vorhees"): each name, its role
+// and where it starts.
+struct named_person {
+  std::string name, role;
+  std::size_t at = 0;
+};
+
+inline std::vector<named_person> named_people(std::string_view text) {
+  std::vector<named_person> out;
+  const auto toks = detail::tokenize_text(text, detail::token_joins::inner_marks);
+  auto word = [&](std::size_t i) { return i < toks.size() && toks[i].kind == detail::text_token_kind::word; };
+  for (std::size_t i = 0; i + 1 < toks.size(); ++i) {
+    if (!word(i)) continue;
+    const bool title = detail::attr::in(detail::attr::titles, toks[i].norm);
+    const bool role = !is_cap(text, toks[i].begin) && (title || has(person_nouns, toks[i].norm));
+    if (!title && !role) continue;
+    std::size_t k = i + 1;
+    if (k < toks.size() && toks[k].norm == ".") ++k;
+    std::size_t n = k;
+    while (n < toks.size() && n - k < 4 && word(n) && is_cap(text, toks[n].begin) && !has(org_words, toks[n].norm) &&
+           !has(media_words, toks[n].norm) && !detail::attr::in(detail::attr::titles, toks[n].norm))
+      ++n;
+    // A capitalized title takes one name word ("Sen. Holloway"); a role word two.
+    if (n == k || (!title && n - k < 2) || (n < toks.size() && word(n) && is_cap(text, toks[n].begin))) continue;
+    out.push_back({std::string(text.substr(toks[k].begin, toks[n - 1].end - toks[k].begin)),
+                   std::string(text.substr(toks[i].begin, toks[k - 1].end - toks[i].begin)), toks[k].begin});
+    i = n - 1;
+  }
+  return out;
+}
+
 }  // namespace detail::extract
 
 /// Reads articles one at a time and groups what they state into claims.
@@ -668,6 +810,7 @@ class extractor {
     bool media = false;                // its kind's traits say it only relays
     std::size_t index = 0;             // its position in agents_ and descriptors_
     std::vector<std::string> apposed;  // words of its appositive here: "Seoul's main spy agency"
+    bool individual = false;           // one person, named or not: "he" may refer to it
   };
 
   std::size_t kind_for(source_sort s) const noexcept { return kind_for_[static_cast<std::size_t>(s)]; }
@@ -688,6 +831,7 @@ class extractor {
     const std::size_t i = entry_index(e);
     agents_.push_back({e.id, e.name, entry_kind_[i], e.fields, i});
     descriptors_.push_back(descriptor_words(agents_.back()));
+    gender_.push_back(0);
     return e.id;
   }
 
@@ -703,6 +847,7 @@ class extractor {
         agent_index_.emplace(cand, agents_.size());
         agents_.push_back({cand, name, kind, std::move(fields), std::nullopt});
         descriptors_.push_back(descriptor_words(agents_.back()));
+        gender_.push_back(0);
         return cand;
       }
       const auto& a = agents_[it->second];
@@ -743,62 +888,118 @@ class extractor {
     return w;
   }
 
-  // Resolves the source phrase at `s` in `art` to an agent id.
+  // Resolves the source phrase at `s` in `art` to an agent id. In a
+  // `headline`, a role noun goes without "the" ("Spy agency says").
   std::string resolve(const extracted_article& art, text_span s, source_form form, text_span appositive,
-                      std::vector<mention>& seen) {
+                      std::vector<mention>& seen, bool headline = false) {
     namespace dx = detail::extract;
     const std::string_view text = art.text;
     const std::string phrase(text.substr(s.begin, s.end - s.begin));
     const std::string key = name_key(phrase);
+    const dx::role_phrase rp = dx::role_phrase_of(text, s);
     // Every mention is remembered, the latest last, with the words its
     // appositive gives it here ("The NIS, Seoul's main spy agency, said").
     auto remember = [&](std::string id) {
       const std::size_t i = agent_index_.at(id);
       const auto& k = kind_of(agents_[i]);
+      // An appositive that describes ("Seoul's main spy agency", "a
+      // third-term Democrat") gives its role's words; a clause gives none.
       std::vector<std::string> apposed;
-      if (!appositive.empty()) apposed = words_of_phrase(text, appositive);
-      seen.push_back({id, is_person(k), k.named && k.role == source_role::relay, i, std::move(apposed)});
+      if (!appositive.empty()) {
+        const auto ap = dx::words_of(text, appositive);
+        if (!ap.empty() && ap[0].norm != "who" && ap[0].norm != "which" && ap[0].norm != "whose") {
+          auto r = dx::role_phrase_of(text, appositive);
+          apposed = std::move(r.owner);
+          apposed.insert(apposed.end(), r.modifiers.begin(), r.modifiers.end());
+          if (!r.head.empty()) apposed.push_back(std::move(r.head));
+        }
+      }
+      // "a senior official", "one of the soldiers": one person, though unnamed.
+      const bool individual = is_person(k) || (!k.named && !rp.head.empty() && dx::has(dx::person_nouns, rp.head));
+      if (is_person(k) && !gender_[i]) gender_[i] = dx::gender_of(text, s, appositive);
+      seen.push_back({id, is_person(k), k.named && k.role == source_role::relay, i, std::move(apposed), individual});
       return id;
     };
-    auto describes = [&](const mention& m, const std::string& word) {
+    // Whether mention `m` may be called by the role noun: its head word
+    // describes `m`, and so does every modifier that is not a generic one
+    // ("the spy agency", "the civil defence office").
+    auto describes = [&](const mention& m) {
       const auto& d = descriptors_[m.index];
-      return std::find(d.begin(), d.end(), word) != d.end() ||
-             std::find(m.apposed.begin(), m.apposed.end(), word) != m.apposed.end();
+      auto fits = [&](const std::string& w) {
+        return std::find(d.begin(), d.end(), w) != d.end() ||
+               std::find(m.apposed.begin(), m.apposed.end(), w) != m.apposed.end();
+      };
+      return fits(rp.head) && std::all_of(rp.owner.begin(), rp.owner.end(), fits) &&
+             std::all_of(rp.modifiers.begin(), rp.modifiers.end(),
+                         [&](const std::string& w) { return fits(w) || dx::has(dx::generic_modifiers, w); });
     };
-    if (form == source_form::pronoun) {
-      // He, she and I: the latest person; it: the latest source that is not
-      // one; they and we: the latest source.
+    // Whether mention `m` may be the body a generic role noun refers back
+    // to: it is named, its owner is the noun's ("South Korea's spy agency"
+    // is no Washington group), and a name of common nouns ("South Korean
+    // broadcasters") has the noun's head.
+    auto may_be = [&](const mention& m) {
+      const auto& a = agents_[m.index];
+      if (m.person || !kind_of(a).named) return false;
+      const auto& d = descriptors_[m.index];
+      for (const auto& w : rp.owner)
+        if (std::find(d.begin(), d.end(), w) == d.end() &&
+            std::find(m.apposed.begin(), m.apposed.end(), w) == m.apposed.end())
+          return false;
+      // A name that ends in another common noun is no "agency" when it is
+      // a plural ("South Korean broadcasters") or has no capital at all
+      // ("the national weather bureau"); "the Ethics Watch group" may be.
+      const auto name = dx::words_of(a.name, {0, a.name.size()});
+      if (name.empty() || name.back().kind != detail::text_token_kind::word || dx::is_cap(a.name, name.back().begin))
+        return true;
+      const std::string last = detail::attr::singular(name.back().norm);
+      if (last == rp.head) return true;
+      const bool capital = std::any_of(name.begin(), name.end(), [&](const auto& t) {
+        return t.kind == detail::text_token_kind::word && dx::is_cap(a.name, t.begin);
+      });
+      return capital && last == name.back().norm;
+    };
+    if (form == source_form::pronoun || key == "one of them") {
+      // He, she and I: the latest person, or one unnamed person, whose
+      // gender is not the other; it: the latest source that is not one;
+      // they and we: the latest source.
       const bool person = key == "he" || key == "she" || key == "i";
+      const char other = key == "he" ? 'f' : key == "she" ? 'm' : 0;
       for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
-        if (person ? it->person : (key != "it" || !it->person)) return remember(it->agent);
+        const bool fits =
+            person ? it->individual && (!other || gender_[it->index] != other) : (key != "it" || !it->individual);
+        if (!fits) continue;
+        if (other && it->person && !gender_[it->index]) gender_[it->index] = other == 'f' ? 'm' : 'f';
+        return remember(it->agent);
       }
       return remember(ensure_agent("unnamed-source", "unnamed source", kind_for(source_sort::unnamed), {}));
     }
+    const bool role_noun = looks_like_role_noun(text, s, headline);
     // A name the gazetteer knows; a role alias of a body ("the agency")
     // refers back to an earlier mention first.
-    if (const auto* e = gaz_.find(phrase);
-        e && !(!is_person(kinds_[entry_kind_[entry_index(*e)]]) && looks_like_role_noun(text, s)))
+    if (const auto* e = gaz_.find(phrase); e && !(!is_person(kinds_[entry_kind_[entry_index(*e)]]) && role_noun))
       return remember(known_agent(*e));
     auto parsed = dx::parse_name(text, s);
     if (const auto* e = gaz_.find(parsed.name)) return remember(known_agent(*e));
-    // A role noun ("the lawmaker", "the spy agency"): the latest mention it describes.
-    if (looks_like_role_noun(text, s) && !parsed.words.empty()) {
-      const std::string head = detail::attr::singular(parsed.words.back());
+    // A role noun ("the lawmaker", "the spy agency", "her lawyer"): the latest mention it describes.
+    if (role_noun && !rp.head.empty()) {
       for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
-        if (describes(*it, head)) return remember(it->agent);
+        if (describes(*it)) return remember(it->agent);
       }
       if (const auto* e = gaz_.find(phrase)) return remember(known_agent(*e));
       // No earlier mention: the one gazetteer entry its words describe
       // ("the nation's intelligence agency": intelligence, agency), if one.
       if (const auto* e = described_entry(text, s)) return remember(known_agent(*e));
-      // "the company", "the retailer", "the newspaper": the body (or outlet)
-      // the article has named most often so far, the first of those on a
-      // tie: news refers back to its subject.
-      if (dx::has(dx::body_nouns, head) || dx::has(dx::outlet_nouns, head)) {
-        const bool outlet_noun = dx::has(dx::outlet_nouns, head);
+      // "the company", "the retailer", "the newspaper": the named body (or
+      // outlet) the article has named most often so far, the first of those
+      // on a tie: news refers back to its subject. A modifier that is no
+      // generic one names another body: "the civil defence office".
+      const bool generic = std::all_of(rp.modifiers.begin(), rp.modifiers.end(),
+                                       [](const std::string& w) { return dx::has(dx::generic_modifiers, w); });
+      if (generic && (dx::has(dx::body_nouns, rp.head) || dx::has(dx::outlet_nouns, rp.head))) {
+        const bool outlet_noun = dx::has(dx::outlet_nouns, rp.head);
         std::map<std::size_t, std::pair<std::size_t, std::size_t>> count;  // agent -> (mentions, first mention)
         for (std::size_t k = 0; k < seen.size(); ++k) {
-          if (seen[k].person || seen[k].media != outlet_noun) continue;
+          if (seen[k].media != outlet_noun || !may_be(seen[k])) continue;
           auto [it, added] = count.try_emplace(seen[k].index, 0, k);
           ++it->second.first;
         }
@@ -827,6 +1028,14 @@ class extractor {
       for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
         if (it->person && shorter_of(agents_[it->index].name)) return remember(it->agent);
       }
+      // A person the article named before, not as a source: "an inquiry into
+      // Sen. Marguerite Holloway", then "Holloway denied".
+      for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
+        if (it->at >= s.begin || !shorter_of(it->name) || name_key(it->name) == nk) continue;
+        std::vector<std::pair<std::string, std::string>> fields;
+        if (!it->role.empty()) fields.emplace_back("role", it->role);
+        return remember(ensure_agent(dx::slug(it->name), it->name, kind_for(source_sort::person), std::move(fields)));
+      }
       for (std::size_t i = 0; i < gaz_.entries().size(); ++i) {
         const auto& e = gaz_.entries()[i];
         if (is_person(kinds_[entry_kind_[i]]) && shorter_of(e.name)) return remember(known_agent(e));
@@ -848,8 +1057,11 @@ class extractor {
               break;
             }
           }
-          for (std::string_view lead : {"a ", "an ", "the "}) {
-            if (r.starts_with(lead)) {
+          for (std::string_view lead : {"a ", "an ", "the ", "his ", "her ", "its ", "their "}) {
+            std::string start = r.substr(0, lead.size());
+            for (char& c : start)
+              if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            if (r.size() > lead.size() && start == lead) {
               r.erase(0, lead.size());
               break;
             }
@@ -894,18 +1106,32 @@ class extractor {
     return found;
   }
 
-  // "the lawmaker", "the spy agency", "the retailer": "the" and words, the
-  // last a lower-case noun of a source.
-  static bool looks_like_role_noun(std::string_view text, text_span s) {
+  // "the lawmaker", "the spy agency", "her lawyer", "Seoul's spy agency":
+  // "the", a possessive pronoun or a possessor, then words, the last a
+  // lower-case noun of a source. A headline drops the "the": "Spy agency".
+  static bool looks_like_role_noun(std::string_view text, text_span s, bool headline = false) {
     namespace dx = detail::extract;
     const auto toks = dx::words_of(text, s);
     const auto words =
         std::count_if(toks.begin(), toks.end(), [](const auto& t) { return t.kind == detail::text_token_kind::word; });
-    if (words < 2 || words > 5 || toks[0].norm != "the") return false;
+    if (words < 1 || words > 6 || toks.back().kind != detail::text_token_kind::word) return false;
     const auto& last = toks.back();
     const std::string head = detail::attr::singular(last.norm);
-    return last.kind == detail::text_token_kind::word && !dx::is_cap(text, last.begin) &&
-           (detail::attr::source_noun(last.norm) || dx::has(dx::body_nouns, head) || dx::has(dx::outlet_nouns, head));
+    // One word only in a headline, and only for a body: "Chain warns".
+    if (words == 1) return headline && (dx::has(dx::body_nouns, head) || dx::has(dx::outlet_nouns, head));
+    if (dx::is_cap(text, last.begin) ||
+        !(detail::attr::source_noun(last.norm) || dx::has(dx::body_nouns, head) || dx::has(dx::outlet_nouns, head)))
+      return false;
+    const std::string_view first = toks[0].norm;
+    if (first == "the" || first == "his" || first == "her" || first == "its" || first == "their" || first == "our")
+      return true;
+    const auto role = dx::role_phrase_of(text, s);
+    if (role.possessive) return true;
+    // A headline's "Spy agency", "Chain": lower-case words after the first.
+    if (!headline) return false;
+    for (std::size_t i = 1; i < toks.size(); ++i)
+      if (toks[i].kind == detail::text_token_kind::word && dx::is_cap(text, toks[i].begin)) return false;
+    return true;
   }
 
   // The lower-case, singular words of a phrase, possessives left out.
@@ -969,6 +1195,7 @@ class extractor {
     if (const auto dot = stem.find_last_of('.'); dot != std::string_view::npos && dot > 0) stem = stem.substr(0, dot);
     art.event = unique_id(dx::slug(stem, 8));
     std::vector<mention> seen;
+    people_ = dx::named_people(text);
     bool body_started = false, lead_done = false;
     std::size_t paragraph = 0;
     // The last attributed statement and its paragraph, for carried attribution.
@@ -976,15 +1203,20 @@ class extractor {
     std::size_t last_attr_paragraph = 0;
     // A quote whose sentences came before its attribution: `"A. B," he said.`
     std::vector<std::size_t> open_quote;  // sentence indexes waiting for their source
+    // The headline and the lines under it are read after the body: they
+    // refer ahead to sources the body names ("Spy agency says ...").
+    std::vector<std::size_t> front;
     for (std::size_t si = 0; si < art.sentences.size(); ++si) {
       const sentence& s = art.sentences[si];
       if (si > 0 && paragraph_break(text, art.sentences[si - 1].end, s.begin)) ++paragraph;
       article_part part = article_part::body;
       if (si == 0 && s.line) {
-        part = article_part::headline;
         art.headline = std::string(text.substr(s.begin, s.end - s.begin));
+        front.push_back(si);
+        continue;
       } else if (s.line && !body_started) {
-        continue;  // deck, byline, date line, credits
+        front.push_back(si);  // deck, byline, date line, credits
+        continue;
       } else if (s.line && !own_voice_candidate(text, s)) {
         continue;
       } else {
@@ -999,42 +1231,7 @@ class extractor {
       const auto first = detail::sentences::quote_at(text, s.begin);
       const bool opens_quote = first.length > 0 && first.sense >= 0;  // a straight quote or a left one
       if (!found.empty()) {
-        // One statement per content: a participle's second content ("said
-        // X, adding Y") is a second statement of the sentence, with its chain.
-        std::vector<extracted_statement> made;
-        for (std::size_t k = 0; k < found.size(); ++k) {
-          const auto& fa = found[k];
-          extracted_statement st;
-          st.sentence = si;
-          st.clause = k;
-          st.part = part;
-          st.content = fa.content;
-          std::string previous;
-          for (const auto& hop : fa.hops) {
-            extracted_hop x;
-            x.agent = resolve(art, hop.source, hop.form, hop.appositive, seen);
-            x.source = hop.source;
-            x.cue = hop.cue;
-            x.cue_word = hop.cue_word;
-            x.basis = hop.form == source_form::pronoun || looks_like_role_noun(text, hop.source)
-                          ? derivation_basis::context
-                          : derivation_basis::text;
-            if (!hop.when.empty() && art.published) {
-              auto r = resolve_date(text.substr(hop.when.begin, hop.when.end - hop.when.begin), *art.published);
-              if (r.resolved()) x.when = r.value;
-            }
-            x.briefing = hop.cue_word == "brief";
-            if (x.agent == previous) continue;  // "Park, briefed by the spy agency ... the NIS believes"
-            previous = x.agent;
-            st.hops.push_back(std::move(x));
-          }
-          // A briefing's date is the date its listener spoke about it.
-          for (std::size_t h = 1; h < st.hops.size(); ++h) {
-            if (st.hops[h].briefing && !st.hops[h].when) st.hops[h].when = st.hops[h - 1].when;
-          }
-          finish_statement(art, st, fa.hops.front().cue_word);
-          made.push_back(std::move(st));
-        }
+        std::vector<extracted_statement> made = attributed(art, si, part, found, seen);
         // Sentences of this quotation that came before: they carry this source.
         for (std::size_t q : open_quote)
           art.statements.push_back(carried_from(art, q, article_part::body, made.front()));
@@ -1060,15 +1257,110 @@ class extractor {
         continue;
       }
       open_quote.clear();
-      if (part == article_part::headline || own_voice_candidate(text, s)) {
-        extracted_statement st;
-        st.sentence = si;
-        st.part = part;
-        st.content = trim_end(text, whole);
-        finish_statement(art, st, {});
-        art.statements.push_back(std::move(st));
+      if (own_voice_candidate(text, s)) art.statements.push_back(own_voice(art, si, part, whole));
+    }
+    // The headline and the deck, with every source of the body in `seen`;
+    // their statements go first. A byline or a date line states nothing.
+    const std::size_t body_count = art.statements.size();
+    for (const std::size_t si : front) {
+      const sentence& s = art.sentences[si];
+      const article_part part = si == 0 ? article_part::headline : article_part::deck;
+      const text_span whole = without_dateline(text, {s.begin, s.end});
+      auto found = find_attributions(text, whole, s.in_quote);
+      if (!found.empty()) {
+        for (auto& st : attributed(art, si, part, found, seen)) art.statements.push_back(std::move(st));
+      } else if (part == article_part::headline) {
+        art.statements.push_back(own_voice(art, si, part, whole));
       }
     }
+    std::rotate(art.statements.begin(), art.statements.begin() + static_cast<std::ptrdiff_t>(body_count),
+                art.statements.end());
+  }
+
+  extracted_statement own_voice(const extracted_article& art, std::size_t si, article_part part, text_span whole) {
+    extracted_statement st;
+    st.sentence = si;
+    st.part = part;
+    st.content = trim_end(art.text, whole);
+    finish_statement(art, st, {});
+    return st;
+  }
+
+  // One statement per content of sentence `si`: a participle's second
+  // content ("said X, adding Y") is a second statement, with its chain.
+  std::vector<extracted_statement> attributed(extracted_article& art, std::size_t si, article_part part,
+                                              const std::vector<sentence_attribution>& found,
+                                              std::vector<mention>& seen) {
+    const std::string_view text = art.text;
+    const bool headline = part == article_part::headline || part == article_part::deck;
+    std::vector<extracted_statement> made;
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      const auto& fa = found[k];
+      extracted_statement st;
+      st.sentence = si;
+      st.clause = k;
+      st.part = part;
+      st.content = fa.content;
+      std::string previous;
+      for (attribution_hop hop : fa.hops) {
+        // "The growers' lawyer, Tobias Reinholt, said": the name is the source.
+        if (names_in_appositive(text, hop)) std::swap(hop.source, hop.appositive);
+        extracted_hop x;
+        x.agent = resolve(art, hop.source, hop.form, hop.appositive, seen, headline);
+        x.source = hop.source;
+        x.cue = hop.cue;
+        x.cue_word = hop.cue_word;
+        x.basis = hop.form == source_form::pronoun || looks_like_role_noun(text, hop.source, headline)
+                      ? derivation_basis::context
+                      : derivation_basis::text;
+        if (!hop.when.empty() && art.published) {
+          auto r = resolve_date(text.substr(hop.when.begin, hop.when.end - hop.when.begin), *art.published);
+          if (r.resolved()) x.when = r.value;
+        }
+        x.briefing = hop.cue_word == "brief";
+        if (x.agent == previous) continue;  // "Park, briefed by the spy agency ... the NIS believes"
+        previous = x.agent;
+        st.hops.push_back(std::move(x));
+      }
+      // A briefing's date is the date its listener spoke about it.
+      for (std::size_t h = 1; h < st.hops.size(); ++h) {
+        if (st.hops[h].briefing && !st.hops[h].when) st.hops[h].when = st.hops[h - 1].when;
+      }
+      finish_statement(art, st, fa.hops.front().cue_word);
+      made.push_back(std::move(st));
+    }
+    return made;
+  }
+
+  // Whether the appositive of `hop` is the name its source phrase describes:
+  // "the growers' lawyer, Tobias Reinholt," or "a Washington research group,
+  // the Center for Conflict Analysis,". The phrase ends in a lower-case
+  // noun; the appositive is a person's name or a body's capitalized name.
+  static bool names_in_appositive(std::string_view text, const attribution_hop& hop) {
+    namespace dx = detail::extract;
+    if (hop.appositive.empty() || hop.form == source_form::pronoun) return false;
+    const auto src = dx::words_of(text, hop.source);
+    if (src.empty() || src.back().kind != detail::text_token_kind::word || dx::is_cap(text, src.back().begin))
+      return false;
+    const auto ap = dx::words_of(text, hop.appositive);
+    std::size_t words = 0, b = 0;
+    // "the Center for Conflict Analysis"; "businessman Dale Petrakis": a role before the name.
+    if (ap.size() > 2 && ap[0].kind == detail::text_token_kind::word && !dx::is_cap(text, ap[0].begin) &&
+        dx::is_cap(text, ap[1].begin))
+      b = 1;
+    for (std::size_t i = b; i < ap.size(); ++i) {
+      if (ap[i].kind != detail::text_token_kind::word) {
+        if (ap[i].norm != "." && ap[i].norm != "-" && ap[i].norm != "&") return false;
+        continue;
+      }
+      ++words;
+      const std::string_view w = ap[i].norm;
+      if (!dx::is_cap(text, ap[i].begin) && w != "of" && w != "for" && w != "and" && w != "the" && w != "on")
+        return false;
+    }
+    if (words == 0 || words > 6 || b >= ap.size() || !dx::is_cap(text, ap[b].begin)) return false;
+    const auto parsed = dx::parse_name(text, hop.appositive);
+    return parsed.sort == source_sort::person || parsed.sort == source_sort::body;
   }
 
   static text_span trim_end(std::string_view text, text_span s) {
@@ -1224,6 +1516,8 @@ class extractor {
   std::vector<std::vector<std::string>> entry_words_;  // each gazetteer entry's descriptor words
   std::set<std::string> ids_;                          // every agent, event and claim id given out, and the gazetteer's
   std::unordered_map<std::string, int> next_suffix_;   // unique_id's next suffix for each base
+  std::vector<char> gender_;                           // of each agent, as its pronouns and titles say: 'f', 'm' or 0
+  std::vector<detail::extract::named_person> people_;  // named in the article being read
   std::vector<extracted_article> articles_;
   std::vector<extracted_agent> agents_;
   std::vector<std::vector<std::string>> descriptors_;  // each agent's descriptor words, by agent position
