@@ -255,3 +255,20 @@ TEST_CASE("the headline is read after the body; a person named before is a sourc
   // "One of the pilots" is one unnamed person: "he" may be him.
   CHECK(ex.kind_of(ex.agent(sts[6].hops.at(0).agent)).name == "anonymous");
 }
+
+TEST_CASE("a capital in a headline is its country's body the article names most") {
+  st::extractor ex;
+  ex.add({"tariff.txt",
+          "Tokyo warns tariffs could rise in July\n\n"
+          "Japan's trade ministry said on Friday that tariffs on steel could rise in July.\n\n"
+          "The ministry said talks would go on.\n\n"
+          "A Korean exporters group said members would cut prices.\n",
+          "Daily Ledger", st::greg::date(2025, 4, 4), ""});
+  ex.finish();
+  const auto& sts = ex.articles().at(0).statements;
+  REQUIRE(sts.size() == 4);
+  CHECK(chain_of(ex, 0) == names{"Japan's trade ministry"});
+  CHECK(chain_of(ex, 2) == names{"Japan's trade ministry"});
+  // The headline and the lead state one claim from one statement of the ministry.
+  CHECK(sts[0].claim == sts[1].claim);
+}

@@ -82,6 +82,13 @@ if forecast:
           all(nis_origins[p] for p in nis_origins), nis_origins)
     check("seeds 000, 001 and 002: one NIS statement, not three",
           len(set().union(*nis_origins.values())) == 1, nis_origins)
+    # `duplicates` counts that one statement as the claim's only
+    # independent origin: the headlines ("Seoul warns ...") name no second one.
+    dup = json.loads(run("duplicates", corpus, "--claim", claim, "--json"))
+    c = dup["claims"][0]
+    check("duplicates: the forecast has one independent origin, the NIS at its briefing",
+          c["independent_origins"] == 1 and [o for o in c["origins"] if "/nis" in o] == sorted(set().union(*nis_origins.values())),
+          {k: c[k] for k in ("independent_origins", "origins")})
 
 # 3. Seed 004 cites unidentified military sources through South Korean media.
 media = [r for r in by_seed["004"] if len(r["chain"]) >= 2 and r["chain"][0]["kind"] == "outlet"

@@ -628,6 +628,65 @@ inline std::vector<std::pair<double, double>> figure_bounds(const std::vector<qu
   return out;
 }
 
+// Capitals that news names for their country's government ("Seoul
+// warns", "Moscow denies"), with the country's name and demonym in lower
+// case, sorted by capital.
+struct capital_city {
+  std::string_view capital, name, demonym;
+};
+inline constexpr auto capitals = std::to_array<capital_city>({
+    {"abu dhabi", "united arab emirates", "emirati"},
+    {"ankara", "turkey", "turkish"},
+    {"athens", "greece", "greek"},
+    {"baghdad", "iraq", "iraqi"},
+    {"beijing", "china", "chinese"},
+    {"beirut", "lebanon", "lebanese"},
+    {"berlin", "germany", "german"},
+    {"brasilia", "brazil", "brazilian"},
+    {"brussels", "belgium", "belgian"},
+    {"budapest", "hungary", "hungarian"},
+    {"buenos aires", "argentina", "argentine"},
+    {"cairo", "egypt", "egyptian"},
+    {"canberra", "australia", "australian"},
+    {"caracas", "venezuela", "venezuelan"},
+    {"damascus", "syria", "syrian"},
+    {"hanoi", "vietnam", "vietnamese"},
+    {"havana", "cuba", "cuban"},
+    {"islamabad", "pakistan", "pakistani"},
+    {"jakarta", "indonesia", "indonesian"},
+    {"kabul", "afghanistan", "afghan"},
+    {"kyiv", "ukraine", "ukrainian"},
+    {"kiev", "ukraine", "ukrainian"},
+    {"london", "britain", "british"},
+    {"madrid", "spain", "spanish"},
+    {"manila", "philippines", "philippine"},
+    {"mexico city", "mexico", "mexican"},
+    {"minsk", "belarus", "belarusian"},
+    {"moscow", "russia", "russian"},
+    {"nairobi", "kenya", "kenyan"},
+    {"new delhi", "india", "indian"},
+    {"oslo", "norway", "norwegian"},
+    {"ottawa", "canada", "canadian"},
+    {"paris", "france", "french"},
+    {"pretoria", "south africa", "south african"},
+    {"pyongyang", "north korea", "north korean"},
+    {"riyadh", "saudi arabia", "saudi"},
+    {"rome", "italy", "italian"},
+    {"seoul", "south korea", "south korean"},
+    {"stockholm", "sweden", "swedish"},
+    {"taipei", "taiwan", "taiwanese"},
+    {"tehran", "iran", "iranian"},
+    {"tokyo", "japan", "japanese"},
+    {"warsaw", "poland", "polish"},
+    {"washington", "united states", "american"},
+});
+
+inline const capital_city* country_of_capital(std::string_view key) {
+  for (const auto& c : capitals)
+    if (c.capital == key) return &c;
+  return nullptr;
+}
+
 // A role noun taken apart: "the country's main spy agency" is modifiers
 // {main, spy} and head "agency"; determiners, possessive pronouns and a
 // possessor ("the country's", "Seoul's") are left out.
@@ -997,16 +1056,27 @@ class extractor {
                                        [](const std::string& w) { return dx::has(dx::generic_modifiers, w); });
       if (generic && (dx::has(dx::body_nouns, rp.head) || dx::has(dx::outlet_nouns, rp.head))) {
         const bool outlet_noun = dx::has(dx::outlet_nouns, rp.head);
-        std::map<std::size_t, std::pair<std::size_t, std::size_t>> count;  // agent -> (mentions, first mention)
-        for (std::size_t k = 0; k < seen.size(); ++k) {
-          if (seen[k].media != outlet_noun || !may_be(seen[k])) continue;
-          auto [it, added] = count.try_emplace(seen[k].index, 0, k);
-          ++it->second.first;
-        }
-        const auto best = std::max_element(count.begin(), count.end(), [](const auto& a, const auto& b) {
-          return a.second.first != b.second.first ? a.second.first < b.second.first : a.second.second > b.second.second;
-        });
-        if (best != count.end()) return remember(agents_[best->first].id);
+        if (auto best = most_mentioned(seen, [&](const mention& m) { return m.media == outlet_noun && may_be(m); }))
+          return remember(agents_[*best].id);
+      }
+    }
+    // A capital for its country in a headline ("Seoul warns"): the body of
+    // that country the article names most ("South Korea's spy agency").
+    if (headline && parsed.sort == source_sort::body) {
+      if (const auto* country = dx::country_of_capital(key)) {
+        auto owned = [&](const mention& m) {
+          if (m.person || m.media || !kind_of(agents_[m.index]).named) return false;
+          const auto& d = descriptors_[m.index];
+          auto has_all = [&](std::string_view words) {
+            for (const auto& t : detail::tokenize_text(words, detail::token_joins::inner_marks))
+              if (std::find(d.begin(), d.end(), t.norm) == d.end() &&
+                  std::find(m.apposed.begin(), m.apposed.end(), t.norm) == m.apposed.end())
+                return false;
+            return true;
+          };
+          return has_all(country->name) || has_all(country->demonym);
+        };
+        if (auto best = most_mentioned(seen, owned)) return remember(agents_[*best].id);
       }
     }
     // An acronym ("NIS") or a shortening ("Fed", "the Herald") of a body the
@@ -1075,6 +1145,23 @@ class extractor {
       fields.emplace_back("described_as", phrase);
     }
     return remember(ensure_agent(dx::slug(parsed.name), parsed.name, kind_for(parsed.sort), std::move(fields)));
+  }
+
+  // The agent of `seen` that `fits` and is mentioned most, the first
+  // mentioned on a tie.
+  template <class Fits>
+  static std::optional<std::size_t> most_mentioned(const std::vector<mention>& seen, Fits fits) {
+    std::map<std::size_t, std::pair<std::size_t, std::size_t>> count;  // agent -> (mentions, first mention)
+    for (std::size_t k = 0; k < seen.size(); ++k) {
+      if (!fits(seen[k])) continue;
+      auto [it, added] = count.try_emplace(seen[k].index, 0, k);
+      ++it->second.first;
+    }
+    const auto best = std::max_element(count.begin(), count.end(), [](const auto& a, const auto& b) {
+      return a.second.first != b.second.first ? a.second.first < b.second.first : a.second.second > b.second.second;
+    });
+    if (best == count.end()) return std::nullopt;
+    return best->first;
   }
 
   // The one gazetteer entry whose descriptor words hold every word of the
