@@ -574,6 +574,22 @@ TEST_CASE("an extracted corpus keeps each statement's evidence, in characters of
   for (std::uint32_t v = 0; v < g.statement_count(); ++v) with += g.evidence(v) != nullptr;
   CHECK(with == 13);
   CHECK_FALSE(g.evidence(g.statement_id("c-inflation-remained-somewhat-elevated-even/federal-reserve")));
+  // Every other record the extractor wrote is marked with the article it
+  // first read it in: the statement the Fed's chain reaches, the agents
+  // (none from a gazetteer: the article was read without one), the events
+  // and the claims.
+  const extraction_mark article{"tests/data/extraction/dev/15-fed-holds-rates.txt", false};
+  REQUIRE(g.extracted("c-inflation-remained-somewhat-elevated-even/federal-reserve"));
+  CHECK(*g.extracted("c-inflation-remained-somewhat-elevated-even/federal-reserve") == article);
+  CHECK_FALSE(g.extracted("c-inflation-remained-somewhat-elevated-even/example-ledger@15-fed-holds-rates#s3"));
+  for (std::uint32_t v = 0; v < g.statement_count(); ++v)
+    CHECK((g.evidence(v) != nullptr) != (g.extracted(g.id(v)) != nullptr));
+  for (std::uint32_t a = 0; a < g.agent_count(); ++a) CHECK(g.extracted(g[agent_handle{a}].id));
+  for (std::uint32_t ev = 0; ev < g.event_count(); ++ev) CHECK(g.extracted(g[event_handle{ev}].id));
+  for (std::uint32_t c = 0; c < g.claim_count(); ++c) {
+    REQUIRE(g.extracted(g[claim_handle{c}].id));
+    CHECK(*g.extracted(g[claim_handle{c}].id) == article);
+  }
   // Written back to the same bytes, as a document and as JSON Lines.
   const auto written = corpus_of(g);
   CHECK(written == [&] {
@@ -605,4 +621,29 @@ TEST_CASE("evidence that cannot be read is refused at its field") {
   CHECK_THROWS_MATCHES(read(R"({"file": "a.txt", "content": [0, 2], "similarity": 2})"), corpus_error,
                        Message("x.json:1:202: statement \"s\": extracted: field \"similarity\": expected a number "
                                "from 0 to 1\n1 problem, nothing loaded"));
+}
+
+TEST_CASE("marks of extracted agents, events and claims that cannot be read are refused at their field") {
+  auto read = [](const std::string& text) { return read_corpus(text, "x.json"); };
+  // Only an agent comes from a gazetteer.
+  CHECK_THROWS_MATCHES(
+      read(R"({"claims": [{"id": "c", "text": "t", "extracted": {"file": "a.txt", "gazetteer": true}}]})"),
+      corpus_error,
+      Message("x.json:1:82: claim \"c\": extracted: unknown field \"gazetteer\"\n1 problem, nothing loaded"));
+  CHECK_THROWS_MATCHES(
+      read(R"({"agents": [{"id": "a", "kind": "person", "extracted": {"file": "a.txt", "gazetteer": "yes"}}]})"),
+      corpus_error,
+      Message("x.json:1:87: agent \"a\": extracted: field \"gazetteer\": expected true or false, found a "
+              "string\n1 problem, nothing loaded"));
+  CHECK_THROWS_MATCHES(read(R"({"events": [{"id": "e", "kind": "briefing", "extracted": "a.txt"}]})"), corpus_error,
+                       Message("x.json:1:58: event \"e\": field \"extracted\": expected an object, found a string\n"
+                               "1 problem, nothing loaded"));
+  CHECK_THROWS_MATCHES(read(R"({"events": [{"id": "e", "kind": "briefing", "extracted": {}}]})"), corpus_error,
+                       Message("x.json:1:58: event \"e\": extracted: missing field \"file\"\n"
+                               "1 problem, nothing loaded"));
+  // A good mark reads back, and a graph refuses to mark what it lacks.
+  auto g = read(R"({"agents": [{"id": "a", "kind": "person", "extracted": {"file": "a.txt", "gazetteer": true}}]})");
+  REQUIRE(g.extracted("a"));
+  CHECK(*g.extracted("a") == extraction_mark{"a.txt", true});
+  CHECK_THROWS_WITH(g.mark_extracted("nobody", {"a.txt", false}), "mark_extracted: \"nobody\" names no record");
 }

@@ -160,6 +160,7 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
         details_(other.details_),
         parts_(other.parts_),
         evidence_(other.evidence_),
+        marks_(other.marks_),
         symbols_(other.symbols_),
         symbol_of_(other.symbol_of_) {}
   /// Copies every record.
@@ -191,6 +192,7 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
     details_.swap(other.details_);
     parts_.swap(other.parts_);
     evidence_.swap(other.evidence_);
+    marks_.swap(other.marks_);
     std::swap(symbols_, other.symbols_);
     symbol_of_.swap(other.symbol_of_);
   }
@@ -535,6 +537,21 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
   /// Returns true when some statement has evidence.
   bool has_evidence() const noexcept { return !evidence_.empty(); }
 
+  /// Returns the mark of agent, event, claim or statement `id` when the
+  /// extractor wrote it (`extraction_graph` sets it), or null. A statement
+  /// read from an article's text has its `evidence` instead; one a chain
+  /// reached upstream of it has a mark.
+  const extraction_mark* extracted(std::string_view id) const {
+    auto it = marks_.find(id);
+    return it == marks_.end() ? nullptr : &it->second;
+  }
+  /// Marks record `id` as extracted. It costs nothing until given.
+  /// @throws error if `id` names no record of this graph.
+  void mark_extracted(std::string_view id, extraction_mark m) {
+    if (!kind_of(id)) throw error("mark_extracted: \"" + std::string(id) + "\" names no record");
+    marks_.insert_or_assign(std::string(id), std::move(m));
+  }
+
   /// Returns the date of statement `v`'s event, if known.
   std::optional<partial_date> date(statement_handle v) const {
     auto e = graph()[v].event;
@@ -718,7 +735,8 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
   std::vector<claim_details> details_;
   // Where in its article each statement stands; empty until one is given.
   std::vector<article_part> parts_;
-  std::map<std::uint32_t, text_evidence> evidence_;  // by statement: only extracted ones have it
+  std::map<std::uint32_t, text_evidence> evidence_;            // by statement: only extracted ones have it
+  std::map<std::string, extraction_mark, std::less<>> marks_;  // by record id: only extracted ones
   detail::interner symbols_;
   std::vector<symbol> symbol_of_;
 };

@@ -142,6 +142,7 @@ struct agent_record {
   json_where at;
   std::string id, name, kind;
   attributes fields;
+  std::optional<extraction_mark> mark;
 };
 struct event_record {
   json_where at;
@@ -149,11 +150,13 @@ struct event_record {
   event_kind kind = event_kind::statement;
   event_info info;
   std::vector<std::pair<std::string, json_where>> audience;  // agent ids, where each is written
+  std::optional<extraction_mark> mark;
 };
 struct claim_record {
   json_where at;
   std::string id, text;
   claim_details details;
+  std::optional<extraction_mark> mark;
 };
 struct statement_record {
   json_where at;
@@ -161,6 +164,7 @@ struct statement_record {
   claim_details stated;
   article_part part = article_part::unknown;
   std::optional<text_evidence> evidence;
+  std::optional<extraction_mark> mark;  // a statement upstream of an article: no text of its own
 };
 struct report_record {
   json_where at;
@@ -598,6 +602,38 @@ class corpus_parser {
     return std::nullopt;
   }
 
+  // "extracted" on an agent, event or claim: the article the extractor
+  // first read it in, and for an agent whether the gazetteer knew it.
+  void read_mark(fields& f, std::optional<extraction_mark>& out, bool agent) {
+    const auto* v = f.value("extracted");
+    if (!v) return;
+    const json_where at = f.at.field("extracted");
+    if (!v->is_object()) {
+      problem(at, f.label + ": field \"extracted\": expected an object, found " + std::string(json_kind_name(*v)));
+      return;
+    }
+    fields x{*this, v->as_object(), at, f.label + ": extracted", {}};
+    extraction_mark m;
+    bool ok = true;
+    if (auto file = x.text("file", true)) {
+      m.file = *file;
+    } else {
+      ok = false;
+    }
+    // Only an agent comes from the gazetteer: elsewhere the field is unknown.
+    if (const auto* known = agent ? x.value("gazetteer") : nullptr) {
+      if (!known->is_bool()) {
+        problem(at.field("gazetteer"), x.label + ": field \"gazetteer\": expected true or false, found " +
+                                           std::string(json_kind_name(*known)));
+        ok = false;
+      } else {
+        m.gazetteer = known->as_bool();
+      }
+    }
+    x.check_unknown();
+    if (ok) out = std::move(m);
+  }
+
   // "extracted": where the extractor read the statement (docs/format.md).
   void read_evidence(fields& f, std::optional<text_evidence>& out) {
     const auto* v = f.value("extracted");
@@ -742,6 +778,7 @@ class corpus_parser {
             }
           }
         }
+        read_mark(f, r.mark, true);
         f.check_unknown();
         if (problem_count() == before) agents.push_back(std::move(r));
         break;
@@ -797,6 +834,7 @@ class corpus_parser {
             }
           }
         }
+        read_mark(f, r.mark, false);
         f.check_unknown();
         if (problem_count() == before) events.push_back(std::move(r));
         break;
@@ -807,6 +845,7 @@ class corpus_parser {
         r.id = f.text("id", true).value_or("");
         r.text = f.text("text", true).value_or("");
         read_details(f, r.details);
+        read_mark(f, r.mark, false);
         f.check_unknown();
         if (problem_count() == before) claims.push_back(std::move(r));
         break;
@@ -820,7 +859,13 @@ class corpus_parser {
         r.event = f.text("event", false).value_or("");
         read_stated(f, r.stated);
         read_part(f, r.part);
-        read_evidence(f, r.evidence);
+        // An "extracted" with only a file marks a statement a chain reached;
+        // anything more is the evidence of one read from the text.
+        if (const auto* x = f.value("extracted");
+            x && x->is_object() && x->as_object().size() == 1 && x->as_object().contains("file"))
+          read_mark(f, r.mark, false);
+        else
+          read_evidence(f, r.evidence);
         f.check_unknown();
         if (problem_count() == before) statements.push_back(std::move(r));
         break;
@@ -1051,7 +1096,10 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
       p.invalid_ids.insert(r.id);
       continue;
     }
-    attempt(r.at, label, r.id, [&] { g.add_agent(r.id, r.name, std::move(*k)); });
+    attempt(r.at, label, r.id, [&] {
+      g.add_agent(r.id, r.name, std::move(*k));
+      if (r.mark) g.mark_extracted(r.id, *r.mark);
+    });
   }
   for (const auto& r : p.events) {
     std::string label = "event " + detail::json_quoted(r.id);
@@ -1073,11 +1121,15 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
       members.reserve(r.audience.size());
       for (const auto& member : r.audience) members.push_back(g.agent_id(member.first));
       g.add_audience(e, members);
+      if (r.mark) g.mark_extracted(r.id, *r.mark);
     });
   }
   for (const auto& r : p.claims) {
     std::string label = "claim " + detail::json_quoted(r.id);
-    attempt(r.at, label, r.id, [&] { g.add_claim(r.id, r.text, r.details); });
+    attempt(r.at, label, r.id, [&] {
+      g.add_claim(r.id, r.text, r.details);
+      if (r.mark) g.mark_extracted(r.id, *r.mark);
+    });
   }
   for (const auto& r : p.statements) {
     std::string label = "statement " + detail::json_quoted(r.id);
@@ -1091,6 +1143,7 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
     attempt(r.at, label, r.id, [&] {
       const auto v = g.add_statement(r.id, r.agent, r.claim, r.event, r.stated, r.part);
       if (r.evidence) g.set_evidence(v, *r.evidence);
+      if (r.mark) g.mark_extracted(r.id, *r.mark);
     });
   }
   for (const auto& r : p.reports) {
@@ -1196,7 +1249,16 @@ class corpus_writer {
       s += ": ";
       detail::append_json_field_value(s, f[j].second);
     }
-    s += "}}";
+    s += "}";
+    if (const extraction_mark* m = g.extracted(g[a].id)) mark(*m, true);
+    s += "}";
+  }
+
+  void mark(const extraction_mark& m, bool agent) {
+    s += ", \"extracted\": {\"file\": ";
+    append_json_string(s, m.file);
+    if (agent) s += m.gazetteer ? ", \"gazetteer\": true" : ", \"gazetteer\": false";
+    s += '}';
   }
 
   template <class Graph>
@@ -1219,14 +1281,17 @@ class corpus_writer {
       }
       s += "]";
     }
+    if (const extraction_mark* m = g.extracted(e.id)) mark(*m, false);
     s += "}";
   }
 
-  void write_claim(const claim& c) {
+  template <class Graph>
+  void write_claim(const Graph& g, const claim& c) {
     s += "\"id\": ";
     append_json_string(s, c.id);
     key("text", c.text, false);
     details(c.details);
+    if (const extraction_mark* m = g.extracted(c.id)) mark(*m, false);
     s += "}";
   }
 
@@ -1246,7 +1311,11 @@ class corpus_writer {
       s += "}";
     }
     if (g.part(v) != article_part::unknown) key("part", to_string(g.part(v)));
-    if (const text_evidence* e = g.evidence(v)) evidence(*e);
+    if (const text_evidence* e = g.evidence(v)) {
+      evidence(*e);
+    } else if (const extraction_mark* m = g.extracted(g.id(v))) {
+      mark(*m, false);
+    }
     s += "}";
   }
 
@@ -1320,7 +1389,7 @@ void write_corpus_records(corpus_writer& w, const Graph& g, Layout& layout) {
   layout.section("claims");
   for (std::uint32_t i = 0; i < g.claim_count(); ++i) {
     layout.open("claim", i == 0);
-    w.write_claim(g[claim_handle{i}]);
+    w.write_claim(g, g[claim_handle{i}]);
     layout.close();
   }
   layout.section("statements");

@@ -4,7 +4,8 @@
 /// @file
 /// Where an extracted statement was read: the article file and the
 /// character offsets of its content, and of each hop's source and cue, so a
-/// reviewer can see why the extractor proposed it (docs/format.md).
+/// reviewer can see why the extractor proposed it; and the mark of an agent,
+/// event or claim the extractor wrote (docs/format.md).
 
 #include <cstddef>
 #include <optional>
@@ -35,6 +36,16 @@ struct text_evidence {
   std::vector<hop> hops;  ///< empty for an own-voice statement
   double similarity = 1;  ///< to the closest content already in its claim when it joined, 0 to 1 (1 for the first)
   friend bool operator==(const text_evidence&, const text_evidence&) = default;
+};
+
+/// The mark of an agent, event, claim or upstream statement the extractor
+/// wrote: the article it was first read in, in the order the articles were
+/// given, and for an agent whether it came from the gazetteer rather than
+/// from the text alone.
+struct extraction_mark {
+  std::string file;        ///< the article file, as the extractor was given it
+  bool gazetteer = false;  ///< an agent the gazetteer knows; false for other records
+  friend bool operator==(const extraction_mark&, const extraction_mark&) = default;
 };
 
 }  // namespace sourcetrace

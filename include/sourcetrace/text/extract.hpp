@@ -1638,7 +1638,9 @@ inline std::string extracted_statement_id(const extracted_article& art, const ex
 /// each hop's source and cue. A hop's statement is shared by every article that
 /// reaches the same source on the same claim, so one briefing relayed by
 /// three articles is one origin; a derivation that several mentions share
-/// takes the firmest basis any of them gives it.
+/// takes the firmest basis any of them gives it. Every agent, event, claim
+/// and upstream statement is marked (`extraction_mark`) with the article it
+/// was first read in.
 /// `Graph` is the graph type whose `kinds` the extractor was given. An
 /// agent's fields go to its kind's `from_fields`, those the kind does not
 /// declare left out.
@@ -1671,7 +1673,7 @@ Graph extraction_graph(const extractor& ex) {
   // One event per source, kind and date, named `agent-date` (or
   // `agent-briefing-date`), `-2` added if that id names another record.
   std::map<std::string, std::string> event_ids;
-  auto event_for = [&](const extracted_hop& h) -> std::string {
+  auto event_for = [&](const extracted_hop& h, const std::string& file) -> std::string {
     if (!h.when) return {};
     std::string base = h.agent + (h.briefing ? "-briefing-" : "-") + h.when->to_string();
     for (char& ch : base)
@@ -1682,6 +1684,7 @@ Graph extraction_graph(const extractor& ex) {
       std::string id = n == 1 ? base : base + "-" + std::to_string(n);
       if (g.kind_of(id)) continue;
       g.add_event(id, h.briefing ? event_kind::briefing : event_kind::statement, h.when, g.agent_id(h.agent));
+      g.mark_extracted(id, {file, false});
       return it->second = id;
     }
   };
@@ -1702,7 +1705,7 @@ Graph extraction_graph(const extractor& ex) {
       for (std::size_t i = 0; i < st.hops.size(); ++i) {
         const auto& h = st.hops[i];
         const auto key = std::make_pair(st.claim, h.agent);
-        if (auto e = event_for(h); !e.empty() && !spoke_at.count(key)) spoke_at.emplace(key, e);
+        if (auto e = event_for(h, art.file); !e.empty() && !spoke_at.count(key)) spoke_at.emplace(key, e);
         if (i == 0) continue;
         auto [it, added] = shared_basis.try_emplace({st.claim, st.hops[i - 1].agent, h.agent}, h.basis);
         if (!added && firmness(h.basis) > firmness(it->second)) it->second = h.basis;
@@ -1718,7 +1721,17 @@ Graph extraction_graph(const extractor& ex) {
         g.add_event(art.event, event_kind::publication,
                     art.published ? std::optional<partial_date>(partial_date::day(*art.published)) : std::nullopt,
                     g.agent_id(art.outlet_agent), std::move(info));
+    // Every record the extractor wrote is marked with the article it was
+    // first read in; an agent also with whether the gazetteer knew it.
+    auto mark = [&](const std::string& id, bool agent) {
+      if (g.extracted(id)) return;
+      g.mark_extracted(id, {art.file, agent && ex.agent(id).entry.has_value()});
+    };
+    mark(art.outlet_agent, true);
+    mark(art.event, false);
     for (const auto& st : art.statements) {
+      mark(st.claim, false);
+      for (const auto& h : st.hops) mark(h.agent, true);
       report_mention m{st.part, mention_label(st)};
       auto ch = g.report(e, g.claim_id(st.claim), st.stated, m);
       text_evidence evidence{art.file, offsets(st.content), {}, st.similarity};
@@ -1741,6 +1754,7 @@ Graph extraction_graph(const extractor& ex) {
                 : ((quoted || st.carried) ? derivation_kind::quotes : derivation_kind::paraphrases);
         const derivation_basis basis = i == 0 ? h.basis : shared_basis.at({st.claim, st.hops[i - 1].agent, h.agent});
         ch.via(g.agent_id(h.agent), ev, kind, {}, basis);
+        if (const std::string id(g.id(ch.tail())); !g.extracted(id)) g.mark_extracted(id, {art.file, false});
       }
     }
   }
