@@ -272,3 +272,30 @@ TEST_CASE("a capital in a headline is its country's body the article names most"
   // The headline and the lead state one claim from one statement of the ministry.
   CHECK(sts[0].claim == sts[1].claim);
 }
+
+TEST_CASE("a gazetteer's people are found by surname, and a role noun by the one entry it describes") {
+  // Two people share the surname Kim: "Kim" is the first the gazetteer
+  // lists, as it reads its entries in order; "Bo" is the end of one name
+  // only. "the nation's statistics office" describes one entry (statistics,
+  // office); "the agency" then refers back to it, the gazetteer's alias
+  // "statistics agency" giving the word.
+  st::gazetteer gz;
+  gz.add({"kim-ara", "Kim Ara", "person", {}, {}});
+  gz.add({"kim-bo", "Kim Bo", "person", {}, {}});
+  gz.add({"stat-office", "National Statistics Office", "organization", {}, {"statistics agency"}});
+  gz.add({"spy-agency", "Intelligence Agency", "organization", {}, {}});
+  st::extractor ex(gz);
+  ex.add({"g.txt",
+          "Prices up\n\nKim said prices rose in May.\n\n"
+          "Bo said the rise would slow.\n\n"
+          "The nation's statistics office said prices rose 2 percent.\n\n"
+          "The agency said the figures were final.\n",
+          "X", st::greg::date(2025, 6, 2), ""});
+  ex.finish();
+  const auto& sts = ex.articles().at(0).statements;
+  REQUIRE(sts.size() == 5);
+  CHECK(sts[1].hops.at(0).agent == "kim-ara");
+  CHECK(sts[2].hops.at(0).agent == "kim-bo");
+  CHECK(sts[3].hops.at(0).agent == "stat-office");
+  CHECK(sts[4].hops.at(0).agent == "stat-office");
+}

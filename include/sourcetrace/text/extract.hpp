@@ -831,6 +831,20 @@ class extractor {
       const auto& e = gaz_.entries()[i];
       entry_words_.push_back(descriptor_words({e.id, e.name, entry_kind_[i], e.fields, i}));
       ids_.insert(e.id);  // reserved: no new record takes a known agent's id
+      // Indexes, so that a large gazetteer costs a lookup per mention, not a scan.
+      auto words = entry_words_.back();
+      std::sort(words.begin(), words.end());
+      words.erase(std::unique(words.begin(), words.end()), words.end());
+      for (auto& w : words) entries_with_word_[std::move(w)].push_back(i);
+      if (is_person(kinds_[entry_kind_[i]])) {
+        // "Lee", "Lee Jae-sung", "Jae-sung": the name and its word-bounded starts and ends.
+        const std::string k = name_key(e.name);
+        person_part_.try_emplace(k, i);
+        for (std::size_t p = k.find(' '); p != std::string::npos; p = k.find(' ', p + 1)) {
+          person_part_.try_emplace(k.substr(0, p), i);
+          person_part_.try_emplace(k.substr(p + 1), i);
+        }
+      }
     }
   }
 
@@ -1106,10 +1120,9 @@ class extractor {
         if (!it->role.empty()) fields.emplace_back("role", it->role);
         return remember(ensure_agent(dx::slug(it->name), it->name, kind_for(source_sort::person), std::move(fields)));
       }
-      for (std::size_t i = 0; i < gaz_.entries().size(); ++i) {
-        const auto& e = gaz_.entries()[i];
-        if (is_person(kinds_[entry_kind_[i]]) && shorter_of(e.name)) return remember(known_agent(e));
-      }
+      // The first person of the gazetteer the name shortens.
+      if (auto it = person_part_.find(nk); it != person_part_.end())
+        return remember(known_agent(gaz_.entries()[it->second]));
     }
     // A new agent.
     std::vector<std::pair<std::string, std::string>> fields;
@@ -1181,8 +1194,15 @@ class extractor {
       words.push_back(detail::attr::singular(t.norm));
     }
     if (words.empty()) return nullptr;
+    // Only the entries that hold the rarest of the words can hold them all.
+    const std::vector<std::size_t>* fewest = nullptr;
+    for (const auto& w : words) {
+      auto it = entries_with_word_.find(w);
+      if (it == entries_with_word_.end()) return nullptr;
+      if (!fewest || it->second.size() < fewest->size()) fewest = &it->second;
+    }
     const gazetteer_entry* found = nullptr;
-    for (std::size_t i = 0; i < entry_words_.size(); ++i) {
+    for (const std::size_t i : *fewest) {
       const auto& have = entry_words_[i];
       if (!std::all_of(words.begin(), words.end(),
                        [&](const std::string& w) { return std::find(have.begin(), have.end(), w) != have.end(); }))
@@ -1601,6 +1621,8 @@ class extractor {
   std::array<std::size_t, 4> kind_for_{};              // by source_sort
   std::vector<std::size_t> entry_kind_;                // each gazetteer entry's kind
   std::vector<std::vector<std::string>> entry_words_;  // each gazetteer entry's descriptor words
+  std::unordered_map<std::string, std::vector<std::size_t>> entries_with_word_;  // descriptor word -> entries
+  std::unordered_map<std::string, std::size_t> person_part_;  // a person's name or its start or end -> first entry
   std::set<std::string> ids_;                          // every agent, event and claim id given out, and the gazetteer's
   std::unordered_map<std::string, int> next_suffix_;   // unique_id's next suffix for each base
   std::vector<char> gender_;                           // of each agent, as its pronouns and titles say: 'f', 'm' or 0
