@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace st = sourcetrace;
@@ -120,6 +121,20 @@ TEST_CASE("the outlet that quoted, a participle after the cue, a clause to the s
   CHECK(got[1].sources == std::vector<std::string>{"the people"});
   expect("The vote may slip to July, according to Sen. Ortiz, who was briefed by party leaders.",
          "The vote may slip to July", {"Sen. Ortiz", "party leaders"}, {"according to", "brief"});
+}
+
+TEST_CASE("quoted and cited without \"as saying\" keep their other forms") {
+  // Only "quoted as saying" chains the outlet; the rest is source first or passive.
+  for (const auto& [text, source, cue] :
+       {std::tuple{"The ministry cited a survey showing that exports fell.", "The ministry", "cite"},
+        std::tuple{"Prices will rise, the minister was quoted by Yonhap.", "Yonhap", "quote"},
+        std::tuple{"Lee quoted officials as warning that talks could fail.", "Lee", "quote"}}) {
+    INFO(text);
+    const auto got = read(text);
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].sources == std::vector<std::string>{source});
+    CHECK(got[0].cues == std::vector<std::string>{cue});
+  }
 }
 
 TEST_CASE("no attribution: own voice, a noun that looks like a verb") {

@@ -299,3 +299,28 @@ TEST_CASE("a gazetteer's people are found by surname, and a role noun by the one
   CHECK(sts[3].hops.at(0).agent == "stat-office");
   CHECK(sts[4].hops.at(0).agent == "stat-office");
 }
+
+TEST_CASE("he may be an unnamed person; a role in -man or Ms. gives a gender, a pronoun in the phrase does not") {
+  st::extractor ex;
+  ex.add({"g.txt",
+          "Talks stall\n\n"
+          "German Foreign Minister Anna Berg said the talks had stalled.\n\n"
+          "His deputy, Jon Moss, said a deal was still possible.\n\n"
+          "She said the next round would be in May.\n\n"
+          "A senior official said the gap was wide. He said both sides would meet again.\n\n"
+          "\"We will appeal,\" the lawyer, Kim Lee of the, said.\n",
+          "X", st::greg::date(2025, 6, 2), ""});
+  ex.finish();
+  const auto& sts = ex.articles().at(0).statements;
+  REQUIRE(sts.size() == 7);
+  CHECK(chain_of(ex, 1) == names{"Anna Berg"});
+  // "His deputy": the "his" is another man's, not Moss's; "German" is no "-man" role.
+  CHECK(chain_of(ex, 2) == names{"Jon Moss"});
+  // Nothing gives either a gender, so "She" is the latest person.
+  CHECK(chain_of(ex, 3) == names{"Jon Moss"});
+  // "He" after "a senior official" is that official, not a named person before.
+  CHECK(chain_of(ex, 5) == chain_of(ex, 4));
+  CHECK(ex.kind_of(ex.agent(sts[5].hops.at(0).agent)).name == "anonymous");
+  // A name followed by "of the" and nothing: read without reading past the phrase.
+  CHECK(chain_of(ex, 6) == names{"Kim Lee"});
+}

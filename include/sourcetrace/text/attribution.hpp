@@ -514,7 +514,7 @@ class sentence_reader {
       // "X, the people said, cautioning that Y": the participle after the cue.
       const std::size_t cue_end = token_at(a->hops.front().cue.end);
       if (cue_end >= ce && cue_end > 0) {
-        if (auto p = participle(cue_end - 1, n); p && p->first >= cue_end) {
+        if (auto p = participle(cue_end - 1, n)) {
           if (auto c = content(skip_to_content(p->second, n), n)) {
             sentence_attribution second;
             second.hops = a->hops;
@@ -1056,8 +1056,46 @@ class sentence_reader {
         lo = p->e + 1;
       }
     }
+    // "Y was quoted as saying X" / "Y was cited as saying X"; with the
+    // outlet that quoted: "Y was quoted by Z as saying X", "“X,” Y was
+    // quoted as saying by Z": the article has it from Z, Z from Y.
+    if (!final_only && (word_is(v, "quoted") || word_is(v, "cited"))) {
+      std::optional<np> by;
+      std::size_t as = v + 1, by_at = 0;
+      if (word_is(v + 1, "by")) {
+        by = np_right(v + 2, hi);
+        if (by) as = by->e, by_at = v + 1;
+      }
+      // Without "as saying" it is another form: "was quoted by Yonhap" is
+      // passive, "the ministry cited a survey" source first.
+      if (word_is(as, "as") && word_is(as + 1, "saying")) {
+        std::size_t vb = v;
+        while (vb > lo && is_word(t_[vb - 1]) &&
+               in(std::to_array<std::string_view>({"was", "were", "is", "has", "been", "also"}), t_[vb - 1].norm))
+          --vb;
+        auto p = np_left(lo, vb);
+        if (!p) return std::nullopt;
+        std::size_t after = as + 2;
+        if (!by && word_is(after, "by")) {
+          by = np_right(after + 1, hi);
+          if (by) by_at = after, after = by->e;
+        }
+        sentence_attribution a;
+        if (by) {
+          a.hops.push_back(hop(*by, v, by_at + 1, "quote"));
+          a.hops.push_back(hop(*p, as + 1, as + 2, "say"));
+        } else {
+          a.hops.push_back(hop(*p, v, as + 2, "quote"));
+        }
+        // "“X,” Y was quoted as saying by Z.": the content comes before.
+        if (p->b > lo && (comma(p->b - 1) || quote(p->b - 1)) && after >= hi - 1)
+          return with_content(std::move(a), lo, p->b);
+        const std::size_t cb = skip_to_content(skip_after_cue(after, hi, &a.hops.front().when), hi);
+        return with_content(std::move(a), cb, hi);
+      }
+    }
     // Passive: "X is believed by Y to ...", "X was estimated by Y at ...".
-    if (!final_only && v > lo && word_is(v + 1, "by") && !word_is(v, "quoted") && !word_is(v, "cited") &&
+    if (!final_only && v > lo && word_is(v + 1, "by") &&
         (word_is(v - 1, "is") || word_is(v - 1, "are") || word_is(v - 1, "was") || word_is(v - 1, "were") ||
          word_is(v - 1, "been") || word_is(v - 1, "be"))) {
       if (auto p = np_right(v + 2, hi)) {
@@ -1069,41 +1107,6 @@ class sentence_reader {
         a.content = *whole;
         return a;
       }
-    }
-    // "Y was quoted as saying X" / "Y was cited as saying X"; with the
-    // outlet that quoted: "Y was quoted by Z as saying X", "“X,” Y was
-    // quoted as saying by Z": the article has it from Z, Z from Y.
-    if (!final_only && (word_is(v, "quoted") || word_is(v, "cited"))) {
-      std::optional<np> by;
-      std::size_t as = v + 1, by_at = 0;
-      if (word_is(v + 1, "by")) {
-        by = np_right(v + 2, hi);
-        if (by) as = by->e, by_at = v + 1;
-      }
-      if (!word_is(as, "as") || !word_is(as + 1, "saying")) return std::nullopt;
-      std::size_t vb = v;
-      while (vb > lo && is_word(t_[vb - 1]) &&
-             in(std::to_array<std::string_view>({"was", "were", "is", "has", "been", "also"}), t_[vb - 1].norm))
-        --vb;
-      auto p = np_left(lo, vb);
-      if (!p) return std::nullopt;
-      std::size_t after = as + 2;
-      if (!by && word_is(after, "by")) {
-        by = np_right(after + 1, hi);
-        if (by) by_at = after, after = by->e;
-      }
-      sentence_attribution a;
-      if (by) {
-        a.hops.push_back(hop(*by, v, by_at + 1, "quote"));
-        a.hops.push_back(hop(*p, as + 1, as + 2, "say"));
-      } else {
-        a.hops.push_back(hop(*p, v, as + 2, "quote"));
-      }
-      // "“X,” Y was quoted as saying by Z.": the content comes before.
-      if (p->b > lo && (comma(p->b - 1) || quote(p->b - 1)) && after >= hi - 1)
-        return with_content(std::move(a), lo, p->b);
-      const std::size_t cb = skip_to_content(skip_after_cue(after, hi, &a.hops.front().when), hi);
-      return with_content(std::move(a), cb, hi);
     }
     // The source before the verb, past adverbs: "the NIS also said", "Lee on Thursday said".
     std::size_t vb = v;

@@ -262,9 +262,29 @@ inline constexpr auto body_nouns = std::to_array<std::string_view>({
 // Modifiers that describe a source without naming another one: "the spy
 // agency" may be the NIS, "the civil defence office" is its own body.
 inline constexpr auto generic_modifiers = std::to_array<std::string_view>({
-    "spy",        "main",     "top",     "chief",  "senior", "state", "national", "federal", "central",  "intelligence",
-    "government", "official", "country", "nation", "same",   "new",   "former",   "local",   "powerful", "secretive",
+    "spy",
+    "main",
+    "top",
+    "chief",
+    "senior",
+    "state",
+    "national",
+    "federal",
+    "central",
+    "intelligence",
+    "government",
+    "official",
+    "country",
+    "nation",
+    "same",
+    "new",
+    "former",
+    "local",
 });
+
+inline bool possessive_pronoun(std::string_view w) noexcept {
+  return w == "his" || w == "her" || w == "its" || w == "their" || w == "our";
+}
 
 inline constexpr auto outlet_nouns =
     std::to_array<std::string_view>({"newspaper", "paper", "broadcaster", "outlet", "network", "channel", "magazine",
@@ -381,7 +401,8 @@ inline parsed_name parse_name(std::string_view text, text_span span) {
     if (titled && is_cap(text, toks[i - 1].begin) && !has(org_words, toks[i - 1].norm)) {
       std::size_t a = i + 1;
       if (a < e && toks[a].norm == "the") ++a;
-      tail_affiliation = std::string(text.substr(toks[a].begin, toks[e - 1].end - toks[a].begin));
+      // "Kim Lee of the": no affiliation after all.
+      if (a < e) tail_affiliation = std::string(text.substr(toks[a].begin, toks[e - 1].end - toks[a].begin));
       e = i;
     }
     break;
@@ -464,8 +485,7 @@ inline parsed_name parse_name(std::string_view text, text_span span) {
   // "one of the soldiers", "several policymakers": a quantifier, no name.
   else if (anon || (!any_cap && !org) || (b > 0 && toks[0].norm != "the" && lower_head) ||
            (lower_head && !out.words.empty() && detail::attr::in(detail::attr::determiners, out.words.front()) &&
-            out.words.front() != "its" && out.words.front() != "his" && out.words.front() != "her" &&
-            out.words.front() != "their" && out.words.front() != "our"))
+            !possessive_pronoun(out.words.front())))
     out.sort = source_sort::unnamed;
   else
     out.sort = source_sort::body;
@@ -655,8 +675,8 @@ inline constexpr auto capitals = std::to_array<capital_city>({
     {"islamabad", "pakistan", "pakistani"},
     {"jakarta", "indonesia", "indonesian"},
     {"kabul", "afghanistan", "afghan"},
-    {"kyiv", "ukraine", "ukrainian"},
     {"kiev", "ukraine", "ukrainian"},
+    {"kyiv", "ukraine", "ukrainian"},
     {"london", "britain", "british"},
     {"madrid", "spain", "spanish"},
     {"manila", "philippines", "philippine"},
@@ -720,7 +740,7 @@ inline role_phrase role_phrase_of(std::string_view text, text_span s) {
       if (t.norm == "," || t.norm == "(") break;
       continue;
     }
-    if (t.norm == "his" || t.norm == "her" || t.norm == "its" || t.norm == "their" || t.norm == "our") {
+    if (possessive_pronoun(t.norm)) {
       out.possessive = true;
       continue;
     }
@@ -741,19 +761,26 @@ inline role_phrase role_phrase_of(std::string_view text, text_span s) {
   return out;
 }
 
-// The gender a source phrase or its appositive states: 'f' for
-// "spokeswoman", "Ms."; 'm' for "spokesman", "Mr."; 0 when none does.
+// The gender a source phrase or its appositive states of the source
+// itself: 'f' for "Ms.", "Mrs." or a role in "-woman" ("spokeswoman"); 'm'
+// for "Mr." or a role in "-man" ("spokesman", "chairman"); 0 when none does
+// or both do. A pronoun in the phrase ("his lawyer") is another person's,
+// and a clause ("who met his deputy") says nothing of the source.
 inline char gender_of(std::string_view text, text_span s, text_span appositive) {
+  static constexpr auto male_roles = std::to_array<std::string_view>(
+      {"alderman", "anchorman", "assemblyman", "businessman", "chairman", "congressman", "councilman", "fireman",
+       "frontman", "newsman", "policeman", "serviceman", "spokesman", "sportsman", "statesman"});
   char g = 0;
   for (const text_span part : {s, appositive}) {
     if (part.empty()) continue;
-    for (const auto& t : words_of(text, part)) {
+    const auto toks = words_of(text, part);
+    if (!toks.empty() && (toks[0].norm == "who" || toks[0].norm == "which" || toks[0].norm == "whose")) continue;
+    for (const auto& t : toks) {
       if (t.kind != detail::text_token_kind::word) continue;
       const std::string_view w = t.norm;
-      if (w == "ms" || w == "mrs" || w == "madam" || w == "she" || w == "her" || (w.size() > 5 && w.ends_with("woman")))
+      if (w == "ms" || w == "mrs" || w == "madam" || (w.size() > 5 && w.ends_with("woman")))
         g = g == 'm' ? 1 : (g ? g : 'f');
-      else if (w == "mr" || w == "he" || w == "his" ||
-               ((w.ends_with("sman") || w.ends_with("rman") || w == "businessman")))
+      else if (w == "mr" || has(male_roles, w))
         g = g == 'f' ? 1 : (g ? g : 'm');
     }
   }
@@ -997,14 +1024,10 @@ class extractor {
     // describes `m`, and so does every modifier that is not a generic one
     // ("the spy agency", "the civil defence office").
     auto describes = [&](const mention& m) {
-      const auto& d = descriptors_[m.index];
-      auto fits = [&](const std::string& w) {
-        return std::find(d.begin(), d.end(), w) != d.end() ||
-               std::find(m.apposed.begin(), m.apposed.end(), w) != m.apposed.end();
-      };
+      auto fits = [&](std::string_view w) { return has_word(m, w); };
       return fits(rp.head) && std::all_of(rp.owner.begin(), rp.owner.end(), fits) &&
              std::all_of(rp.modifiers.begin(), rp.modifiers.end(),
-                         [&](const std::string& w) { return fits(w) || dx::has(dx::generic_modifiers, w); });
+                         [&](std::string_view w) { return fits(w) || dx::has(dx::generic_modifiers, w); });
     };
     // Whether mention `m` may be the body a generic role noun refers back
     // to: it is named, its owner is the noun's ("South Korea's spy agency"
@@ -1013,11 +1036,8 @@ class extractor {
     auto may_be = [&](const mention& m) {
       const auto& a = agents_[m.index];
       if (m.person || !kind_of(a).named) return false;
-      const auto& d = descriptors_[m.index];
       for (const auto& w : rp.owner)
-        if (std::find(d.begin(), d.end(), w) == d.end() &&
-            std::find(m.apposed.begin(), m.apposed.end(), w) == m.apposed.end())
-          return false;
+        if (!has_word(m, w)) return false;
       // A name that ends in another common noun is no "agency" when it is
       // a plural ("South Korean broadcasters") or has no capital at all
       // ("the national weather bureau"); "the Ethics Watch group" may be.
@@ -1080,12 +1100,9 @@ class extractor {
       if (const auto* country = dx::country_of_capital(key)) {
         auto owned = [&](const mention& m) {
           if (m.person || m.media || !kind_of(agents_[m.index]).named) return false;
-          const auto& d = descriptors_[m.index];
           auto has_all = [&](std::string_view words) {
             for (const auto& t : detail::tokenize_text(words, detail::token_joins::inner_marks))
-              if (std::find(d.begin(), d.end(), t.norm) == d.end() &&
-                  std::find(m.apposed.begin(), m.apposed.end(), t.norm) == m.apposed.end())
-                return false;
+              if (!has_word(m, t.norm)) return false;
             return true;
           };
           return has_all(country->name) || has_all(country->demonym);
@@ -1116,6 +1133,7 @@ class extractor {
       // Sen. Marguerite Holloway", then "Holloway denied".
       for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
         if (it->at >= s.begin || !shorter_of(it->name) || name_key(it->name) == nk) continue;
+        if (const auto* e = gaz_.find(it->name)) return remember(known_agent(*e));
         std::vector<std::pair<std::string, std::string>> fields;
         if (!it->role.empty()) fields.emplace_back("role", it->role);
         return remember(ensure_agent(dx::slug(it->name), it->name, kind_for(source_sort::person), std::move(fields)));
@@ -1140,7 +1158,7 @@ class extractor {
               break;
             }
           }
-          for (std::string_view lead : {"a ", "an ", "the ", "his ", "her ", "its ", "their "}) {
+          for (std::string_view lead : {"a ", "an ", "the ", "his ", "her ", "its ", "their ", "our "}) {
             std::string start = r.substr(0, lead.size());
             for (char& c : start)
               if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -1158,6 +1176,14 @@ class extractor {
       fields.emplace_back("described_as", phrase);
     }
     return remember(ensure_agent(dx::slug(parsed.name), parsed.name, kind_for(parsed.sort), std::move(fields)));
+  }
+
+  // Whether word `w` describes mention `m`: its agent's descriptor words
+  // (name, fields, aliases) or its appositive's here.
+  bool has_word(const mention& m, std::string_view w) const {
+    const auto& d = descriptors_[m.index];
+    return std::find(d.begin(), d.end(), w) != d.end() ||
+           std::find(m.apposed.begin(), m.apposed.end(), w) != m.apposed.end();
   }
 
   // The agent of `seen` that `fits` and is mentioned most, the first
@@ -1230,8 +1256,7 @@ class extractor {
         !(detail::attr::source_noun(last.norm) || dx::has(dx::body_nouns, head) || dx::has(dx::outlet_nouns, head)))
       return false;
     const std::string_view first = toks[0].norm;
-    if (first == "the" || first == "his" || first == "her" || first == "its" || first == "their" || first == "our")
-      return true;
+    if (first == "the" || dx::possessive_pronoun(first)) return true;
     const auto role = dx::role_phrase_of(text, s);
     if (role.possessive) return true;
     // A headline's "Spy agency", "Chain": lower-case words after the first.
@@ -1366,8 +1391,9 @@ class extractor {
       open_quote.clear();
       if (own_voice_candidate(text, s)) art.statements.push_back(own_voice(art, si, part, whole));
     }
-    // The headline and the deck, with every source of the body in `seen`;
-    // their statements go first. A byline or a date line states nothing.
+    // The headline and the lines under it, with every source of the body in
+    // `seen`; their statements go first. A line under it with no
+    // attribution (a byline, a date line) states nothing.
     const std::size_t body_count = art.statements.size();
     for (const std::size_t si : front) {
       const sentence& s = art.sentences[si];
@@ -1417,7 +1443,8 @@ class extractor {
         x.source = hop.source;
         x.cue = hop.cue;
         x.cue_word = hop.cue_word;
-        x.basis = hop.form == source_form::pronoun || looks_like_role_noun(text, hop.source, headline)
+        x.basis = hop.form == source_form::pronoun || looks_like_role_noun(text, hop.source, headline) ||
+                          name_key(text.substr(hop.source.begin, hop.source.end - hop.source.begin)) == "one of them"
                       ? derivation_basis::context
                       : derivation_basis::text;
         if (!hop.when.empty() && art.published) {
