@@ -602,17 +602,26 @@ class corpus_parser {
     return std::nullopt;
   }
 
-  // "extracted" on an agent, event or claim: the article the extractor
-  // first read it in, and for an agent whether the gazetteer knew it.
-  void read_mark(fields& f, std::optional<extraction_mark>& out, bool agent) {
+  // The object of field "extracted" of `f`, as fields to read, or none: a
+  // problem when it is no object.
+  std::optional<fields> extracted_fields(fields& f) {
     const auto* v = f.value("extracted");
-    if (!v) return;
+    if (!v) return std::nullopt;
     const json_where at = f.at.field("extracted");
     if (!v->is_object()) {
       problem(at, f.label + ": field \"extracted\": expected an object, found " + std::string(json_kind_name(*v)));
-      return;
+      return std::nullopt;
     }
-    fields x{*this, v->as_object(), at, f.label + ": extracted", {}};
+    return fields{*this, v->as_object(), at, f.label + ": extracted", {}};
+  }
+
+  // "extracted" on an agent, event, claim or upstream statement: the article
+  // the extractor first read it in, and for an agent whether the gazetteer knew it.
+  void read_mark(fields& f, std::optional<extraction_mark>& out, bool agent) {
+    auto ex = extracted_fields(f);
+    if (!ex) return;
+    fields& x = *ex;
+    const json_where at = x.at;
     extraction_mark m;
     bool ok = true;
     if (auto file = x.text("file", true)) {
@@ -636,14 +645,10 @@ class corpus_parser {
 
   // "extracted": where the extractor read the statement (docs/format.md).
   void read_evidence(fields& f, std::optional<text_evidence>& out) {
-    const auto* v = f.value("extracted");
-    if (!v) return;
-    const json_where at = f.at.field("extracted");
-    if (!v->is_object()) {
-      problem(at, f.label + ": field \"extracted\": expected an object, found " + std::string(json_kind_name(*v)));
-      return;
-    }
-    fields x{*this, v->as_object(), at, f.label + ": extracted", {}};
+    auto ex = extracted_fields(f);
+    if (!ex) return;
+    fields& x = *ex;
+    const json_where at = x.at;
     text_evidence e;
     bool ok = true;
     if (auto file = x.text("file", true)) {
