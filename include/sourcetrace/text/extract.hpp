@@ -761,6 +761,13 @@ inline role_phrase role_phrase_of(std::string_view text, text_span s) {
   return out;
 }
 
+// Whether an appositive is a relative clause ("who was briefed by the NIS"),
+// which describes what the source did, not what it is.
+inline bool is_clause(std::string_view text, text_span s) {
+  const auto toks = words_of(text, s);
+  return !toks.empty() && (toks[0].norm == "who" || toks[0].norm == "which" || toks[0].norm == "whose");
+}
+
 // The gender a source phrase or its appositive states of the source
 // itself: 'f' for "Ms.", "Mrs." or a role in "-woman" ("spokeswoman"); 'm'
 // for "Mr." or a role in "-man" ("spokesman", "chairman"); 0 when none does
@@ -772,10 +779,8 @@ inline char gender_of(std::string_view text, text_span s, text_span appositive) 
        "frontman", "newsman", "policeman", "serviceman", "spokesman", "sportsman", "statesman"});
   char g = 0;
   for (const text_span part : {s, appositive}) {
-    if (part.empty()) continue;
-    const auto toks = words_of(text, part);
-    if (!toks.empty() && (toks[0].norm == "who" || toks[0].norm == "which" || toks[0].norm == "whose")) continue;
-    for (const auto& t : toks) {
+    if (part.empty() || is_clause(text, part)) continue;
+    for (const auto& t : words_of(text, part)) {
       if (t.kind != detail::text_token_kind::word) continue;
       const std::string_view w = t.norm;
       if (w == "ms" || w == "mrs" || w == "madam" || (w.size() > 5 && w.ends_with("woman")))
@@ -1006,8 +1011,7 @@ class extractor {
       // third-term Democrat") gives its role's words; a clause gives none.
       std::vector<std::string> apposed;
       if (!appositive.empty()) {
-        const auto ap = dx::words_of(text, appositive);
-        if (!ap.empty() && ap[0].norm != "who" && ap[0].norm != "which" && ap[0].norm != "whose") {
+        if (!dx::is_clause(text, appositive)) {
           auto r = dx::role_phrase_of(text, appositive);
           apposed = std::move(r.owner);
           apposed.insert(apposed.end(), r.modifiers.begin(), r.modifiers.end());
@@ -1264,18 +1268,6 @@ class extractor {
     for (std::size_t i = 1; i < toks.size(); ++i)
       if (toks[i].kind == detail::text_token_kind::word && dx::is_cap(text, toks[i].begin)) return false;
     return true;
-  }
-
-  // The lower-case, singular words of a phrase, possessives left out.
-  static std::vector<std::string> words_of_phrase(std::string_view text, text_span s) {
-    std::vector<std::string> out;
-    for (const auto& t : detail::extract::words_of(text, s)) {
-      if (t.kind != detail::text_token_kind::word) continue;
-      std::string w = t.norm;
-      if (w.ends_with("'s")) w.resize(w.size() - 2);
-      out.push_back(detail::attr::singular(w));
-    }
-    return out;
   }
 
   static bool paragraph_break(std::string_view text, std::size_t from, std::size_t to) {
