@@ -14,6 +14,7 @@
 /// reader's work (text/extract.hpp).
 
 #include <sourcetrace/detail/text_tokens.hpp>
+#include <sourcetrace/text/span.hpp>
 
 #include <algorithm>
 #include <array>
@@ -25,14 +26,6 @@
 #include <vector>
 
 namespace sourcetrace {
-
-/// A span of a text as byte offsets, `begin` included, `end` not.
-struct text_span {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  bool empty() const noexcept { return end <= begin; }
-  friend bool operator==(const text_span&, const text_span&) = default;
-};
 
 /// How a hop's source was named in the sentence.
 enum class source_form : std::uint8_t {
