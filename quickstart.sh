@@ -28,7 +28,7 @@ case "$mode" in
 esac
 
 # Debian 12 packages the build needs; the test run needs a few more.
-packages=(cmake g++ make libboost-graph1.81-dev libboost-date-time1.81-dev libboost-json1.81-dev libcli11-dev)
+packages=(cmake g++ make libboost-graph1.81-dev libboost-date-time1.81-dev libboost-json1.81-dev libcli11-dev libxxhash-dev)
 if [ "$mode" = test ]; then
   # catch2 for the tests; python3 runs the command-line tests; the rest are
   # the real clients the interoperability tests check our files with; clang 14

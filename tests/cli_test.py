@@ -483,9 +483,111 @@ rc, out, _ = run("export", os.path.join(test_data, "extracted.json"), "--to", "c
 check("export keeps the evidence", rc == 0 and out == golden)
 shutil.rmtree(article_dir)
 
+# reuse: a copy with its byline and headline changed, and an unrelated article
+reuse_dir = tempfile.mkdtemp()
+paragraph = ("The harbour board voted on Monday to raise mooring fees by nine percent from April, saying the money "
+             "would pay for dredging the main channel and repairing the north quay, which has been closed to larger "
+             "vessels since a storm damaged it in January.")
+for name, text in [("a.txt", "Harbour fees rise\n\n" + paragraph + "\n"),
+                   ("b.txt", "Port charges go up\n\nBy Ann Lee\n\n" + paragraph + "\n"),
+                   ("c.txt", "Library extends opening hours\n\nThe town library will stay open until eight in the "
+                             "evening on weekdays from next month, after a survey found that most readers wanted later "
+                             "hours and fewer staff were needed on Saturday mornings than the council had planned.\n")]:
+    with open(os.path.join(reuse_dir, name), "w", encoding="utf-8") as f:
+        f.write(text)
+with open(os.path.join(reuse_dir, "m.jsonl"), "w") as f:
+    f.write('{"file": "a.txt", "outlet": "Coast Post", "published": "2025-03-03", "url": "https://coast-post.test/a"}\n'
+            '{"file": "b.txt", "outlet": "Bay News", "published": "2025-03-04"}\n'
+            '{"file": "c.txt", "outlet": "Bay News", "published": "2025-03-04"}\n')
+# 47 and 51 words: 43 and 47 shingles, 40 shared (the 44-word paragraph's own): Jaccard 40/50, containment 40/43.
+rc, out, err = run("reuse", "--manifest", "m.jsonl", cwd=reuse_dir)
+check("reuse finds the copy, the later copying the earlier", rc == 0 and out == """b.txt (2025-03-04) copies a.txt (2025-03-03)
+  Jaccard 0.800, containment 0.930 (unweighted 0.800, 0.930), 1 shared passage
+1 pair among 3 articles (1 candidate pair from 24 bands of 1 row)
+""", (rc, out, err))
+rc, out, err = run("reuse", "--manifest", "m.jsonl", "--json", cwd=reuse_dir)
+check("reuse --json: the passage is the paragraph in both, in characters", rc == 0 and out == (
+    '{"a": "a.txt", "b": "b.txt", "jaccard": 0.800, "containment": 0.930, "raw_jaccard": 0.800, '
+    '"raw_containment": 0.930, "direction": "b copies a", "shared": [[19, 265, 32, 278]]}\n'), (rc, out, err))
+with open(os.path.join(reuse_dir, "a.txt"), encoding="utf-8") as f:
+    a_text = f.read()
+check("reuse --json: the passage's text", a_text[19:265] == paragraph[:-1])
+rc, out, err = run("reuse", "a.txt", "b.txt", "--published", "2025-03-03", cwd=reuse_dir)
+check("reuse on files of one day: undecided", rc == 0 and out.startswith(
+    "a.txt (2025-03-03) and b.txt (2025-03-03) share text; who copied whom is undecided\n"), (rc, out, err))
+rc, out, err = run("reuse", "a.txt", "c.txt", cwd=reuse_dir)
+check("reuse on unrelated files finds nothing", rc == 0 and out == "0 pairs among 2 articles (0 candidate pairs from 24 bands of 1 row)\n",
+      (rc, out, err))
+rc, _, err = run("reuse", "a.txt", "a.txt", cwd=reuse_dir)
+check("reuse refuses a file given twice", rc == 2 and 'article "a.txt" is given twice' in err, (rc, err))
+rc, _, err = run("reuse", "a.txt", "missing.txt", cwd=reuse_dir)
+check("reuse names a missing file", rc == 2 and "missing.txt" in err, (rc, err))
+rc, _, err = run("reuse", "a.txt", "b.txt", "--threshold", "0", cwd=reuse_dir)
+check("reuse refuses a threshold of 0", rc == 2 and "the Jaccard threshold must be in (0, 1]" in err, (rc, err))
+with open(os.path.join(reuse_dir, "bad.txt"), "wb") as f:
+    f.write(b"A headline\n\nfine words then \xff broken\n")
+rc, _, err = run("reuse", "a.txt", "bad.txt", cwd=reuse_dir)
+check("reuse refuses text that is not UTF-8 with its line and column", rc == 2 and "bad.txt:3:17: invalid UTF-8" in err,
+      (rc, err))
+rc, _, _ = run("reuse", cwd=reuse_dir)
+check("reuse without articles exits 2", rc == 2)
+# --into a corpus without the articles: each becomes a publication, and the copy derives from its source through
+# a claim standing for the shared text; the analyses then count one chain.
+with open(os.path.join(reuse_dir, "c.json"), "w") as f:
+    f.write("{}\n")
+rc, out, err = run("reuse", "--manifest", "m.jsonl", "--into", "c.json", cwd=reuse_dir)
+check("reuse --into says what it added", rc == 0 and out.endswith(
+    "c.json: 1 copies derivations for 1 pair (0 through claims both state, 1 through their shared text)\n"), (rc, out, err))
+with open(os.path.join(reuse_dir, "c.json"), encoding="utf-8") as f:
+    into = f.read()
+check("reuse --into writes the copy with its figures", '{"from": "text/a/bay-news@b", "to": "text/a/coast-post@a", '
+      '"kind": "copies", "reuse": {"jaccard": 0.8, "containment": 0.93}}' in into
+      and '{"id": "b", "kind": "publication", "date": "2025-03-04", "host": "bay-news", "title": "Port charges go up"}' in into,
+      into)
+rc, out, _ = run("duplicates", "c.json", cwd=reuse_dir)
+check("a copy and its source are one chain: 2 reports, 1 unsourced origin",
+      rc == 0 and out.startswith("text/a: 2 reports, 0 independent origins, 1 unsourced\n"), out)
+rc, out, _ = run("report", "c.json", cwd=reuse_dir)
+check("the report shows the copy's similarity",
+      "path: -copies (Jaccard 0.80, containment 0.93)-> Coast Post (2025-03-03)" in out, out)
+rc, out, _ = run("export", "c.json", "--to", "dot", cwd=reuse_dir)
+check("the picture labels the copy with its similarity", 'label="copies J 0.80 C 0.93"' in out, out[-400:])
+before = into
+rc, _, err = run("reuse", "--manifest", "m.jsonl", "--into", "c.json", cwd=reuse_dir)
+with open(os.path.join(reuse_dir, "c.json"), encoding="utf-8") as f:
+    check("reuse --into again changes nothing", rc == 0 and f.read() == before, err)
+rc, _, err = run("reuse", "a.txt", "b.txt", "--into", "c.json", cwd=reuse_dir)
+check("reuse --into finds the articles it added before", rc == 0, (rc, err))
+with open(os.path.join(reuse_dir, "d.json"), "w") as f:
+    f.write("{}\n")
+rc, _, err = run("reuse", "a.txt", "b.txt", "--into", "d.json", cwd=reuse_dir)
+check("reuse --into refuses an article it cannot place", rc == 2 and 'article "a.txt" is not in the corpus' in err
+      and "give it in a manifest with \"outlet\"" in err, (rc, err))
+bad_copy = into.replace('"kind": "copies", "reuse"', '"kind": "cites", "reuse"')
+with open(os.path.join(reuse_dir, "bad.json"), "w") as f:
+    f.write(bad_copy)
+rc, out, _ = run("check", "bad.json", cwd=reuse_dir)
+check("a reuse record on a derivation that is not a copy is refused, named",
+      rc == 2 and 'field "reuse": only a copies derivation has one, this one cites' in out, out)
+with open(os.path.join(reuse_dir, "bad.json"), "w") as f:
+    f.write(into.replace('"jaccard": 0.8', '"jaccard": 1.8'))
+rc, out, _ = run("check", "bad.json", cwd=reuse_dir)
+check("a similarity over 1 is refused, named", rc == 2 and 'reuse: field "jaccard": expected a number from 0 to 1' in out, out)
+# An extracted corpus: the copies join the claims both articles state.
+rc, _, err = run("extract", "--manifest", os.path.abspath(os.path.join(test_data, "reuse", "manifest.jsonl")), "-o", "x.json",
+                 cwd=reuse_dir)
+rc2, out, err2 = run("reuse", "--into", "x.json", cwd=reuse_dir)
+check("reuse --into an extracted corpus reads its articles and joins their claims", rc == 0 and rc2 == 0 and out.endswith(
+    "x.json: 377 copies derivations for 34 pairs (34 through claims both state, 0 through their shared text)\n"),
+    (rc, err, rc2, out[-300:], err2))
+rc, out, _ = run("duplicates", "x.json", "--claim", "c-a-retired-physics-teacher-from", cwd=reuse_dir)
+check("three articles in their own voice, an original and two copies, are one chain",
+      rc == 0 and out.startswith("c-a-retired-physics-teacher-from: 3 reports, 0 independent origins, 1 unsourced\n"), out)
+shutil.rmtree(reuse_dir)
+
 # usage
 for sub in ["check", "trace", "origins", "duplicates", "report", "timeline", "drift", "grade", "export", "import",
-            "render", "when", "quantity", "extract"]:
+            "render", "when", "quantity", "extract", "reuse"]:
     rc, out, _ = run(sub, "--help")
     check(f"{sub} --help", rc == 0 and "Usage" in out, rc)
 rc, _, _ = run()

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 //
 // The `sourcetrace` command: check, report, trace, origins, duplicates,
-// timeline, drift, grade, export, import, render, when, quantity, one file
-// each under commands/. Documented in docs/cli.md. Exit codes: 0 success, 1
+// timeline, drift, grade, export, import, render, when, quantity, extract,
+// reuse, one file each under commands/. Documented in docs/cli.md. Exit codes: 0 success, 1
 // an analysis found what a flag asked to fail on, 2 bad input or usage.
 
 #include "commands/commands.hpp"
@@ -28,7 +28,7 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "sourcetrace 0.1.0");
   for (auto add : {add_check, add_trace, add_origins, add_duplicates, add_report, add_timeline, add_drift, add_grade,
-                   add_export, add_import, add_render, add_when, add_quantity, add_extract}) {
+                   add_export, add_import, add_render, add_when, add_quantity, add_extract, add_reuse}) {
     add(app);
   }
   try {

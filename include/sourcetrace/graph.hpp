@@ -161,6 +161,7 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
         parts_(other.parts_),
         evidence_(other.evidence_),
         marks_(other.marks_),
+        copies_(other.copies_),
         symbols_(other.symbols_),
         symbol_of_(other.symbol_of_) {}
   /// Copies every record.
@@ -193,6 +194,7 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
     parts_.swap(other.parts_);
     evidence_.swap(other.evidence_);
     marks_.swap(other.marks_);
+    copies_.swap(other.copies_);
     std::swap(symbols_, other.symbols_);
     symbol_of_.swap(other.symbol_of_);
   }
@@ -552,6 +554,24 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
     marks_.insert_or_assign(std::string(id), std::move(m));
   }
 
+  /// Returns what the reuse detector measured for the `copies` derivation
+  /// `from` -> `to`, or null when it has no such record.
+  const copy_evidence* copy_of(statement_handle from, statement_handle to) const {
+    auto it = copies_.find({static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to)});
+    return it == copies_.end() ? nullptr : &it->second;
+  }
+  /// Records what the reuse detector measured for derivation `from` -> `to`.
+  /// @throws error if the two are not joined by a `copies` derivation.
+  void set_copy(statement_handle from, statement_handle to, copy_evidence c) {
+    check_vertex(from);
+    check_vertex(to);
+    auto [e, exists] = boost::edge(from, to, graph());
+    if (!exists || graph()[e].kind != derivation_kind::copies)
+      throw error("statement \"" + std::string(id(from)) + "\" does not derive from \"" + std::string(id(to)) +
+                  "\" by copies: only a copies derivation has a similarity");
+    copies_.insert_or_assign({static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to)}, c);
+  }
+
   /// Returns the date of statement `v`'s event, if known.
   std::optional<partial_date> date(statement_handle v) const {
     auto e = graph()[v].event;
@@ -737,6 +757,7 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
   std::vector<article_part> parts_;
   std::map<std::uint32_t, text_evidence> evidence_;            // by statement: only extracted ones have it
   std::map<std::string, extraction_mark, std::less<>> marks_;  // by record id: only extracted ones
+  std::map<std::pair<std::uint32_t, std::uint32_t>, copy_evidence> copies_;  // by (from, to): found copies only
   detail::interner symbols_;
   std::vector<symbol> symbol_of_;
 };

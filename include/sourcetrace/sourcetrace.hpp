@@ -7,7 +7,7 @@
 /// io/corpus.hpp, io/prov_json.hpp and io/prov_file.hpp need the compiled
 /// Boost.JSON (link `sourcetrace::json`), and io/prov_n.hpp compiles a
 /// Boost.Spirit grammar, which is slow enough that only its users should pay
-/// for it.
+/// for it. text/reuse.hpp is left out too: it needs xxhash.h (libxxhash-dev).
 
 #include <sourcetrace/error.hpp>
 #include <sourcetrace/time/date.hpp>
@@ -43,3 +43,4 @@
 #include <sourcetrace/text/quantity.hpp>
 #include <sourcetrace/text/relative_date.hpp>
 #include <sourcetrace/text/sentences.hpp>
+#include <sourcetrace/text/span.hpp>

@@ -23,5 +23,6 @@ void add_render(CLI::App& app);
 void add_when(CLI::App& app);
 void add_quantity(CLI::App& app);
 void add_extract(CLI::App& app);
+void add_reuse(CLI::App& app);
 
 }  // namespace sourcetrace_cli

@@ -2,10 +2,10 @@
 // sourcetrace extract: read plain-text articles and propose their
 // attribution chains as a corpus, or show them marked in the text.
 
+#include "../articles.hpp"
 #include "../common.hpp"
 #include "commands.hpp"
 
-#include <sourcetrace/detail/file_text.hpp>
 #include <sourcetrace/detail/json_escape.hpp>
 #include <sourcetrace/io/corpus.hpp>
 #include <sourcetrace/io/extract_inputs.hpp>
@@ -16,7 +16,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -25,11 +24,7 @@ namespace sourcetrace_cli {
 namespace {
 
 struct extract_options {
-  std::vector<std::string> files;
-  std::string manifest;
-  std::string outlet;
-  std::string published;
-  std::string url;
+  article_flags articles;
   std::string gazetteer;
   std::string out;
   bool explain = false;
@@ -41,30 +36,6 @@ void append_span(std::string& s, const st::char_offsets& co, st::text_span sp) {
 }
 
 std::string_view cut(std::string_view text, st::text_span sp) { return text.substr(sp.begin, sp.end - sp.begin); }
-
-std::vector<st::manifest_entry> entries_of(const extract_options& o) {
-  std::vector<st::manifest_entry> out;
-  std::optional<st::greg::date> pub;
-  if (!o.published.empty()) {
-    std::string why;
-    auto d = st::partial_date::try_parse(o.published, &why);
-    if (!d || !d->is_day()) throw st::error("--published: expected a day YYYY-MM-DD, found \"" + o.published + "\"");
-    pub = d->first();
-  }
-  if (!o.manifest.empty()) {
-    const auto m = st::detail::read_file_text(o.manifest);
-    auto entries = st::read_manifest(m.text, o.manifest);
-    const auto base = std::filesystem::path(o.manifest).parent_path();
-    for (auto& e : entries) {
-      if (!std::filesystem::path(e.file).is_absolute() && !base.empty()) e.file = (base / e.file).string();
-      if (e.outlet.empty()) e.outlet = o.outlet;
-      if (!e.published) e.published = pub;
-      out.push_back(std::move(e));
-    }
-  }
-  for (const auto& f : o.files) out.push_back({f, o.outlet, pub, o.url, 0});
-  return out;
-}
 
 std::string explain_json(const st::extractor& ex, const st::extracted_article& a) {
   const st::char_offsets co(a.text);
@@ -193,19 +164,14 @@ std::string explain_text(const st::extractor& ex, const st::extracted_article& a
 int run_extract(const extract_options& o) {
   st::gazetteer gz;
   if (!o.gazetteer.empty()) gz = st::read_gazetteer_file(o.gazetteer);
-  const auto entries = entries_of(o);
+  const auto entries = articles_of(o.articles);
   if (entries.empty()) throw st::error("extract: give article files or --manifest");
   st::extractor ex(std::move(gz));
   const bool progress = entries.size() >= 200 && isatty(2);
   const auto start = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const auto& e = entries[i];
-    auto f = st::detail::read_file_text(e.file);
-    if (auto bad = st::detail::invalid_utf8_at(f.text); bad != std::string::npos) {
-      const auto [line, column] = st::detail::line_column(f.text, bad);
-      throw st::parse_error(e.file, line, column, "invalid UTF-8: an article must be UTF-8 text");
-    }
-    ex.add({e.file, std::move(f.text), e.outlet, e.published, e.url});
+    ex.add({e.file, read_article(e.file), e.outlet, e.published, e.url});
     if (progress && (i + 1) % 100 == 0) {
       const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::fprintf(stderr, "\rextract: %zu of %zu articles, %.1f s", i + 1, entries.size(), secs);
@@ -231,11 +197,11 @@ int run_extract(const extract_options& o) {
 void add_extract(CLI::App& app) {
   auto o = std::make_shared<extract_options>();
   auto* sub = app.add_subcommand("extract", "read plain-text articles and propose their attribution chains");
-  sub->add_option("ARTICLE", o->files, "plain-text articles (UTF-8), headline line first");
-  sub->add_option("--manifest", o->manifest, "JSON Lines: file, outlet, published, url; one article per line");
-  sub->add_option("--outlet", o->outlet, "the outlet of the articles given on the command line");
-  sub->add_option("--published", o->published, "their publication day, YYYY-MM-DD: resolves \"Thursday\"");
-  sub->add_option("--url", o->url, "their address");
+  sub->add_option("ARTICLE", o->articles.files, "plain-text articles (UTF-8), headline line first");
+  sub->add_option("--manifest", o->articles.manifest, "JSON Lines: file, outlet, published, url; one article per line");
+  sub->add_option("--outlet", o->articles.outlet, "the outlet of the articles given on the command line");
+  sub->add_option("--published", o->articles.published, "their publication day, YYYY-MM-DD: resolves \"Thursday\"");
+  sub->add_option("--url", o->articles.url, "their address");
   sub->add_option("--gazetteer", o->gazetteer, "known agents and their aliases (JSON)");
   sub->add_option("-o,--output", o->out, "write the corpus (or the explanation) here, whole or not at all");
   sub->add_flag("--explain", o->explain, "print each article with its attributions marked: <source> [cue] {content}");

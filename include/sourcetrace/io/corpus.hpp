@@ -178,6 +178,7 @@ struct derivation_record {
   std::string from, to;
   derivation_kind kind = derivation_kind::cites;
   derivation_basis basis = derivation_basis::unstated;
+  std::optional<copy_evidence> reuse;
 };
 
 inline std::string_view json_kind_name(const boost::json::value& v) {
@@ -569,6 +570,49 @@ class corpus_parser {
     }
   }
 
+  // "reuse": what the reuse detector measured, on a copies derivation only.
+  void read_reuse(fields& f, derivation_record& r) {
+    const auto* v = f.value("reuse");
+    if (!v) return;
+    const json_where at = f.at.field("reuse");
+    if (r.kind != derivation_kind::copies) {
+      problem(at, f.label + ": field \"reuse\": only a copies derivation has one, this one " +
+                      std::string(to_string(r.kind)));
+      return;
+    }
+    if (!v->is_object()) {
+      problem(at, f.label + ": field \"reuse\": expected an object, found " + std::string(json_kind_name(*v)));
+      return;
+    }
+    fields x{*this, v->as_object(), at, f.label + ": reuse", {}};
+    copy_evidence c;
+    bool ok = true;
+    for (auto [key, slot] : {std::pair<std::string_view, double*>{"jaccard", &c.jaccard},
+                             std::pair<std::string_view, double*>{"containment", &c.containment}}) {
+      const auto* n = x.value(key);
+      if (!n) {
+        problem(at, x.label + ": missing field " + json_quoted(key));
+        ok = false;
+      } else if (!n->is_number() || n->to_number<double>() < 0 || n->to_number<double>() > 1) {
+        problem(at.field(key), x.label + ": field " + json_quoted(key) + ": expected a number from 0 to 1");
+        ok = false;
+      } else {
+        *slot = n->to_number<double>();
+      }
+    }
+    if (const auto* u = x.value("undecided")) {
+      if (!u->is_bool()) {
+        problem(at.field("undecided"),
+                x.label + ": field \"undecided\": expected true or false, found " + std::string(json_kind_name(*u)));
+        ok = false;
+      } else {
+        c.undecided = u->as_bool();
+      }
+    }
+    x.check_unknown();
+    if (ok) r.reuse = c;
+  }
+
   void read_part(fields& f, article_part& part) {
     if (auto s = f.text("part", false)) {
       auto parsed = article_part_from_string(*s);
@@ -939,6 +983,7 @@ class corpus_parser {
         r.to = f.text("to", true).value_or("");
         read_kind(f, r.kind);
         read_basis(f, r.basis);
+        read_reuse(f, r);
         f.check_unknown();
         if (problem_count() == before) derivations.push_back(std::move(r));
         break;
@@ -1187,7 +1232,10 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
     bool ok = ref(r.at, label, "from", r.from, record_kind::statement);
     ok = ref(r.at, label, "to", r.to, record_kind::statement) && ok;
     if (!ok) continue;
-    attempt(r.at, label, {}, [&] { g.add_derivation(r.from, r.to, r.kind, r.basis); });
+    attempt(r.at, label, {}, [&] {
+      const auto e = g.add_derivation(r.from, r.to, r.kind, r.basis);
+      if (r.reuse) g.set_copy(boost::source(e, g.graph()), boost::target(e, g.graph()), *r.reuse);
+    });
   }
 
   // Reported in the order of the input, whatever phase found them.
@@ -1351,10 +1399,7 @@ class corpus_writer {
       s += '}';
     }
     s += "], \"similarity\": ";
-    // The shortest text that reads back as the same number: 0.5, 0.22.
-    char buf[32];
-    const auto r = std::to_chars(buf, buf + sizeof buf, e.similarity);
-    s.append(buf, r.ptr);
+    append_number(e.similarity);
     s += '}';
   }
 
@@ -1365,7 +1410,22 @@ class corpus_writer {
     key("to", g.id(to));
     key("kind", to_string(d.kind));
     if (d.basis != derivation_basis::unstated) key("basis", to_string(d.basis));
+    if (const copy_evidence* c = g.copy_of(from, to)) {
+      s += ", \"reuse\": {\"jaccard\": ";
+      append_number(c->jaccard);
+      s += ", \"containment\": ";
+      append_number(c->containment);
+      if (c->undecided) s += ", \"undecided\": true";
+      s += '}';
+    }
     s += "}";
+  }
+
+  // The shortest text that reads back as the same number: 0.5, 0.22.
+  void append_number(double x) {
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, x);
+    s.append(buf, r.ptr);
   }
 
  private:

@@ -20,6 +20,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <locale>
 #include <optional>
 #include <ostream>
@@ -331,8 +332,16 @@ void write_dot(std::ostream& out, const basic_provenance_graph<Kinds...>& g, dot
     const derivation_kind kind = bgl[e].kind;
     const auto style = detail::dot_style_of(kind);
     const bool cyclic = map.on_cycle(from) && map.component(from) == map.component(to);
-    os << "[label=\"" << to_string(kind) << (bgl[e].basis == derivation_basis::inferred ? " (inferred)" : "")
-       << "\", style=" << style.style << ", penwidth=" << (cyclic ? "2.2" : style.penwidth) << ", color=\""
+    std::string similarity;
+    if (const copy_evidence* c = g.copy_of(from, to)) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, " J %.2f C %.2f%s", c->jaccard, c->containment,
+                    c->undecided ? " (undecided)" : "");
+      similarity = buf;
+    }
+    os << "[label=\"" << to_string(kind) << similarity
+       << (bgl[e].basis == derivation_basis::inferred ? " (inferred)" : "") << "\", style=" << style.style
+       << ", penwidth=" << (cyclic ? "2.2" : style.penwidth) << ", color=\""
        << (cyclic ? detail::dot_alert_color : style.color) << "\"]";
   };
 

@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <ostream>
 #include <span>
 #include <string>
@@ -70,6 +71,21 @@ std::string describe(const basic_provenance_graph<Kinds...>& g, std::size_t v) {
     bool own_publication = e.kind.traits().publication && e.host == s.agent;
     if (!own_publication) out += " at " + (e.info.title.empty() ? e.id : e.info.title);
     if (e.date) out += " (" + e.date->to_string() + ")";
+  }
+  return out;
+}
+
+/// Returns how hop `h` was taken, as the report prints it between arrows:
+/// "cites", or for a copy the reuse detector measured, "copies (Jaccard
+/// 0.80, containment 0.93)", with ", undecided" when who copied whom is not known.
+template <source_kind... Kinds>
+std::string hop_label(const basic_provenance_graph<Kinds...>& g, const hop& h) {
+  std::string out(to_string(h.kind));
+  if (const copy_evidence* c = g.copy_of(h.from, h.to)) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, " (Jaccard %.2f, containment %.2f%s)", c->jaccard, c->containment,
+                  c->undecided ? ", undecided" : "");
+    out += buf;
   }
   return out;
 }
@@ -140,7 +156,7 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
             continue;
           }
           out << indent << "path:";
-          for (const hop& h : p.hops) out << " -" << to_string(h.kind) << "-> " << describe(g, h.to);
+          for (const hop& h : p.hops) out << " -" << hop_label(g, h) << "-> " << describe(g, h.to);
           if (p.end == path_end::loop) out << " (loops back: circular reporting)";
           if (p.end == path_end::cycle) out << " (enters a cycle: circular reporting, listed below)";
           if (p.rests_on_inference()) out << " (rests on an inference)";
@@ -166,8 +182,7 @@ void write_report(std::ostream& out, const basic_provenance_graph<Kinds...>& g, 
       auto hops = [&](const std::vector<hop>& hs) {
         std::string h;
         for (std::size_t i = 0; i < hs.size(); ++i) {
-          h += (i ? " and " : "") + mention(hs[i].from) + " -" + std::string(to_string(hs[i].kind)) + "-> " +
-               mention(hs[i].to);
+          h += (i ? " and " : "") + mention(hs[i].from) + " -" + hop_label(g, hs[i]) + "-> " + mention(hs[i].to);
         }
         return h;
       };

@@ -48,4 +48,17 @@ struct extraction_mark {
   friend bool operator==(const extraction_mark&, const extraction_mark&) = default;
 };
 
+/// What the reuse detector measured for a `copies` derivation
+/// (`sourcetrace reuse --into`, text/reuse.hpp): how much text the two
+/// articles share, weighted as the detector weighs it, and whether the
+/// direction is known. An undecided pair (same day, or a date missing) is
+/// stored from the article later in byte order of its path to the earlier;
+/// either way the two are one report chain.
+struct copy_evidence {
+  double jaccard = 0;      ///< weighted Jaccard of the two articles' shingles, 0 to 1
+  double containment = 0;  ///< weighted containment, 0 to 1
+  bool undecided = false;  ///< who copied whom is not known
+  friend bool operator==(const copy_evidence&, const copy_evidence&) = default;
+};
+
 }  // namespace sourcetrace

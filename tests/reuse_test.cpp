@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: BSL-1.0
+// Text reuse (text/reuse.hpp): folding, the LSH plan, verification,
+// furniture and the shared passages, on cases worked out by hand.
+
+#include <sourcetrace/text/reuse.hpp>
+
+#include <catch.hpp>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace st = sourcetrace;
+
+namespace {
+
+// `n` distinct words "<prefix>0 <prefix>1 ...".
+std::string words(const std::string& prefix, int n) {
+  std::string s;
+  for (int i = 0; i < n; ++i) s += (i ? " " : "") + prefix + std::to_string(i);
+  return s;
+}
+
+st::greg::date day(int d) { return st::greg::date(2025, 1, d); }
+
+}  // namespace
+
+TEST_CASE("fold: case, apostrophes, dashes, quotes and punctuation fold away, words keep their bytes") {
+  st::detail::reuse::folded_words w;
+  const std::string text = "Don\u2019t stop\u2014the \u201cCat\u201d said: it's 4.5% well-known";
+  st::detail::reuse::fold(text, w);
+  CHECK(w.folded == "dont stop the cat said its 4 5 well known ");
+  REQUIRE(w.size() == 10);
+  CHECK(text.substr(w.begin[0], w.end[0] - w.begin[0]) == "Don\u2019t");
+  CHECK(text.substr(w.begin[3], w.end[3] - w.begin[3]) == "Cat");
+  CHECK(text.substr(w.begin[9], w.end[9] - w.begin[9]) == "known");
+  // Straight and curly spellings of one text fold to the same words.
+  st::detail::reuse::folded_words v;
+  st::detail::reuse::fold("DON'T stop -- the \"cat\" said; its 4,5 %, well known.", v);
+  CHECK(v.folded == w.folded);
+  // A word in another script stays a word.
+  st::detail::reuse::fold("Zo\u00eb met \u041c\u043e\u0441\u043a\u0432\u0430", v);
+  CHECK(v.folded == "zo\u00eb met \u041c\u043e\u0441\u043a\u0432\u0430 ");
+}
+
+TEST_CASE("plan_lsh: bands and rows follow from the threshold") {
+  // t = min(0.5, 0.3 / 1.7) = 0.1765: one row needs ceil(ln 0.01 / ln(1 - t)) = 24 bands;
+  // two rows would need 146 bands, 292 values, over 128.
+  const auto p = st::plan_lsh({});
+  CHECK(p.threshold == Approx(0.3 / 1.7));
+  CHECK(p.rows == 1);
+  CHECK(p.bands == 24);
+  CHECK(p.candidate_probability(p.threshold) >= 0.99);
+  // Containment 1: t = 0.5. Rows 1, 2, 3 need 7, 17, 35 bands; 4 rows need 72 (288 values).
+  st::reuse_options o;
+  o.containment = 1;
+  const auto q = st::plan_lsh(o);
+  CHECK(q.threshold == 0.5);
+  CHECK(q.rows == 3);
+  CHECK(q.bands == 35);
+  CHECK(q.candidate_probability(0.5) >= 0.99);
+  CHECK(q.candidate_probability(0.1) < 0.05);
+  o.jaccard = 0;
+  CHECK_THROWS_AS(st::plan_lsh(o), std::invalid_argument);
+  o.jaccard = 1.5;
+  CHECK_THROWS_AS(st::plan_lsh(o), std::invalid_argument);
+}
+
+TEST_CASE("direction_of: the later copies the earlier, same day or no date is undecided") {
+  CHECK(st::direction_of(day(1), day(2)) == st::reuse_direction::b_copies_a);
+  CHECK(st::direction_of(day(3), day(2)) == st::reuse_direction::a_copies_b);
+  CHECK(st::direction_of(day(2), day(2)) == st::reuse_direction::undecided);
+  CHECK(st::direction_of(day(2), std::nullopt) == st::reuse_direction::undecided);
+  CHECK(st::to_string(st::reuse_direction::b_copies_a) == "b copies a");
+}
+
+TEST_CASE("find: a copy with a byline added, its exact figures and the passage in characters") {
+  // A: 12 words, 8 shingles. B: "Zoë Lark. " then A: 14 words, 10 shingles, 8 of them A's.
+  const std::string a = words("w", 12);
+  const std::string b = "Zo\u00eb Lark. " + a;
+  const std::string c = words("other", 40);
+  st::reuse_index idx;
+  idx.add(a, day(1));
+  idx.add(b, day(2));
+  idx.add(c, day(1));
+  st::reuse_stats stats;
+  const auto pairs = idx.find(&stats);
+  REQUIRE(pairs.size() == 1);
+  const auto& p = pairs[0];
+  CHECK(p.a == 0);
+  CHECK(p.b == 1);
+  // Two documents hold each shared shingle: every weight is 1.
+  CHECK(p.raw_jaccard == Approx(0.8));
+  CHECK(p.raw_containment == 1);
+  CHECK(p.jaccard == Approx(0.8));
+  CHECK(p.containment == 1);
+  CHECK(p.direction == st::reuse_direction::b_copies_a);
+  // The whole of A; in B after "Zoë Lark. ", 10 characters (11 bytes).
+  REQUIRE(p.shared.size() == 1);
+  CHECK(p.shared[0].a == st::char_span{0, a.size()});
+  CHECK(p.shared[0].b == st::char_span{10, 10 + a.size()});
+  CHECK(stats.documents == 3);
+  CHECK(stats.pairs == 1);
+}
+
+TEST_CASE("find: two copied passages in another order are two passages, each read in both texts") {
+  const std::string p1 = words("alpha", 10), p2 = words("beta", 10);
+  const std::string a = p1 + ". " + p2 + ".";
+  const std::string b = words("new", 3) + " " + p2 + ". " + p1 + ".";
+  st::reuse_index idx;
+  idx.add(a);
+  idx.add(b);
+  const auto pairs = idx.find();
+  REQUIRE(pairs.size() == 1);
+  CHECK(pairs[0].direction == st::reuse_direction::undecided);
+  REQUIRE(pairs[0].shared.size() == 2);
+  const auto& s = pairs[0].shared;
+  CHECK(a.substr(s[0].a.begin, s[0].a.end - s[0].a.begin) == p1);
+  CHECK(b.substr(s[0].b.begin, s[0].b.end - s[0].b.begin) == p1);
+  CHECK(a.substr(s[1].a.begin, s[1].a.end - s[1].a.begin) == p2);
+  CHECK(b.substr(s[1].b.begin, s[1].b.end - s[1].b.begin) == p2);
+}
+
+TEST_CASE("find: site furniture is down-weighted by how many documents hold it, and counts nothing within a site") {
+  // Six pages: a 10-word body of their own, then 30 words of furniture.
+  // 36 shingles each: 10 hold a body word, 26 are furniture, held by all six.
+  // Weight at 6 documents: w = 1 / (1 + log2 3) = 0.3869, so 26w = 10.06;
+  // containment 26w / (10 + 26w) = 0.5015, Jaccard 26w / (20 + 26w) = 0.3346.
+  const std::string furniture = words("nav", 30);
+  std::vector<std::string> pages;
+  for (int i = 0; i < 6; ++i) pages.push_back(words("body" + std::to_string(i) + "x", 10) + " " + furniture);
+  const double w = 1 / (1 + std::log2(3.0));
+  SECTION("sites unknown: down-weighted, not removed") {
+    st::reuse_index idx;
+    for (const auto& p : pages) idx.add(p);
+    const auto pairs = idx.find();
+    REQUIRE(pairs.size() == 15);
+    for (const auto& p : pairs) {
+      CHECK(p.raw_containment == Approx(26.0 / 36));
+      CHECK(p.raw_jaccard == Approx(26.0 / 46));
+      CHECK(p.containment == Approx(26 * w / (10 + 26 * w)));
+      CHECK(p.jaccard == Approx(26 * w / (20 + 26 * w)));
+    }
+    // Found by containment (over 0.3, not by Jaccard); a containment threshold of 0.6 leaves them out.
+    st::reuse_options o;
+    o.containment = 0.6;
+    st::reuse_index strict(o);
+    for (const auto& p : pages) strict.add(p);
+    CHECK(strict.find().empty());
+  }
+  SECTION("one site: its furniture counts nothing, and no page copies another") {
+    st::reuse_index idx;
+    for (const auto& p : pages) idx.add(p, std::nullopt, "news.test");
+    st::reuse_stats stats;
+    CHECK(idx.find(&stats).empty());
+    CHECK(stats.candidates == 15);
+  }
+  SECTION("two pages on each of three sites: no site holds the text three times, so it is only down-weighted") {
+    st::reuse_index idx;
+    const char* sites[] = {"a.test", "b.test", "c.test"};
+    for (int i = 0; i < 6; ++i) idx.add(pages[i], std::nullopt, sites[i / 2]);
+    CHECK(idx.find().size() == 15);
+  }
+}
+
+TEST_CASE("find: a wire story reprinted by three outlets with local paragraphs is found, every pair") {
+  // The wire: 30 words, 26 shingles. Each reprint: 10 local words, then the wire.
+  // Wire shingles are held by 4 documents: weight 1 / (1 + log2 2) = 0.5.
+  // Wire and reprint: containment 13 / 13 = 1. Two reprints: 13 / (10 + 13) = 0.565.
+  const std::string wire = words("wire", 30);
+  std::vector<std::string> reprints;  // the index keeps views: the texts outlive it
+  for (int i = 0; i < 3; ++i) reprints.push_back(words("local" + std::to_string(i) + "x", 10) + " " + wire);
+  st::reuse_index idx;
+  idx.add(wire, day(1), "wire.test");
+  for (int i = 0; i < 3; ++i) idx.add(reprints[i], day(2 + i), "paper" + std::to_string(i) + ".test");
+  const auto pairs = idx.find();
+  REQUIRE(pairs.size() == 6);
+  CHECK(pairs[0].a == 0);
+  CHECK(pairs[0].b == 1);
+  CHECK(pairs[0].containment == Approx(1));
+  CHECK(pairs[0].direction == st::reuse_direction::b_copies_a);
+  CHECK(pairs[3].a == 1);
+  CHECK(pairs[3].b == 2);
+  CHECK(pairs[3].containment == Approx(13.0 / 23));
+}
+
+TEST_CASE("find: texts shorter than a shingle, and empty texts, pair with nothing") {
+  st::reuse_index idx;
+  idx.add("");
+  idx.add("four words only here");
+  idx.add("four words only here");
+  idx.add("... -- !!");
+  CHECK(idx.candidates().empty());
+  CHECK(idx.find().empty());
+}
+
+TEST_CASE("candidates: the LSH stage proposes nearly every pair brute force finds at its threshold") {
+  // 300 documents of 200 words from a 5,000-word vocabulary; 100 of them
+  // copy part of an earlier one (a run of 40 to 200 of its words) into words
+  // of their own. Brute force: every pair whose exact Jaccard reaches the
+  // plan's threshold.
+  std::uint64_t state = 42;
+  auto next = [&] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::uint32_t>(state >> 33);
+  };
+  std::vector<std::vector<std::string>> docs;
+  for (int d = 0; d < 300; ++d) {
+    std::vector<std::string> w;
+    for (int i = 0; i < 200; ++i) w.push_back("v" + std::to_string(next() % 5000));
+    if (d >= 200) {
+      const auto& src = docs[next() % 200];
+      const std::size_t len = 40 + next() % 161, at = next() % (200 - len + 1), to = next() % (200 - len + 1);
+      for (std::size_t i = 0; i < len; ++i) w[to + i] = src[at + i];
+    }
+    docs.push_back(std::move(w));
+  }
+  std::vector<std::string> texts;
+  for (const auto& w : docs) {
+    std::string s;
+    for (const auto& x : w) s += x + " ";
+    texts.push_back(std::move(s));
+  }
+  st::reuse_index idx;
+  for (const auto& t : texts) idx.add(t);
+  const auto cand = idx.candidates();
+  st::detail::reuse::folded_words scratch;
+  std::vector<st::detail::reuse::shingle_set> sets;
+  for (const auto& t : texts) sets.push_back(st::detail::reuse::shingles_of(t, 5, scratch));
+  std::size_t truth = 0, proposed = 0;
+  for (std::uint32_t a = 0; a < texts.size(); ++a) {
+    for (std::uint32_t b = a + 1; b < texts.size(); ++b) {
+      if (st::detail::reuse::exact_jaccard(sets[a], sets[b]) < idx.plan().threshold) continue;
+      ++truth;
+      proposed += std::binary_search(cand.begin(), cand.end(), std::make_pair(a, b));
+    }
+  }
+  REQUIRE(truth >= 50);
+  CHECK(static_cast<double>(proposed) / static_cast<double>(truth) >= 0.98);
+}
