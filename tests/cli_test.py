@@ -524,6 +524,10 @@ rc, _, err = run("reuse", "a.txt", "missing.txt", cwd=reuse_dir)
 check("reuse names a missing file", rc == 2 and "missing.txt" in err, (rc, err))
 rc, _, err = run("reuse", "a.txt", "b.txt", "--threshold", "0", cwd=reuse_dir)
 check("reuse refuses a threshold of 0", rc == 2 and "the Jaccard threshold must be in (0, 1]" in err, (rc, err))
+rc, _, err = run("reuse", "a.txt", "b.txt", "--threshold", "0.01", "--containment", "0.01", cwd=reuse_dir)
+check("reuse refuses thresholds its LSH plan cannot reach, saying what to raise", rc == 2 and
+      "thresholds this low need more than 128 MinHash values per document; raise the Jaccard or the containment threshold"
+      in err, (rc, err))
 with open(os.path.join(reuse_dir, "bad.txt"), "wb") as f:
     f.write(b"A headline\n\nfine words then \xff broken\n")
 rc, _, err = run("reuse", "a.txt", "bad.txt", cwd=reuse_dir)

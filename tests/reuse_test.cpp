@@ -23,6 +23,72 @@ std::string words(const std::string& prefix, int n) {
 
 st::greg::date day(int d) { return st::greg::date(2025, 1, d); }
 
+// The first, plain implementation of fold: one branch per byte. The fast one
+// must give the same words, byte for byte.
+struct reference_words {
+  std::string folded;
+  std::vector<std::uint32_t> at, begin, end;
+  void clear() {
+    folded.clear();
+    at.clear();
+    begin.clear();
+    end.clear();
+  }
+};
+
+void fold_reference(std::string_view s, reference_words& out) {
+  out.clear();
+  const std::size_t n = s.size();
+  // Each word byte is copied once and each word ends in one space, which
+  // stands for at least one byte of the text: never more than n + 1 bytes.
+  out.folded.resize(n + 1);
+  char* o = out.folded.data();
+  std::size_t len = 0, i = 0;
+  auto word_at = [&](std::size_t k) {
+    const auto c = static_cast<unsigned char>(s[k]);
+    return c < 0x80 ? st::detail::reuse::ascii_fold[c] != 0 : st::detail::reuse::word_byte(s, k);
+  };
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80 ? st::detail::reuse::ascii_fold[c] == 0 : !st::detail::reuse::word_byte(s, i)) {
+      i += c < 0x80 ? 1
+                    : std::max<std::size_t>({1, st::detail::space_length(s, i), st::detail::utf8_symbol(s, i).length});
+      continue;
+    }
+    out.at.push_back(static_cast<std::uint32_t>(len));
+    out.begin.push_back(static_cast<std::uint32_t>(i));
+    std::size_t last = i;
+    while (i < n) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      if (b < 0x80) {
+        if (const char f = st::detail::reuse::ascii_fold[b]; f != 0) {
+          o[len++] = f;
+          last = ++i;
+          continue;
+        }
+        if (b == '\'' && i + 1 < n && word_at(i + 1)) {
+          ++i;
+          continue;
+        }
+        break;
+      }
+      if (st::detail::reuse::word_byte(s, i)) {
+        o[len++] = static_cast<char>(b);
+        last = ++i;
+        continue;
+      }
+      if (const std::size_t ap = st::detail::reuse::apostrophe_length(s, i); ap != 0 && i + ap < n && word_at(i + ap)) {
+        i += ap;
+        continue;
+      }
+      break;
+    }
+    out.end.push_back(static_cast<std::uint32_t>(last));
+    o[len++] = ' ';
+  }
+  out.folded.resize(len);
+}
+
 }  // namespace
 
 TEST_CASE("fold: case, apostrophes, dashes, quotes and punctuation fold away, words keep their bytes") {
@@ -41,6 +107,41 @@ TEST_CASE("fold: case, apostrophes, dashes, quotes and punctuation fold away, wo
   // A word in another script stays a word.
   st::detail::reuse::fold("Zo\u00eb met \u041c\u043e\u0441\u043a\u0432\u0430", v);
   CHECK(v.folded == "zo\u00eb met \u041c\u043e\u0441\u043a\u0432\u0430 ");
+}
+
+TEST_CASE("fold: the fast loop gives the words the plain one does, on random text of every kind of byte") {
+  // Pieces a news text is made of, and some it should not be: ASCII words and
+  // marks, apostrophes straight and curly, dashes, quotes, no-break spaces,
+  // other scripts, and a stray continuation byte.
+  const std::vector<std::string> pieces = {"a",     "Word",   "x9",     "42",     " ",      "  ",     "\n\n",
+                                           "'",     "\u2019", "\u2018", "-",      "\u2014", "\u201c", "\u201d",
+                                           ".",     ",",      "\u00a0", "\u00e9", "\u041c", "\u2026", "\u00a3",
+                                           "don't", "\x80",   "\t",     "\u202f", "\u20ac9"};
+  std::uint64_t state = 7;
+  auto next = [&] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  st::detail::reuse::folded_words fast;
+  reference_words plain;
+  for (int round = 0; round < 3000; ++round) {
+    // Every other round, long text of mostly plain ASCII: sixteen bytes at a
+    // time through the fast path, words across its chunks' edges.
+    std::string text;
+    const bool ascii = round % 2 == 1;
+    const std::size_t n = next() % (ascii ? 300 : 40);
+    for (std::size_t i = 0; i < n; ++i) text += pieces[ascii && next() % 16 != 0 ? next() % 5 : next() % pieces.size()];
+    st::detail::reuse::fold(text, fast);
+    fold_reference(text, plain);
+    INFO("text: " << text);
+    REQUIRE(fast.size() == plain.at.size());
+    CHECK(fast.folded == plain.folded);
+    for (std::size_t i = 0; i < fast.size(); ++i) {
+      CHECK(fast.at[i] == plain.at[i]);
+      CHECK(fast.begin[i] == plain.begin[i]);
+      CHECK(fast.end[i] == plain.end[i]);
+    }
+  }
 }
 
 TEST_CASE("plan_lsh: bands and rows follow from the threshold") {

@@ -37,10 +37,10 @@ bin=build/fuzz/tests/fuzz
 out=build/fuzz/short
 rm -rf "$out"
 failed=()
-for target in fuzz_corpus_json fuzz_corpus_jsonl fuzz_prov_json fuzz_prov_n fuzz_relative_date fuzz_quantity fuzz_sentences fuzz_extract; do
+for target in fuzz_corpus_json fuzz_corpus_jsonl fuzz_prov_json fuzz_prov_n fuzz_relative_date fuzz_quantity fuzz_sentences fuzz_extract fuzz_reuse; do
   case $target in
     fuzz_prov_n) dict=tests/fuzz/provn.dict ;;
-    fuzz_relative_date | fuzz_quantity | fuzz_sentences | fuzz_extract) dict=tests/fuzz/text.dict ;;
+    fuzz_relative_date | fuzz_quantity | fuzz_sentences | fuzz_extract | fuzz_reuse) dict=tests/fuzz/text.dict ;;
     *) dict=tests/fuzz/json.dict ;;
   esac
   # New inputs go to a scratch corpus; the seeds in the repository stay as they are.

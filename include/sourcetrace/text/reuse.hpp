@@ -23,15 +23,20 @@
 #define SOURCETRACE_DEFINED_XXH_INLINE_ALL
 #endif
 #include <xxhash.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #ifdef SOURCETRACE_DEFINED_XXH_INLINE_ALL
 #undef XXH_INLINE_ALL
 #undef SOURCETRACE_DEFINED_XXH_INLINE_ALL
 #endif
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <map>
@@ -50,12 +55,12 @@ namespace sourcetrace {
 
 /// What `reuse_index` looks for, and how hard.
 struct reuse_options {
-  std::size_t shingle = 5;             ///< words per shingle
-  double jaccard = 0.5;                ///< a pair whose weighted Jaccard reaches this is a copy
-  double containment = 0.3;            ///< ... or whose weighted containment does
-  double miss_rate = 0.01;             ///< the LSH stage misses at most this share of pairs at its threshold
-  std::size_t max_permutations = 128;  ///< MinHash values per document at most
-  std::size_t max_bucket = 2000;       ///< an LSH bucket of more documents yields no pairs (counted)
+  std::size_t shingle = 5;        ///< words per shingle
+  double jaccard = 0.5;           ///< a pair whose weighted Jaccard reaches this is a copy
+  double containment = 0.3;       ///< ... or whose weighted containment does
+  double miss_rate = 0.01;        ///< the LSH stage misses at most this share of pairs at its threshold
+  std::size_t max_values = 128;   ///< MinHash values per document at most
+  std::size_t max_bucket = 2000;  ///< an LSH bucket of more documents yields no pairs (counted)
   /// A shingle held by this many documents of one site (`reuse_index::add`)
   /// is that site's furniture and counts for nothing.
   std::size_t furniture_pages = 3;
@@ -64,7 +69,7 @@ struct reuse_options {
 /// The LSH stage as chosen from the options: `bands` bands of `rows`
 /// MinHash values. A pair of Jaccard `s` shares a band with probability
 /// 1 - (1 - s^rows)^bands; `rows` is the largest for which the bands needed
-/// to keep the miss rate at `threshold` fit in `max_permutations`.
+/// to keep the miss rate at `threshold` fit in `max_values`.
 struct lsh_plan {
   double threshold = 0;  ///< the Jaccard the stage is tuned for: min(jaccard, c / (2 - c))
   std::size_t bands = 0;
@@ -78,9 +83,9 @@ struct lsh_plan {
 /// Returns the plan for `o`: t = min(jaccard, containment / (2 - containment)),
 /// the Jaccard of two texts of equal length at that containment; then for
 /// r = 1, 2, ... the bands b(r) = ceil(ln(miss_rate) / ln(1 - t^r)), keeping
-/// the largest r with b(r) * r <= max_permutations.
+/// the largest r with b(r) * r <= max_values.
 /// @throws std::invalid_argument on a threshold outside (0, 1], a miss rate
-/// outside (0, 1), or too few permutations for one band.
+/// outside (0, 1), or too few values for one band.
 inline lsh_plan plan_lsh(const reuse_options& o) {
   auto in_unit = [](double x) { return x > 0 && x <= 1; };
   if (!in_unit(o.jaccard)) throw std::invalid_argument("reuse: the Jaccard threshold must be in (0, 1]");
@@ -90,17 +95,17 @@ inline lsh_plan plan_lsh(const reuse_options& o) {
   lsh_plan p;
   p.threshold = std::min(o.jaccard, o.containment / (2 - o.containment));
   const double ln_miss = std::log(o.miss_rate);
-  for (std::size_t r = 1; r <= o.max_permutations; ++r) {
+  for (std::size_t r = 1; r <= o.max_values; ++r) {
     const double hit = std::pow(p.threshold, static_cast<double>(r));
     const double b = hit >= 1 ? 1 : std::ceil(ln_miss / std::log1p(-hit));
-    if (b * static_cast<double>(r) > static_cast<double>(o.max_permutations)) break;
+    if (b * static_cast<double>(r) > static_cast<double>(o.max_values)) break;
     p.rows = r;
     p.bands = static_cast<std::size_t>(b);
     if (hit >= 1) break;
   }
   if (p.rows == 0)
-    throw std::invalid_argument("reuse: " + std::to_string(o.max_permutations) +
-                                " permutations cannot reach the miss rate at this threshold");
+    throw std::invalid_argument("reuse: thresholds this low need more than " + std::to_string(o.max_values) +
+                                " MinHash values per document; raise the Jaccard or the containment threshold");
   return p;
 }
 
@@ -161,16 +166,11 @@ namespace detail::reuse {
 /// `begin[i]`, `end[i]` are its bytes in the text.
 struct folded_words {
   std::string folded;
-  std::vector<std::uint32_t> at;
-  std::vector<std::uint32_t> begin;
-  std::vector<std::uint32_t> end;
-  void clear() {
-    folded.clear();
-    at.clear();
-    begin.clear();
-    end.clear();
-  }
-  std::size_t size() const noexcept { return at.size(); }
+  std::vector<std::uint32_t> at;     // the first `size()` hold the words; the rest is room
+  std::vector<std::uint32_t> begin;  // idem
+  std::vector<std::uint32_t> end;    // idem
+  std::size_t words = 0;
+  std::size_t size() const noexcept { return words; }
 };
 
 inline bool ascii_alnum(unsigned char c) noexcept { return is_digit(c) || is_alpha(c); }
@@ -190,38 +190,129 @@ inline std::size_t apostrophe_length(std::string_view s, std::size_t i) noexcept
   return sym.canonical == "'" ? sym.length : 0;
 }
 
+// ASCII letters and digits folded (upper case to lower), every other ASCII byte 0.
+inline constexpr std::array<char, 128> ascii_fold = [] {
+  std::array<char, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) t[static_cast<std::size_t>(c)] = static_cast<char>(c);
+    if (c >= 'A' && c <= 'Z') t[static_cast<std::size_t>(c)] = static_cast<char>(c - 'A' + 'a');
+  }
+  return t;
+}();
+
 inline void fold(std::string_view s, folded_words& out) {
-  out.clear();
   const std::size_t n = s.size();
-  std::size_t i = 0;
+  // Each word byte is copied once and each word ends in one space, which
+  // stands for at least one byte of the text: never more than n + 1 bytes,
+  // and never more than n / 2 + 1 words. One byte more of each, for the
+  // stores made before it is known whether they count.
+  out.folded.resize(n + 2 + 16);  // and 16 for the last 16-byte store of a chunk
+  const std::size_t most = n / 2 + 2;
+  if (out.at.size() < most) {
+    out.at.resize(most);
+    out.begin.resize(most);
+    out.end.resize(most);
+  }
+  char* o = out.folded.data();
+  std::uint32_t* at = out.at.data();
+  std::uint32_t* first = out.begin.data();
+  std::uint32_t* past = out.end.data();
+  auto word_at = [&](std::size_t k) {
+    const auto c = static_cast<unsigned char>(s[k]);
+    return c < 0x80 ? ascii_fold[c] != 0 : word_byte(s, k);
+  };
+  // Byte by byte, with as few branches as the bytes allow: where a word
+  // starts or ends is where a branch would be mispredicted, so the stores
+  // are made every time and only the counts move.
+  std::size_t len = 0, words = 0, i = 0, last = 0;
+  bool in_word = false;
+#if defined(__SSE2__)
+  alignas(16) char chunk[32] = {};
+#endif
   while (i < n) {
-    if (!word_byte(s, i)) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      std::size_t w = 1;
-      if (c >= 0x80) w = std::max<std::size_t>({1, space_length(s, i), utf8_symbol(s, i).length});
-      i += w;
-      continue;
-    }
-    out.at.push_back(static_cast<std::uint32_t>(out.folded.size()));
-    out.begin.push_back(static_cast<std::uint32_t>(i));
-    std::size_t last = i;
-    while (i < n) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c < 0x80 && ascii_alnum(c)) {
-        out.folded.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-        last = ++i;
-      } else if (c >= 0x80 && word_byte(s, i)) {
-        out.folded.push_back(static_cast<char>(c));
-        last = ++i;
-      } else if (const std::size_t ap = apostrophe_length(s, i); ap != 0 && i + ap < n && word_byte(s, i + ap)) {
-        i += ap;
-      } else {
-        break;
+    std::size_t stop = n;
+#if defined(__SSE2__)
+    // Sixteen bytes of plain ASCII (no byte over 0x7F, no apostrophe) at a
+    // time: letters and digits found and folded at once, and only the
+    // starts and ends of words visited, one by one.
+    if (i + 16 <= n) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      const bool plain = _mm_movemask_epi8(v) == 0 && _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\''))) == 0;
+      if (plain) {
+        const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        const __m128i letter =
+            _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+        const __m128i digit =
+            _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        _mm_store_si128(reinterpret_cast<__m128i*>(chunk),
+                        _mm_or_si128(_mm_and_si128(letter, lower), _mm_and_si128(digit, v)));
+        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+        const unsigned before = (mask << 1 | static_cast<unsigned>(in_word)) & 0xFFFFu;
+        const unsigned starts = mask & ~before, ends = ~mask & before & 0xFFFFu;
+        unsigned from = 0;  // where the current word's bytes start in the chunk
+        for (unsigned events = starts | ends; events != 0; events &= events - 1) {
+          const auto j = static_cast<unsigned>(__builtin_ctz(events));
+          if (starts >> j & 1u) {
+            at[words] = static_cast<std::uint32_t>(len);
+            first[words] = static_cast<std::uint32_t>(i + j);
+            ++words;
+            from = j;
+          } else {
+            std::memcpy(o + len, chunk + from, 16);
+            len += j - from;
+            past[words - 1] = static_cast<std::uint32_t>(i + j);
+            o[len++] = ' ';
+          }
+        }
+        in_word = (mask >> 15 & 1u) != 0;
+        if (in_word) {
+          std::memcpy(o + len, chunk + from, 16);
+          len += 16 - from;
+          last = i + 16;
+        }
+        i += 16;
+        continue;
       }
     }
-    out.end.push_back(static_cast<std::uint32_t>(last));
-    out.folded.push_back(' ');
+    stop = std::min(n, i + 16);
+#endif
+    while (i < stop) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      std::size_t step = 1;
+      char f = 0;
+      bool join = false;
+      if (c < 0x80) {
+        f = ascii_fold[c];
+        if (c == '\'') join = in_word && i + 1 < n && word_at(i + 1);
+      } else if (word_byte(s, i)) {
+        f = static_cast<char>(c);
+      } else if (const std::size_t ap = apostrophe_length(s, i); ap != 0) {
+        step = ap;
+        join = in_word && i + ap < n && word_at(i + ap);
+      } else {
+        step = std::max<std::size_t>({1, space_length(s, i), utf8_symbol(s, i).length});
+      }
+      const bool letter = f != 0, part = letter || join;
+      const bool starts = part && !in_word, ends = !part && in_word;
+      past[words - ends] = static_cast<std::uint32_t>(last);  // only a word that ends keeps it
+      o[len] = ' ';
+      len += ends;
+      at[words] = static_cast<std::uint32_t>(len);
+      first[words] = static_cast<std::uint32_t>(i);
+      words += starts;
+      o[len] = f;
+      len += letter;
+      last = letter ? i + 1 : last;
+      in_word = part;
+      i += step;
+    }
   }
+  if (in_word) {
+    past[words - 1] = static_cast<std::uint32_t>(last);
+    o[len++] = ' ';
+  }
+  out.folded.resize(len);
+  out.words = words;
 }
 
 /// The hash of shingle `i` (words i .. i + k - 1) of `w`: XXH3, 64 bits.
@@ -254,8 +345,8 @@ inline shingle_set shingles_of(std::string_view text, std::size_t k, folded_word
   s.shingles.erase(std::unique(s.shingles.begin(), s.shingles.end(),
                                [](const auto& x, const auto& y) { return x.first == y.first; }),
                    s.shingles.end());
-  s.begin = scratch.begin;
-  s.end = scratch.end;
+  s.begin.assign(scratch.begin.begin(), scratch.begin.begin() + static_cast<std::ptrdiff_t>(scratch.size()));
+  s.end.assign(scratch.end.begin(), scratch.end.begin() + static_cast<std::ptrdiff_t>(scratch.size()));
   return s;
 }
 
@@ -284,19 +375,96 @@ inline double weight_of(std::uint32_t df) noexcept {
   return df <= 2 ? 1.0 : 1.0 / (1.0 + std::log2(static_cast<double>(df) / 2.0));
 }
 
-/// The MinHash permutations: h_k(x) = (a_k x + b_k) >> 32 over the 64-bit
-/// shingle hash x (multiply-add-shift, a_k odd), a_k and b_k drawn from
-/// XXH64 of k under two fixed seeds, so every run uses the same ones.
-struct permutations {
-  std::vector<std::uint64_t> a, b;
-  explicit permutations(std::size_t n) : a(n), b(n) {
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::uint64_t key = k;
-      a[k] = XXH64(&key, sizeof key, 0x5eed0001u) | 1u;
-      b[k] = XXH64(&key, sizeof key, 0x5eed0002u);
+/// Sorts (hash, value) pairs whose hashes are uniform: one counting pass
+/// scatters them by their top bits into buckets of about 32, then each
+/// bucket is sorted in the cache. Several times faster than std::sort on
+/// millions of pairs.
+inline void sort_by_hash(std::vector<std::pair<std::uint64_t, std::uint32_t>>& v) {
+  if (v.size() < 4096) {
+    std::sort(v.begin(), v.end());
+    return;
+  }
+  unsigned bits = 1;
+  while ((std::size_t{1} << bits) < v.size() / 32 && bits < 24) ++bits;
+  const unsigned shift = 64 - bits;
+  std::vector<std::uint32_t> start((std::size_t{1} << bits) + 1, 0);
+  for (const auto& x : v) ++start[(x.first >> shift) + 1];
+  for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> out(v.size());
+  std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+  for (const auto& x : v) out[next[x.first >> shift]++] = x;
+  for (std::size_t b = 0; b + 1 < start.size(); ++b) std::sort(out.begin() + start[b], out.begin() + start[b + 1]);
+  v.swap(out);
+}
+
+/// The position of a 64-bit hash in a sorted vector of distinct ones, in
+/// about two memory reads: a directory by the hash's top bits gives the
+/// first key of its bucket, and the bucket (about 4 keys, as hashes are
+/// uniform) is scanned. Built in one pass over the keys; the keys are not copied.
+class sorted_index {
+ public:
+  static constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
+  explicit sorted_index(const std::vector<std::uint64_t>& keys) : keys_(keys) {
+    while ((std::size_t{1} << bits_) < keys.size() / 4 + 1 && bits_ < 32) ++bits_;
+    dir_.assign((std::size_t{1} << bits_) + 1, static_cast<std::uint32_t>(keys.size()));
+    for (std::size_t i = keys.size(); i-- > 0;) dir_[bucket(keys[i])] = static_cast<std::uint32_t>(i);
+    // An empty bucket starts where the next one does.
+    for (std::size_t b = dir_.size() - 1; b-- > 0;) dir_[b] = std::min(dir_[b], dir_[b + 1]);
+  }
+  /// The position of `h` in the keys, or `none`.
+  std::uint32_t find(std::uint64_t h) const noexcept {
+    const std::size_t b = bucket(h);
+    for (std::uint32_t i = dir_[b], end = dir_[b + 1]; i < end; ++i) {
+      if (keys_[i] == h) return i;
+      if (keys_[i] > h) break;
+    }
+    return none;
+  }
+
+ private:
+  std::size_t bucket(std::uint64_t h) const noexcept {
+    return bits_ == 0 ? 0 : static_cast<std::size_t>(h >> (64 - bits_));
+  }
+  const std::vector<std::uint64_t>& keys_;
+  unsigned bits_ = 0;
+  std::vector<std::uint32_t> dir_;
+};
+
+/// The MinHash signature of `w` in `n` values, by one-permutation hashing
+/// (Li, Owen and Zhang 2012) with optimal densification (Shrivastava 2017):
+/// the 64-bit hash of each shingle is its place in one random permutation;
+/// its high 32 bits pick one of `n` bins, and each bin keeps the least low
+/// 32 bits it receives. An empty bin (a short text) takes the value of the
+/// first filled bin a fixed sequence of XXH64 draws for that bin meets, the
+/// same sequence for every document, so that two documents agree on a bin
+/// with probability their Jaccard, as with `n` separate permutations, at
+/// the cost of one.
+inline void signature(const folded_words& w, std::size_t k, std::uint32_t* sig, std::size_t n,
+                      std::vector<unsigned char>& filled) {
+  filled.assign(n, 0);
+  std::fill(sig, sig + n, std::numeric_limits<std::uint32_t>::max());
+  const std::size_t count = shingle_count(w, k);
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::uint64_t x = shingle_hash(w, i, k);
+    const auto bin = static_cast<std::size_t>(((x >> 32) * n) >> 32);
+    const auto v = static_cast<std::uint32_t>(x);
+    sig[bin] = v < sig[bin] ? v : sig[bin];
+    filled[bin] = 1;
+  }
+  if (count == 0) return;
+  for (std::size_t j = 0; j < n; ++j) {
+    if (filled[j]) continue;
+    for (std::uint64_t attempt = 0;; ++attempt) {
+      const std::uint64_t key[2] = {j, attempt};
+      const std::uint64_t r = XXH64(key, sizeof key, 0x5eed0001u);
+      const auto t = static_cast<std::size_t>(((r >> 32) * n) >> 32);
+      if (filled[t]) {
+        sig[j] = sig[t];
+        break;
+      }
     }
   }
-};
+}
 
 }  // namespace detail::reuse
 
@@ -305,7 +473,7 @@ struct permutations {
 /// texts are not copied: each must outlive the index.
 class reuse_index {
  public:
-  explicit reuse_index(reuse_options o = {}) : o_(o), plan_(plan_lsh(o)), perm_(plan_.bands * plan_.rows) {}
+  explicit reuse_index(reuse_options o = {}) : o_(o), plan_(plan_lsh(o)), n_(plan_.bands * plan_.rows) {}
 
   const reuse_options& options() const noexcept { return o_; }
   const lsh_plan& plan() const noexcept { return plan_; }
@@ -318,22 +486,11 @@ class reuse_index {
                     std::string_view site = {}) {
     if (texts_.size() >= std::numeric_limits<std::uint32_t>::max())
       throw std::length_error("reuse: too many documents");
-    const std::size_t n = perm_.a.size();
     const std::size_t at = signatures_.size();
-    signatures_.resize(at + n, std::numeric_limits<std::uint32_t>::max());
+    signatures_.resize(at + n_);
     detail::reuse::fold(text, scratch_);
-    const std::size_t count = detail::reuse::shingle_count(scratch_, o_.shingle);
-    std::uint32_t* sig = signatures_.data() + at;
-    const std::uint64_t* pa = perm_.a.data();
-    const std::uint64_t* pb = perm_.b.data();
-    for (std::size_t i = 0; i < count; ++i) {
-      const std::uint64_t x = detail::reuse::shingle_hash(scratch_, i, o_.shingle);
-      for (std::size_t k = 0; k < n; ++k) {
-        const auto v = static_cast<std::uint32_t>((pa[k] * x + pb[k]) >> 32);
-        sig[k] = v < sig[k] ? v : sig[k];
-      }
-    }
-    empty_.push_back(count == 0);
+    detail::reuse::signature(scratch_, o_.shingle, signatures_.data() + at, n_, filled_);
+    empty_.push_back(detail::reuse::shingle_count(scratch_, o_.shingle) == 0);
     std::uint32_t site_id = no_site;
     if (!site.empty()) {
       site_id = static_cast<std::uint32_t>(site_ids_.size());
@@ -349,7 +506,7 @@ class reuse_index {
   /// MinHash values of at least one band; sorted, each once, a < b.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> candidates(reuse_stats* stats = nullptr) const {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
-    const std::size_t n = perm_.a.size(), docs = texts_.size();
+    const std::size_t n = n_, docs = texts_.size();
     std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
     keys.reserve(docs);
     std::size_t skipped = 0;
@@ -395,28 +552,27 @@ class reuse_index {
     const auto cand = candidates(&st);
     std::vector<reuse_pair> out;
     if (cand.empty()) return out;
-    // The shingles of every document in a candidate pair, built once.
+    // The shingles of every document in a candidate pair, built once, and
+    // the weight of each from the whole set's document frequencies.
     constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
     std::vector<std::uint32_t> slot(texts_.size(), none);
+    std::vector<std::uint32_t> members;  // the documents in some candidate pair, by slot
     std::vector<detail::reuse::shingle_set> sets;
     detail::reuse::folded_words scratch;
     for (const auto& [a, b] : cand) {
       for (std::uint32_t d : {a, b}) {
         if (slot[d] != none) continue;
         slot[d] = static_cast<std::uint32_t>(sets.size());
+        members.push_back(d);
         sets.push_back(detail::reuse::shingles_of(texts_[d], o_.shingle, scratch));
       }
     }
-    const std::vector<std::uint64_t> vocab = vocabulary(sets);
-    std::vector<bool> furniture;
-    const std::vector<std::uint32_t> df = document_frequency(vocab, furniture);
-    auto weight = [&](std::uint64_t h) {
-      const auto k = static_cast<std::size_t>(std::lower_bound(vocab.begin(), vocab.end(), h) - vocab.begin());
-      return furniture[k] ? 0.0 : detail::reuse::weight_of(df[k]);
-    };
+    const std::vector<double> weight = weights(sets, members, slot);
+    std::vector<std::size_t> first(sets.size() + 1, 0);  // set s's weights start at first[s]
+    for (std::size_t k = 0; k < sets.size(); ++k) first[k + 1] = first[k] + sets[k].shingles.size();
     std::vector<double> total(sets.size(), 0);
-    for (std::size_t s = 0; s < sets.size(); ++s) {
-      for (const auto& sh : sets[s].shingles) total[s] += weight(sh.first);
+    for (std::size_t k = 0; k < sets.size(); ++k) {
+      for (std::size_t x = first[k]; x < first[k + 1]; ++x) total[k] += weight[x];
     }
     std::size_t done = 0;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> matches;
@@ -424,17 +580,17 @@ class reuse_index {
       if (progress && ++done % 1024 == 0) progress(done, cand.size());
       const auto& sa = sets[slot[a]];
       const auto& sb = sets[slot[b]];
+      const double* wa_of = weight.data() + first[slot[a]];
       matches.clear();
       double both = 0;
-      auto i = sa.shingles.begin(), j = sb.shingles.begin();
-      while (i != sa.shingles.end() && j != sb.shingles.end()) {
-        if (i->first < j->first) {
+      for (std::size_t i = 0, j = 0; i < sa.shingles.size() && j < sb.shingles.size();) {
+        if (sa.shingles[i].first < sb.shingles[j].first) {
           ++i;
-        } else if (j->first < i->first) {
+        } else if (sb.shingles[j].first < sa.shingles[i].first) {
           ++j;
         } else {
-          both += weight(i->first);
-          matches.emplace_back(i->second, j->second);
+          both += wa_of[i];
+          matches.emplace_back(sa.shingles[i].second, sb.shingles[j].second);
           ++i, ++j;
         }
       }
@@ -461,52 +617,81 @@ class reuse_index {
  private:
   static double ratio(double x, double y) noexcept { return y > 0 ? std::min(1.0, x / y) : 0; }
 
-  static std::vector<std::uint64_t> vocabulary(const std::vector<detail::reuse::shingle_set>& sets) {
-    std::vector<std::uint64_t> v;
-    for (const auto& s : sets)
-      for (const auto& sh : s.shingles) v.push_back(sh.first);
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-    return v;
-  }
-
-  // How many documents of the whole set hold each shingle of `vocab`: every
-  // document is folded and hashed again, and its shingles looked up (a
-  // bitmap of the vocabulary's hashes first, so most look-ups stop there).
-  // `furniture[k]` is set when `furniture_pages` or more documents of one
-  // site hold shingle k: that site's navigation, sign-up and copyright text.
-  std::vector<std::uint32_t> document_frequency(const std::vector<std::uint64_t>& vocab,
-                                                std::vector<bool>& furniture) const {
-    std::vector<std::uint32_t> df(vocab.size(), 0);
-    furniture.assign(vocab.size(), false);
-    std::unordered_map<std::uint64_t, std::uint32_t> per_site;  // (shingle << 32 | site) -> documents
+  // The weight of every shingle of `sets` (set after set, each in its
+  // order), from how many documents of the whole set hold it: the sets'
+  // own shingles count for their documents; every other document is folded
+  // and hashed again, and its shingles looked up (in a bitmap of the
+  // vocabulary first, so that most look-ups stop there). A shingle that
+  // `furniture_pages` or more documents of one site hold is that site's
+  // navigation, sign-up or copyright text, and weighs 0.
+  std::vector<double> weights(const std::vector<detail::reuse::shingle_set>& sets,
+                              const std::vector<std::uint32_t>& members, const std::vector<std::uint32_t>& slot) const {
+    constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
+    // Every shingle of the sets with its place in the output, sorted by
+    // hash: a run of one hash is the candidate documents holding it.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> placed;
+    for (const auto& st : sets)
+      for (const auto& sh : st.shingles) placed.emplace_back(sh.first, static_cast<std::uint32_t>(placed.size()));
+    detail::reuse::sort_by_hash(placed);
+    std::vector<std::uint64_t> vocab;
+    std::vector<std::uint32_t> df;
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+      if (i == 0 || placed[i].first != placed[i - 1].first) {
+        vocab.push_back(placed[i].first);
+        df.push_back(0);
+      }
+      ++df.back();
+    }
+    const detail::reuse::sorted_index index(vocab);
     std::size_t bits = 64;
     while (bits < vocab.size() * 16) bits *= 2;
     std::vector<std::uint64_t> bitmap(bits / 64, 0);
     const std::uint64_t mask = bits - 1;
     for (std::uint64_t h : vocab) bitmap[(h & mask) >> 6] |= std::uint64_t{1} << (h & 63);
-    detail::reuse::folded_words scratch;
+    std::vector<bool> furniture(vocab.size(), false);
+    std::unordered_map<std::uint64_t, std::uint32_t> per_site;  // (shingle << 32 | site) -> documents
+    auto on_site = [&](std::size_t d, std::uint32_t k) {
+      if (sites_[d] != no_site && ++per_site[std::uint64_t{k} << 32 | sites_[d]] >= o_.furniture_pages)
+        furniture[k] = true;
+    };
+    if (!site_ids_.empty()) {
+      std::vector<std::uint32_t> owner(placed.size());  // the document of each place
+      for (std::size_t k = 0, at = 0; k < sets.size(); ++k)
+        for (std::size_t x = 0; x < sets[k].shingles.size(); ++x) owner[at++] = members[k];
+      for (std::size_t i = 0, k = 0; i < placed.size(); ++i) {
+        if (i > 0 && placed[i].first != placed[i - 1].first) ++k;
+        on_site(owner[placed[i].second], static_cast<std::uint32_t>(k));
+      }
+    }
     std::vector<std::uint32_t> hits;
+    detail::reuse::folded_words scratch;
+    std::vector<std::uint64_t> hashes;
     for (std::size_t d = 0; d < texts_.size(); ++d) {
-      if (empty_[d]) continue;
+      if (empty_[d] || slot[d] != none) continue;
       detail::reuse::fold(texts_[d], scratch);
       hits.clear();
-      const std::size_t count = detail::reuse::shingle_count(scratch, o_.shingle);
-      for (std::size_t i = 0; i < count; ++i) {
-        const std::uint64_t h = detail::reuse::shingle_hash(scratch, i, o_.shingle);
+      // All the document's hashes first, then their bits: the reads of a
+      // bitmap larger than the cache then overlap instead of waiting in turn.
+      const std::size_t n = detail::reuse::shingle_count(scratch, o_.shingle);
+      hashes.resize(n);
+      for (std::size_t i = 0; i < n; ++i) hashes[i] = detail::reuse::shingle_hash(scratch, i, o_.shingle);
+      for (const std::uint64_t h : hashes) {
         if (!(bitmap[(h & mask) >> 6] >> (h & 63) & 1)) continue;
-        const auto it = std::lower_bound(vocab.begin(), vocab.end(), h);
-        if (it != vocab.end() && *it == h) hits.push_back(static_cast<std::uint32_t>(it - vocab.begin()));
+        if (const std::uint32_t k = index.find(h); k != none) hits.push_back(k);
       }
       std::sort(hits.begin(), hits.end());
       hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
       for (std::uint32_t k : hits) {
         ++df[k];
-        if (sites_[d] == no_site) continue;
-        if (++per_site[std::uint64_t{k} << 32 | sites_[d]] >= o_.furniture_pages) furniture[k] = true;
+        on_site(d, k);
       }
     }
-    return df;
+    std::vector<double> out(placed.size());
+    for (std::size_t i = 0, k = 0; i < placed.size(); ++i) {
+      if (i > 0 && placed[i].first != placed[i - 1].first) ++k;
+      out[placed[i].second] = furniture[k] ? 0.0 : detail::reuse::weight_of(df[k]);
+    }
+    return out;
   }
 
   // The shared passages of a pair from its matching shingles (word of a,
@@ -566,7 +751,7 @@ class reuse_index {
 
   reuse_options o_;
   lsh_plan plan_;
-  detail::reuse::permutations perm_;
+  std::size_t n_;                          // MinHash values per document: bands * rows
   std::vector<std::uint32_t> signatures_;  // bands * rows values per document
   std::vector<bool> empty_;                // no shingle at all: never a candidate
   std::vector<std::string_view> texts_;
@@ -575,6 +760,7 @@ class reuse_index {
   std::vector<std::uint32_t> sites_;                         // per document: its site, or no_site
   std::unordered_map<std::string, std::uint32_t> site_ids_;  // the sites seen, numbered
   detail::reuse::folded_words scratch_;
+  std::vector<unsigned char> filled_;
 };
 
 /// The evidence of a copy as the graph keeps it: the figures to three
