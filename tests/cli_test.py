@@ -577,6 +577,21 @@ with open(os.path.join(reuse_dir, "bad.json"), "w") as f:
     f.write(into.replace('"jaccard": 0.8', '"jaccard": 1.8'))
 rc, out, _ = run("check", "bad.json", cwd=reuse_dir)
 check("a similarity over 1 is refused, named", rc == 2 and 'reuse: field "jaccard": expected a number from 0 to 1' in out, out)
+# The same pairs, byte for byte, from another process and from the manifest in reverse order.
+dev_manifest = os.path.abspath(os.path.join(test_data, "reuse", "manifest.jsonl"))
+with open(dev_manifest, encoding="utf-8") as f:
+    lines = f.read().splitlines()
+reversed_manifest = os.path.join(os.path.dirname(dev_manifest), ".reversed-manifest.jsonl")
+try:
+    with open(reversed_manifest, "w", encoding="utf-8") as f:
+        f.write("\n".join(reversed(lines)) + "\n")
+    rc, a, _ = run("reuse", "--manifest", dev_manifest, "--json")
+    rc2, b, _ = run("reuse", "--manifest", dev_manifest, "--json")
+    rc3, c, _ = run("reuse", "--manifest", reversed_manifest, "--json")
+    check("reuse is byte-identical across processes and whatever the order of the manifest",
+          rc == rc2 == rc3 == 0 and a == b == c and a.count("\n") == 34, (rc, rc2, rc3, len(a), len(c)))
+finally:
+    os.remove(reversed_manifest)
 # An extracted corpus: the copies join the claims both articles state.
 rc, _, err = run("extract", "--manifest", os.path.abspath(os.path.join(test_data, "reuse", "manifest.jsonl")), "-o", "x.json",
                  cwd=reuse_dir)

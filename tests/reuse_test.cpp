@@ -2,6 +2,7 @@
 // Text reuse (text/reuse.hpp): folding, the LSH plan, verification,
 // furniture and the shared passages, on cases worked out by hand.
 
+#include <sourcetrace/analysis/credibility.hpp>
 #include <sourcetrace/text/reuse.hpp>
 
 #include <catch.hpp>
@@ -338,4 +339,107 @@ TEST_CASE("candidates: the LSH stage proposes nearly every pair brute force find
   }
   REQUIRE(truth >= 50);
   CHECK(static_cast<double>(proposed) / static_cast<double>(truth) >= 0.98);
+}
+
+TEST_CASE("add_copies: a copy joins its source through the claims both state, and the two are one chain") {
+  // Three outlets state claim "fees" in their own voice; B copies A (a day
+  // later); C is independent of both. C also cites the board for claim
+  // "dredge", which A states too: B's copy of A reaches the board, not only A.
+  st::provenance_graph g;
+  for (const char* o : {"a-post", "b-news", "c-daily"}) g.add_agent(o, o, st::outlet{});
+  g.add_agent("board", "Harbour board", st::organization{});
+  const auto ea = g.add_event("a", st::event_kind::publication, "2025-03-03", "a-post");
+  const auto eb = g.add_event("b", st::event_kind::publication, "2025-03-04", "b-news");
+  const auto ec = g.add_event("c", st::event_kind::publication, "2025-03-04", "c-daily");
+  g.add_event("meeting", st::event_kind::statement, "2025-03-02", "board");
+  g.add_claim("fees", "mooring fees rise by nine percent");
+  g.add_claim("dredge", "the money pays for dredging");
+  g.report("a", "fees");
+  g.report("b", "fees");
+  g.report("c", "fees");
+  g.report("a", "dredge").via("meeting");
+  g.report("b", "dredge");
+  const auto before = st::duplicates(g, st::origins(g));
+  REQUIRE(before[0].report_count == 3);
+  CHECK(before[0].unsourced_origins == 3);
+  CHECK(before[1].unsourced_origins == 1);  // B's own voice on "dredge"
+  CHECK(before[1].independent_origins == 1);
+
+  st::reuse_pair p;
+  p.a = 0;
+  p.b = 1;
+  p.jaccard = 0.81234;
+  p.containment = 0.9;
+  p.direction = st::reuse_direction::b_copies_a;
+  const std::vector<st::event_handle> articles = {ea, eb, ec};
+  const auto added = st::add_copies(g, articles, std::span<const st::reuse_pair>(&p, 1));
+  CHECK(added.on_claims == 1);
+  CHECK(added.on_text == 0);
+  CHECK(added.derivations == 2);  // B's "fees" and "dredge" each derive from A's
+  const auto from = g.statement_id("fees/b-news@b"), to = g.statement_id("fees/a-post@a");
+  const st::copy_evidence* c = g.copy_of(from, to);
+  REQUIRE(c != nullptr);
+  CHECK(c->jaccard == 0.812);
+  CHECK(c->containment == 0.9);
+  CHECK_FALSE(c->undecided);
+
+  const auto m = st::origins(g);
+  const auto after = st::duplicates(g, m);
+  // "fees": A and B are one chain on A's unsourced statement; C stands apart.
+  CHECK(after[0].report_count == 3);
+  CHECK(after[0].unsourced_origins == 2);
+  CHECK(after[0].clusters.size() == 2);
+  // "dredge": B's copy rests on the board through A; no unsourced origin is left.
+  CHECK(after[1].unsourced_origins == 0);
+  CHECK(after[1].independent_origins == 1);
+  CHECK(after[1].clusters.size() == 1);
+  const auto grades = st::grade(g, m, after, st::drift(g, m));
+  CHECK(grades[1].grade == st::credibility_grade::possible);
+
+  // Adding the same pair again changes nothing.
+  const auto derivations = g.derivation_count();
+  st::add_copies(g, articles, std::span<const st::reuse_pair>(&p, 1));
+  CHECK(g.derivation_count() == derivations);
+}
+
+TEST_CASE("add_copies: without shared claims, one claim stands for the text; undecided and declared pairs") {
+  st::provenance_graph g;
+  for (const char* o : {"a-post", "b-news", "c-daily"}) g.add_agent(o, o, st::outlet{});
+  st::event_info headline;
+  headline.title = "Fees rise";
+  const auto ea = g.add_event("a", st::event_kind::publication, "2025-03-03", "a-post", headline);
+  const auto eb = g.add_event("b", st::event_kind::publication, "2025-03-03", "b-news");
+  const auto ec = g.add_event("c", st::event_kind::publication, "2025-03-05", "c-daily");
+  // A and B on one day (undecided), C later copies B: one group, named after A.
+  st::reuse_pair ab{0, 1, 0.7, 0.8, 0.7, 0.8, st::reuse_direction::undecided, {}};
+  st::reuse_pair bc{1, 2, 0.6, 0.75, 0.6, 0.75, st::reuse_direction::b_copies_a, {}};
+  const std::vector<st::reuse_pair> pairs = {ab, bc};
+  const std::vector<st::event_handle> articles = {ea, eb, ec};
+  const auto added = st::add_copies(g, articles, pairs);
+  CHECK(added.on_text == 2);
+  REQUIRE(g.find_claim("text/a"));
+  CHECK(g[*g.find_claim("text/a")].text == "the text of \"Fees rise\", which its copies repeat");
+  const st::copy_evidence* u = g.copy_of(g.statement_id("text/a/b-news@b"), g.statement_id("text/a/a-post@a"));
+  REQUIRE(u != nullptr);
+  CHECK(u->undecided);
+  REQUIRE(g.copy_of(g.statement_id("text/a/c-daily@c"), g.statement_id("text/a/b-news@b")) != nullptr);
+  const auto r = st::duplicates(g, st::origins(g));
+  CHECK(r[0].report_count == 3);
+  CHECK(r[0].unsourced_origins == 1);
+  CHECK(r[0].clusters.size() == 1);
+
+  // A copy already declared by another kind is left as it is.
+  st::provenance_graph h;
+  for (const char* o : {"a-post", "b-news"}) h.add_agent(o, o, st::outlet{});
+  const auto ha = h.add_event("a", st::event_kind::publication, "2025-03-03", "a-post");
+  const auto hb = h.add_event("b", st::event_kind::publication, "2025-03-04", "b-news");
+  h.add_claim("fees", "fees rise");
+  h.report("b", "fees").via("a", st::derivation_kind::quotes);
+  const st::reuse_pair declared{0, 1, 0.9, 0.9, 0.9, 0.9, st::reuse_direction::b_copies_a, {}};
+  const std::vector<st::event_handle> both = {ha, hb};
+  const auto kept = st::add_copies(h, both, std::span<const st::reuse_pair>(&declared, 1));
+  CHECK(kept.declared == 1);
+  CHECK(kept.derivations == 0);
+  CHECK(h.derivation_count() == 1);
+  CHECK_THROWS(h.set_copy(h.statement_id("fees/b-news@b"), h.statement_id("fees/a-post@a"), {}));
 }
