@@ -364,3 +364,48 @@ TEST_CASE("regression: a key that names no PROV type and holds no records is rep
   CHECK(kept.records[0].type_name == "wasQuotedFrom");
   CHECK(import_prov(kept).issues.size() == 1);
 }
+
+namespace {
+
+// Checks that every value of `n` starts where its offset says, and every key
+// where its key offset says, in `text`.
+void check_positions(std::string_view text, const sourcetrace::detail::json_node& n) {
+  using kind = sourcetrace::detail::json_node::kind;
+  REQUIRE(n.offset < text.size());
+  const char c = text[n.offset];
+  switch (n.type) {
+    case kind::object: CHECK(c == '{'); break;
+    case kind::array: CHECK(c == '['); break;
+    case kind::string: CHECK(c == '"'); break;
+    case kind::number: CHECK((c == '-' || (c >= '0' && c <= '9'))); break;
+    case kind::boolean: CHECK(text.substr(n.offset, n.text.size()) == n.text); break;
+    case kind::null: CHECK(text.substr(n.offset, 4) == "null"); break;
+  }
+  if (n.type == kind::number) CHECK(text.substr(n.offset, n.text.size()) == n.text);
+  for (const auto& item : n.items) check_positions(text, item);
+  for (const auto& m : n.members) {
+    INFO("key " << m.key);
+    CHECK(text.substr(m.key_offset, m.key.size() + 2) == "\"" + m.key + "\"");
+    check_positions(text, m.value);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the PROV-JSON tree: every value and key where the text has it, blanks, escapes and numbers in between") {
+  const std::string text =
+      "\n { \"entity\" :{\"ex:a\":{ \"prov:label\" : \"a \\\"quoted\\\" \\\\ word\", \"n\":-12.5e+3 ,\n"
+      "\t\"list\" : [ 1 ,2, [ ] , { } ,true,false , null,\"\\u00e9\" ], \"empty\":{}} } ,\r\n \"k\":0}  \n";
+  const auto root = sourcetrace::detail::parse_json_with_positions(text, "t.json");
+  check_positions(text, root);
+  REQUIRE(root.members.size() == 2);
+  CHECK(root.members[1].key == "k");
+  CHECK(root.members[1].value.offset == text.find("0}"));
+  // Numbers of every form, one after another with and without blanks.
+  const std::string numbers = "[0,-0,1e5, 2.5 ,-3E-2,10000000000000000000000,7]";
+  check_positions(numbers, sourcetrace::detail::parse_json_with_positions(numbers, "n.json"));
+  CHECK_THROWS_WITH(sourcetrace::detail::parse_json_with_positions("{\"a\": 1}\n x", "t.json"),
+                    "t.json:2:2: malformed JSON: expected the end of the document, got more text");
+  CHECK_THROWS_WITH(sourcetrace::detail::parse_json_with_positions("{\"a\": [1, 2,, 3]}", "t.json"),
+                    Catch::Contains("t.json:1:13: malformed JSON"));
+}

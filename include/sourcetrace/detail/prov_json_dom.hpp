@@ -3,9 +3,10 @@
 
 // A JSON tree that remembers where each value and key starts, built with
 // Boost.JSON's basic_parser. boost::json::value drops positions, and PROV-JSON
-// errors must name line and column, so the parser is fed one byte at a time:
-// every handler call then happens at a known offset. That costs about 20 ns a
-// byte (some 50 MB/s), which PROV documents afford.
+// errors must name line and column. The parser is given the whole text at
+// once, and the handler follows it with a cursor of its own: Boost.JSON has
+// checked each token by the time the handler hears of it, so the cursor only
+// skips blanks and separators to the token's start and reads to its end.
 
 #include <sourcetrace/detail/line_column.hpp>
 #include <sourcetrace/detail/utf8.hpp>
@@ -72,8 +73,7 @@ class json_dom_handler {
   using ec_t = boost::json::error_code;
   using sv_t = boost::json::string_view;
 
-  json_dom_handler(std::string_view text, const std::size_t* offset, std::size_t max_string)
-      : text_(text), offset_(offset), max_string_(max_string) {}
+  json_dom_handler(std::string_view text, std::size_t max_string) : text_(text), max_string_(max_string) {}
 
   // Where the first string or key longer than the limit starts, once one has
   // stopped the parser.
@@ -99,7 +99,7 @@ class json_dom_handler {
   bool on_key(sv_t s, std::size_t n, ec_t& ec) {
     if (!on_key_part(s, n, ec)) return false;
     in_key_ = false;
-    last_end_ = *offset_;
+    last_end_ = token_end(key_offset_);
     stack_.back().keys.push_back({std::move(key_), key_offset_});
     key_.clear();
     return true;
@@ -181,18 +181,44 @@ class json_dom_handler {
     return i;
   }
 
+  // The last byte of the token that starts at `at`: the closing quote of a
+  // string, the last character of a number or literal, the bracket itself.
+  std::size_t token_end(std::size_t at) const {
+    const char c = text_[at];
+    std::size_t i = at;
+    if (c == '"') {
+      for (++i; i < text_.size() && text_[i] != '"'; ++i) {
+        if (text_[i] == '\\') ++i;
+      }
+      return i;
+    }
+    if (c == 't' || c == 'n') return at + 3;
+    if (c == 'f') return at + 4;
+    if (c == '-' || (c >= '0' && c <= '9')) {
+      auto part = [](char x) {
+        return (x >= '0' && x <= '9') || x == '-' || x == '+' || x == '.' || x == 'e' || x == 'E';
+      };
+      while (i + 1 < text_.size() && part(text_[i + 1])) ++i;
+      return i;
+    }
+    return at;  // { [ } ]
+  }
+
   bool open(json_node::kind k) {
     frame f;
     f.node.type = k;
     f.node.offset = start_after(last_end_);
-    last_end_ = *offset_;
+    last_end_ = f.node.offset;
     stack_.push_back(std::move(f));
     return true;
   }
   bool close() {
     frame f = std::move(stack_.back());
     stack_.pop_back();
-    last_end_ = *offset_;
+    // The closing bracket: past blanks (an empty one has no separator to pass).
+    std::size_t i = last_end_ + 1;
+    while (i < text_.size() && text_[i] != '}' && text_[i] != ']') ++i;
+    last_end_ = i;
     attach(std::move(f.node));
     return true;
   }
@@ -211,8 +237,7 @@ class json_dom_handler {
   }
   bool finish_scalar() {
     in_scalar_ = false;
-    // A number ends at the byte after it; that byte may be the ',' that a skip must still pass.
-    last_end_ = scalar_.type == json_node::kind::number && *offset_ > 0 ? *offset_ - 1 : *offset_;
+    last_end_ = token_end(scalar_.offset);
     attach(std::move(scalar_));
     return true;
   }
@@ -232,7 +257,6 @@ class json_dom_handler {
   }
 
   std::string_view text_;
-  const std::size_t* offset_;
   std::size_t max_string_;
   std::size_t long_at_ = npos;
   std::size_t last_end_ = npos;
@@ -294,10 +318,9 @@ inline std::string invalid_utf8_message(std::string_view text, std::size_t bad, 
 // the limit hit at the value that is over it.
 inline json_node parse_json_with_positions(std::string_view text, std::string_view file_name,
                                            const read_limits& limits = {}) {
-  std::size_t offset = 0;
   boost::json::parse_options opt;
   opt.max_depth = json_depth_for(limits.max_depth);
-  boost::json::basic_parser<json_dom_handler> p(opt, text, &offset, limits.max_string);
+  boost::json::basic_parser<json_dom_handler> p(opt, text, limits.max_string);
   boost::json::error_code ec;
   auto fail = [&](std::size_t at) {
     if (const std::size_t long_at = p.handler().long_string_at(); long_at != json_dom_handler::npos) {
@@ -322,23 +345,21 @@ inline json_node parse_json_with_positions(std::string_view text, std::string_vi
     auto [line, column] = line_column(text, at);
     throw parse_error(std::string(file_name), line, column, "malformed JSON: " + ec.message());
   };
-  for (; offset < text.size(); ++offset) {
-    p.write_some(true, text.data() + offset, 1, ec);
-    if (ec) fail(offset);
-    if (p.done()) {
-      // Only blanks may follow the document.
-      for (std::size_t i = offset + 1; i < text.size(); ++i) {
-        char c = text[i];
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-          auto [line, column] = line_column(text, i);
-          throw parse_error(std::string(file_name), line, column,
-                            "malformed JSON: expected the end of the document, got more text");
-        }
+  // The whole text at once: the parser stops at the end of the document (or
+  // at the byte where it failed) and says how far it read.
+  const std::size_t read = p.write_some(true, text.data(), text.size(), ec);
+  if (ec) fail(read);
+  if (p.done()) {
+    // Only blanks may follow the document.
+    for (std::size_t i = read; i < text.size(); ++i) {
+      char c = text[i];
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        auto [line, column] = line_column(text, i);
+        throw parse_error(std::string(file_name), line, column,
+                          "malformed JSON: expected the end of the document, got more text");
       }
-      break;
     }
-  }
-  if (!p.done()) {
+  } else {
     p.write_some(false, nullptr, 0, ec);
     if (ec) fail(text.size());
     if (!p.done()) fail(text.size());
