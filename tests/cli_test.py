@@ -566,7 +566,31 @@ with open(os.path.join(reuse_dir, "d.json"), "w") as f:
     f.write("{}\n")
 rc, _, err = run("reuse", "a.txt", "b.txt", "--into", "d.json", cwd=reuse_dir)
 check("reuse --into refuses an article it cannot place", rc == 2 and 'article "a.txt" is not in the corpus' in err
-      and "give it in a manifest with \"outlet\"" in err, (rc, err))
+      and "give --outlet, or a manifest with \"outlet\"" in err, (rc, err))
+rc, _, err = run("reuse", "a.txt", "./a.txt", cwd=reuse_dir)
+check("reuse refuses one file given under two names", rc == 2 and 'is given twice (also as "' in err, (rc, err))
+os.makedirs(os.path.join(reuse_dir, "x"))
+os.makedirs(os.path.join(reuse_dir, "y"))
+shutil.copy(os.path.join(reuse_dir, "a.txt"), os.path.join(reuse_dir, "x", "story.txt"))
+shutil.copy(os.path.join(reuse_dir, "b.txt"), os.path.join(reuse_dir, "y", "story.txt"))
+with open(os.path.join(reuse_dir, "d.json"), "w") as f:
+    f.write("{}\n")
+rc, _, err = run("reuse", "x/story.txt", "y/story.txt", "--outlet", "Bay News", "--into", "d.json", cwd=reuse_dir)
+check("reuse --into refuses two articles that would be one publication", rc == 2 and
+      'articles "x/story.txt" and "y/story.txt" would both be publication "story"' in err, (rc, err))
+# Three copies of one text, one undated: the copies run by date, the undated last, and close no cycle.
+for name in ["u1.txt", "u2.txt", "u3.txt"]:
+    shutil.copy(os.path.join(reuse_dir, "a.txt"), os.path.join(reuse_dir, name))
+with open(os.path.join(reuse_dir, "u.jsonl"), "w") as f:
+    f.write('{"file": "u1.txt", "outlet": "One", "published": "2025-02-12"}\n{"file": "u2.txt", "outlet": "Two"}\n'
+            '{"file": "u3.txt", "outlet": "Three", "published": "2025-02-10"}\n')
+with open(os.path.join(reuse_dir, "u.json"), "w") as f:
+    f.write("{}\n")
+rc, _, err = run("reuse", "--manifest", "u.jsonl", "--into", "u.json", cwd=reuse_dir)
+rc2, out, _ = run("check", "u.json", cwd=reuse_dir)
+rc3, dup, _ = run("duplicates", "u.json", cwd=reuse_dir)
+check("undated copies close no cycle: one chain on the earliest", rc == 0 and rc2 == 0 and out.endswith(", 0 cycles\n")
+      and dup.startswith("text/u3: 3 reports, 0 independent origins, 1 unsourced\n"), (rc, err, out, dup))
 bad_copy = into.replace('"kind": "copies", "reuse"', '"kind": "cites", "reuse"')
 with open(os.path.join(reuse_dir, "bad.json"), "w") as f:
     f.write(bad_copy)
@@ -578,20 +602,17 @@ with open(os.path.join(reuse_dir, "bad.json"), "w") as f:
 rc, out, _ = run("check", "bad.json", cwd=reuse_dir)
 check("a similarity over 1 is refused, named", rc == 2 and 'reuse: field "jaccard": expected a number from 0 to 1' in out, out)
 # The same pairs, byte for byte, from another process and from the manifest in reverse order.
-dev_manifest = os.path.abspath(os.path.join(test_data, "reuse", "manifest.jsonl"))
-with open(dev_manifest, encoding="utf-8") as f:
+dev_copy = os.path.join(reuse_dir, "dev")
+shutil.copytree(os.path.join(test_data, "reuse"), dev_copy)
+with open(os.path.join(dev_copy, "manifest.jsonl"), encoding="utf-8") as f:
     lines = f.read().splitlines()
-reversed_manifest = os.path.join(os.path.dirname(dev_manifest), ".reversed-manifest.jsonl")
-try:
-    with open(reversed_manifest, "w", encoding="utf-8") as f:
-        f.write("\n".join(reversed(lines)) + "\n")
-    rc, a, _ = run("reuse", "--manifest", dev_manifest, "--json")
-    rc2, b, _ = run("reuse", "--manifest", dev_manifest, "--json")
-    rc3, c, _ = run("reuse", "--manifest", reversed_manifest, "--json")
-    check("reuse is byte-identical across processes and whatever the order of the manifest",
-          rc == rc2 == rc3 == 0 and a == b == c and a.count("\n") == 34, (rc, rc2, rc3, len(a), len(c)))
-finally:
-    os.remove(reversed_manifest)
+with open(os.path.join(dev_copy, "reversed.jsonl"), "w", encoding="utf-8") as f:
+    f.write("\n".join(reversed(lines)) + "\n")
+rc, a, _ = run("reuse", "--manifest", "dev/manifest.jsonl", "--json", cwd=reuse_dir)
+rc2, b, _ = run("reuse", "--manifest", "dev/manifest.jsonl", "--json", cwd=reuse_dir)
+rc3, c, _ = run("reuse", "--manifest", "dev/reversed.jsonl", "--json", cwd=reuse_dir)
+check("reuse is byte-identical across processes and whatever the order of the manifest",
+      rc == rc2 == rc3 == 0 and a == b == c and a.count("\n") == 34, (rc, rc2, rc3, len(a), len(c)))
 # An extracted corpus: the copies join the claims both articles state.
 rc, _, err = run("extract", "--manifest", os.path.abspath(os.path.join(test_data, "reuse", "manifest.jsonl")), "-o", "x.json",
                  cwd=reuse_dir)

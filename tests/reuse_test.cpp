@@ -443,3 +443,38 @@ TEST_CASE("add_copies: without shared claims, one claim stands for the text; und
   CHECK(h.derivation_count() == 1);
   CHECK_THROWS(h.set_copy(h.statement_id("fees/b-news@b"), h.statement_id("fees/a-post@a"), {}));
 }
+
+TEST_CASE("find: furniture weighs nothing only between pages of its site, so another site's copy is still found") {
+  // One site prints one story at three addresses; another site copies it.
+  const std::string story = words("story", 40);
+  st::reuse_index idx;
+  for (int i = 0; i < 3; ++i) idx.add(story, day(1), "alpha.test");
+  idx.add(story, day(2), "delta.test");
+  const auto pairs = idx.find();
+  // Alpha's three pages share only their site's furniture; Delta copies each.
+  REQUIRE(pairs.size() == 3);
+  for (std::uint32_t i = 0; i < 3; ++i) {
+    CHECK(pairs[i].a == i);
+    CHECK(pairs[i].b == 3);
+    CHECK(pairs[i].jaccard == 1);
+    CHECK(pairs[i].direction == st::reuse_direction::b_copies_a);
+  }
+}
+
+TEST_CASE("candidates: a text printed more often than max_bucket pairs each copy with its earliest only") {
+  const std::string text = words("wire", 20);
+  st::reuse_options o;
+  o.max_bucket = 4;
+  st::reuse_index idx(o);
+  // Six copies; the fourth is the earliest.
+  for (int i = 0; i < 6; ++i) idx.add(text, day(i == 3 ? 1 : 10 + i));
+  st::reuse_stats stats;
+  const auto cand = idx.candidates(&stats);
+  CHECK(stats.skipped_buckets == idx.plan().bands);
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> star = {{0, 3}, {1, 3}, {2, 3}, {3, 4}, {3, 5}};
+  CHECK(cand == star);
+  // Under the limit, every two.
+  st::reuse_index all;
+  for (int i = 0; i < 4; ++i) all.add(text);
+  CHECK(all.candidates().size() == 6);
+}

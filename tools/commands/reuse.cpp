@@ -116,6 +116,7 @@ std::vector<reuse_article> read_articles(const reuse_cli_options& o, const st::p
   std::vector<reuse_article> out;
   out.reserve(entries.size());
   const auto start = std::chrono::steady_clock::now();
+  progress = progress && entries.size() >= 1000;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const auto& e = entries[i];
     out.push_back({e.file, e.outlet, e.url, e.published, site_of(e), read_article(e.file)});
@@ -125,10 +126,18 @@ std::vector<reuse_article> read_articles(const reuse_cli_options& o, const st::p
     }
   }
   if (progress) std::fprintf(stderr, "\n");
-  // In byte order of their paths, so that a is always the lesser; a path given twice is a mistake.
+  // In byte order of their paths, so that a is always the lesser; one file
+  // given twice (under one name or two) is a mistake.
   std::sort(out.begin(), out.end(), [](const reuse_article& x, const reuse_article& y) { return x.path < y.path; });
-  for (std::size_t i = 1; i < out.size(); ++i) {
-    if (out[i].path == out[i - 1].path) throw st::error("reuse: article \"" + out[i].path + "\" is given twice");
+  std::map<std::string, std::string> seen;  // canonical path -> as given
+  for (const auto& a : out) {
+    std::error_code ec;
+    const std::string real = std::filesystem::weakly_canonical(a.path, ec).string();
+    const auto [it, fresh] = seen.emplace(ec ? a.path : real, a.path);
+    if (!fresh) {
+      throw st::error("reuse: article \"" + a.path + "\" is given twice" +
+                      (it->second == a.path ? std::string() : " (also as \"" + it->second + "\")"));
+    }
   }
   return out;
 }
@@ -176,46 +185,83 @@ std::string text_line(const std::vector<reuse_article>& arts, const st::reuse_pa
 }
 
 // The event of each article in `g`: the publication `extract` marked with
-// its file, else the publication named as `extract` names one (the file's
-// name without folder or extension), else a new publication of its outlet.
-std::vector<st::event_handle> events_for(st::provenance_graph& g, const std::vector<reuse_article>& arts) {
+// its file (the same file, whatever the path's spelling, as written or in
+// the corpus's folder), else the publication named as `extract` names one
+// (the file's name without folder or extension) if its outlet and date are
+// the article's, else a new publication of the article's outlet. Two
+// articles never share one event.
+std::vector<st::event_handle> events_for(st::provenance_graph& g, const std::vector<reuse_article>& arts,
+                                         const std::string& corpus) {
+  const auto base = std::filesystem::path(corpus).parent_path();
+  auto real = [](const std::filesystem::path& p) {
+    std::error_code ec;
+    const auto r = std::filesystem::weakly_canonical(p, ec);
+    return ec ? p.lexically_normal().string() : r.string();
+  };
   std::map<std::string, st::event_handle> by_file;
   for (std::uint32_t i = 0; i < g.event_count(); ++i) {
     const st::event& e = g[st::event_handle{i}];
-    if (const st::extraction_mark* m = g.extracted(e.id); m && e.kind.traits().publication) {
-      by_file.emplace(m->file, st::event_handle{i});
-      by_file.emplace(std::filesystem::path(m->file).lexically_normal().string(), st::event_handle{i});
-    }
+    const st::extraction_mark* m = g.extracted(e.id);
+    if (!m || m->file.empty() || !e.kind.traits().publication) continue;
+    by_file.emplace(real(m->file), st::event_handle{i});
+    if (!std::filesystem::path(m->file).is_absolute() && !base.empty())
+      by_file.emplace(real(base / m->file), st::event_handle{i});
   }
+  std::map<std::string, std::size_t> hosts;  // outlet name -> agent, looked up once
+  for (std::uint32_t i = 0; i < g.agent_count(); ++i) hosts.emplace(g[st::agent_handle{i}].name, i);
   std::vector<st::event_handle> out;
+  std::map<std::uint32_t, std::string> taken;  // event -> the article placed on it
   for (const auto& a : arts) {
-    auto it = by_file.find(a.path);
-    if (it == by_file.end()) it = by_file.find(std::filesystem::path(a.path).lexically_normal().string());
-    if (it != by_file.end()) {
-      out.push_back(it->second);
-      continue;
+    st::event_handle ev;
+    if (auto it = by_file.find(real(a.path)); it != by_file.end()) {
+      ev = it->second;
+    } else {
+      const std::string id = st::detail::extract::slug(std::filesystem::path(a.path).stem().string(), 8);
+      const auto found = g.find_event(id);
+      auto fits = [&](const st::event& e) {
+        if (!e.kind.traits().publication || !e.host.valid()) return false;
+        if (!a.outlet.empty() && g[e.host].name != a.outlet) return false;
+        if (a.published && e.date && !(e.date->is_day() && e.date->first() == *a.published)) return false;
+        return true;
+      };
+      if (found && fits(g[*found])) {
+        ev = *found;
+      } else {
+        if (found || g.kind_of(id))
+          throw st::error("reuse --into: article \"" + a.path + "\" is not in the corpus, and \"" + id +
+                          "\", the id it would take, names another record (another outlet's, or another date's)");
+        if (a.outlet.empty())
+          throw st::error("reuse --into: article \"" + a.path + "\" is not in the corpus (no publication \"" + id +
+                          "\") and has no outlet to add it under: give --outlet, or a manifest with \"outlet\"");
+        st::agent_handle host;
+        if (auto h = hosts.find(a.outlet); h != hosts.end()) {
+          host = st::agent_handle{static_cast<std::uint32_t>(h->second)};
+        } else {
+          host = g.add_agent(st::detail::extract::slug(a.outlet), a.outlet, st::outlet{});
+          hosts.emplace(a.outlet, host.index);
+        }
+        st::event_info info;
+        info.title = a.text.substr(0, a.text.find('\n'));
+        if (!info.title.empty() && info.title.back() == '\r') info.title.pop_back();
+        info.url = a.url;
+        ev = g.add_event(id, st::event_kind::publication,
+                         a.published ? std::optional(st::partial_date::day(*a.published)) : std::nullopt, host,
+                         std::move(info));
+      }
     }
-    const std::string id = st::detail::extract::slug(std::filesystem::path(a.path).stem().string(), 8);
-    if (auto e = g.find_event(id); e && g[*e].kind.traits().publication && g[*e].host.valid()) {
-      out.push_back(*e);
-      continue;
-    }
-    if (a.outlet.empty())
-      throw st::error("reuse --into: article \"" + a.path + "\" is not in the corpus (no publication \"" + id +
-                      "\") and has no outlet to add it under: give it in a manifest with \"outlet\"");
-    std::optional<st::agent_handle> host;
-    for (std::uint32_t i = 0; i < g.agent_count() && !host; ++i) {
-      if (g[st::agent_handle{i}].name == a.outlet) host = st::agent_handle{i};
-    }
-    if (!host) host = g.add_agent(st::detail::extract::slug(a.outlet), a.outlet, st::outlet{});
-    st::event_info info;
-    info.title = a.text.substr(0, a.text.find('\n'));
-    info.url = a.url;
-    out.push_back(g.add_event(id, st::event_kind::publication,
-                              a.published ? std::optional(st::partial_date::day(*a.published)) : std::nullopt, *host,
-                              std::move(info)));
+    if (const auto [it, fresh] = taken.emplace(ev.index, a.path); !fresh)
+      throw st::error("reuse --into: articles \"" + it->second + "\" and \"" + a.path +
+                      "\" would both be publication \"" + g[ev].id +
+                      "\": give them in a manifest with their outlets and dates");
+    out.push_back(ev);
   }
   return out;
+}
+
+std::string large_buckets(const st::reuse_stats& stats, const st::reuse_options& ro) {
+  const std::size_t n = stats.skipped_buckets;
+  return std::to_string(n) + (n == 1 ? " LSH bucket" : " LSH buckets") + " of more than " +
+         std::to_string(ro.max_bucket) + " articles (one text printed that often) paired each with its earliest only\n";
 }
 
 int run_reuse(const reuse_cli_options& o) {
@@ -255,17 +301,14 @@ int run_reuse(const reuse_cli_options& o) {
     text += std::to_string(pairs.size()) + (pairs.size() == 1 ? " pair" : " pairs") + " among " +
             std::to_string(arts.size()) + " articles (" + std::to_string(stats.candidates) +
             (stats.candidates == 1 ? " candidate pair" : " candidate pairs") + " from " + std::to_string(plan.bands) +
-            " bands of " + std::to_string(plan.rows) + (plan.rows == 1 ? " row" : " rows") + ")\n";
-    if (stats.skipped_buckets) {
-      text += std::to_string(stats.skipped_buckets) + " LSH buckets of more than " + std::to_string(ro.max_bucket) +
-              " articles proposed no pairs\n";
-    }
+            (plan.bands == 1 ? " band of " : " bands of ") + std::to_string(plan.rows) +
+            (plan.rows == 1 ? " row" : " rows") + ")\n";
+    if (stats.skipped_buckets) text += large_buckets(stats, ro);
   } else if (stats.skipped_buckets) {
-    std::fprintf(stderr, "reuse: %zu LSH buckets of more than %zu articles proposed no pairs\n", stats.skipped_buckets,
-                 ro.max_bucket);
+    std::fputs(("reuse: " + large_buckets(stats, ro)).c_str(), stderr);
   }
   if (corpus) {
-    const auto events = events_for(*corpus, arts);
+    const auto events = events_for(*corpus, arts, o.into);
     const auto added = st::add_copies(*corpus, events, pairs);
     std::ostringstream os;
     const bool lines = o.into.size() > 6 && (o.into.ends_with(".jsonl") || o.into.ends_with(".ndjson"));

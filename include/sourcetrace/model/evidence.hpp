@@ -52,8 +52,9 @@ struct extraction_mark {
 /// (`sourcetrace reuse --into`, text/reuse.hpp): how much text the two
 /// articles share, weighted as the detector weighs it, and whether the
 /// direction is known. An undecided pair (same day, or a date missing) is
-/// stored from the article later in byte order of its path to the earlier;
-/// either way the two are one report chain.
+/// stored in the order `add_copies` gives every pair (by date, an undated
+/// article last, then as the articles were given); either way the two are
+/// one report chain.
 struct copy_evidence {
   double jaccard = 0;      ///< weighted Jaccard of the two articles' shingles, 0 to 1
   double containment = 0;  ///< weighted containment, 0 to 1

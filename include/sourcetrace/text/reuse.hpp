@@ -55,12 +55,14 @@ namespace sourcetrace {
 
 /// What `reuse_index` looks for, and how hard.
 struct reuse_options {
-  std::size_t shingle = 5;        ///< words per shingle
-  double jaccard = 0.5;           ///< a pair whose weighted Jaccard reaches this is a copy
-  double containment = 0.3;       ///< ... or whose weighted containment does
-  double miss_rate = 0.01;        ///< the LSH stage misses at most this share of pairs at its threshold
-  std::size_t max_values = 128;   ///< MinHash values per document at most
-  std::size_t max_bucket = 2000;  ///< an LSH bucket of more documents yields no pairs (counted)
+  std::size_t shingle = 5;       ///< words per shingle
+  double jaccard = 0.5;          ///< a pair whose weighted Jaccard reaches this is a copy
+  double containment = 0.3;      ///< ... or whose weighted containment does
+  double miss_rate = 0.01;       ///< the LSH stage misses at most this share of pairs at its threshold
+  std::size_t max_values = 128;  ///< MinHash values per document at most
+  /// An LSH bucket of more documents (one text printed that many times)
+  /// pairs each with its earliest document only, not every two (counted).
+  std::size_t max_bucket = 200;
   /// A shingle held by this many documents of one site (`reuse_index::add`)
   /// is that site's furniture and counts for nothing.
   std::size_t furniture_pages = 3;
@@ -153,7 +155,7 @@ struct reuse_stats {
   std::size_t documents = 0;
   std::size_t candidates = 0;       ///< pairs the LSH stage proposed
   std::size_t pairs = 0;            ///< of those, verified as copies
-  std::size_t skipped_buckets = 0;  ///< LSH buckets over `max_bucket` documents, which proposed nothing
+  std::size_t skipped_buckets = 0;  ///< LSH buckets over `max_bucket` documents, paired with their earliest only
 };
 
 namespace detail::reuse {
@@ -331,7 +333,7 @@ inline std::size_t shingle_count(const folded_words& w, std::size_t k) noexcept 
 /// first starts at; and the words' bytes, for the shared passages.
 struct shingle_set {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> shingles;
-  std::vector<std::uint32_t> begin, end;  // bytes of each word
+  std::vector<std::uint32_t> begin, end;  // each word's first character and the one past it
 };
 
 inline shingle_set shingles_of(std::string_view text, std::size_t k, folded_words& scratch) {
@@ -345,8 +347,19 @@ inline shingle_set shingles_of(std::string_view text, std::size_t k, folded_word
   s.shingles.erase(std::unique(s.shingles.begin(), s.shingles.end(),
                                [](const auto& x, const auto& y) { return x.first == y.first; }),
                    s.shingles.end());
-  s.begin.assign(scratch.begin.begin(), scratch.begin.begin() + static_cast<std::ptrdiff_t>(scratch.size()));
-  s.end.assign(scratch.end.begin(), scratch.end.begin() + static_cast<std::ptrdiff_t>(scratch.size()));
+  // Each word's start and end in characters (UTF-8 decoded), counted in one
+  // pass over the text, as the words come in order.
+  s.begin.resize(scratch.size());
+  s.end.resize(scratch.size());
+  std::size_t byte = 0, chars = 0;
+  auto to = [&](std::size_t b) {
+    for (; byte < b; ++byte) chars += (static_cast<unsigned char>(text[byte]) & 0xC0) != 0x80;
+    return static_cast<std::uint32_t>(chars);
+  };
+  for (std::size_t w = 0; w < scratch.size(); ++w) {
+    s.begin[w] = to(scratch.begin[w]);
+    s.end[w] = to(scratch.end[w]);
+  }
   return s;
 }
 
@@ -523,7 +536,17 @@ class reuse_index {
         std::size_t j = i + 1;
         while (j < keys.size() && keys[j].first == keys[i].first) ++j;
         if (j - i > o_.max_bucket) {
+          // Pairs with its earliest document only: linear, and every copy still joins the group.
           ++skipped;
+          std::size_t head = i;
+          for (std::size_t x = i + 1; x < j; ++x) {
+            if (earlier(keys[x].second, keys[head].second)) head = x;
+          }
+          for (std::size_t x = i; x < j; ++x) {
+            if (x == head) continue;
+            const auto [lo, hi] = std::minmax(keys[x].second, keys[head].second);
+            out.emplace_back(lo, hi);
+          }
         } else {
           for (std::size_t x = i; x < j; ++x)
             for (std::size_t y = x + 1; y < j; ++y) out.emplace_back(keys[x].second, keys[y].second);
@@ -567,12 +590,17 @@ class reuse_index {
         sets.push_back(detail::reuse::shingles_of(texts_[d], o_.shingle, scratch));
       }
     }
-    const std::vector<double> weight = weights(sets, members, slot);
+    std::vector<unsigned char> furniture;
+    const std::vector<double> weight = weights(sets, members, slot, furniture);
     std::vector<std::size_t> first(sets.size() + 1, 0);  // set s's weights start at first[s]
     for (std::size_t k = 0; k < sets.size(); ++k) first[k + 1] = first[k] + sets[k].shingles.size();
-    std::vector<double> total(sets.size(), 0);
+    // Each set's weight, and its weight against a page of its own site (its site's furniture left out).
+    std::vector<double> total(sets.size(), 0), total_on_site(sets.size(), 0);
     for (std::size_t k = 0; k < sets.size(); ++k) {
-      for (std::size_t x = first[k]; x < first[k + 1]; ++x) total[k] += weight[x];
+      for (std::size_t x = first[k]; x < first[k + 1]; ++x) {
+        total[k] += weight[x];
+        if (!furniture[x]) total_on_site[k] += weight[x];
+      }
     }
     std::size_t done = 0;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> matches;
@@ -581,6 +609,8 @@ class reuse_index {
       const auto& sa = sets[slot[a]];
       const auto& sb = sets[slot[b]];
       const double* wa_of = weight.data() + first[slot[a]];
+      const unsigned char* furniture_of_a = furniture.data() + first[slot[a]];
+      const bool one_site = sites_[a] != no_site && sites_[a] == sites_[b];
       matches.clear();
       double both = 0;
       for (std::size_t i = 0, j = 0; i < sa.shingles.size() && j < sb.shingles.size();) {
@@ -589,12 +619,13 @@ class reuse_index {
         } else if (sb.shingles[j].first < sa.shingles[i].first) {
           ++j;
         } else {
-          both += wa_of[i];
+          if (!(one_site && furniture_of_a[i])) both += wa_of[i];
           matches.emplace_back(sa.shingles[i].second, sb.shingles[j].second);
           ++i, ++j;
         }
       }
-      const double wa = total[slot[a]], wb = total[slot[b]];
+      const double wa = one_site ? total_on_site[slot[a]] : total[slot[a]];
+      const double wb = one_site ? total_on_site[slot[b]] : total[slot[b]];
       reuse_pair p;
       p.a = a;
       p.b = b;
@@ -606,7 +637,7 @@ class reuse_index {
       p.raw_containment = ratio(raw_both, std::min(na, nb));
       if (p.jaccard < o_.jaccard && p.containment < o_.containment) continue;
       p.direction = direction_of(dates_[a], dates_[b]);
-      p.shared = passages(matches, sa, sb, texts_[a], texts_[b]);
+      p.shared = passages(matches, sa, sb);
       out.push_back(std::move(p));
     }
     if (progress) progress(cand.size(), cand.size());
@@ -617,15 +648,25 @@ class reuse_index {
  private:
   static double ratio(double x, double y) noexcept { return y > 0 ? std::min(1.0, x / y) : 0; }
 
+  // Document x comes before y: by date (an undated one last), then as added.
+  bool earlier(std::uint32_t x, std::uint32_t y) const {
+    const auto &dx = dates_[x], &dy = dates_[y];
+    if (dx && dy && *dx != *dy) return *dx < *dy;
+    if (dx.has_value() != dy.has_value()) return dx.has_value();
+    return x < y;
+  }
+
   // The weight of every shingle of `sets` (set after set, each in its
   // order), from how many documents of the whole set hold it: the sets'
   // own shingles count for their documents; every other document is folded
   // and hashed again, and its shingles looked up (in a bitmap of the
   // vocabulary first, so that most look-ups stop there). A shingle that
   // `furniture_pages` or more documents of one site hold is that site's
-  // navigation, sign-up or copyright text, and weighs 0.
+  // navigation, sign-up or copyright text: `own_furniture` marks it in the
+  // sets of that site's documents, and it weighs 0 between two of them.
   std::vector<double> weights(const std::vector<detail::reuse::shingle_set>& sets,
-                              const std::vector<std::uint32_t>& members, const std::vector<std::uint32_t>& slot) const {
+                              const std::vector<std::uint32_t>& members, const std::vector<std::uint32_t>& slot,
+                              std::vector<unsigned char>& own_furniture) const {
     constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
     // Every shingle of the sets with its place in the output, sorted by
     // hash: a run of one hash is the candidate documents holding it.
@@ -648,14 +689,18 @@ class reuse_index {
     std::vector<std::uint64_t> bitmap(bits / 64, 0);
     const std::uint64_t mask = bits - 1;
     for (std::uint64_t h : vocab) bitmap[(h & mask) >> 6] |= std::uint64_t{1} << (h & 63);
-    std::vector<bool> furniture(vocab.size(), false);
+    // furniture[k]: the site whose furniture shingle k is, `several`, or `none`.
+    constexpr std::uint32_t several = none - 1;
+    std::vector<std::uint32_t> furniture(site_ids_.empty() ? 0 : vocab.size(), none);
     std::unordered_map<std::uint64_t, std::uint32_t> per_site;  // (shingle << 32 | site) -> documents
     auto on_site = [&](std::size_t d, std::uint32_t k) {
-      if (sites_[d] != no_site && ++per_site[std::uint64_t{k} << 32 | sites_[d]] >= o_.furniture_pages)
-        furniture[k] = true;
+      const std::uint32_t site = sites_[d];
+      if (site == no_site || ++per_site[std::uint64_t{k} << 32 | site] < o_.furniture_pages) return;
+      furniture[k] = furniture[k] == none || furniture[k] == site ? site : several;
     };
+    std::vector<std::uint32_t> owner;  // the document of each place, where sites are known
     if (!site_ids_.empty()) {
-      std::vector<std::uint32_t> owner(placed.size());  // the document of each place
+      owner.resize(placed.size());
       for (std::size_t k = 0, at = 0; k < sets.size(); ++k)
         for (std::size_t x = 0; x < sets[k].shingles.size(); ++x) owner[at++] = members[k];
       for (std::size_t i = 0, k = 0; i < placed.size(); ++i) {
@@ -687,9 +732,15 @@ class reuse_index {
       }
     }
     std::vector<double> out(placed.size());
+    own_furniture.assign(placed.size(), 0);
     for (std::size_t i = 0, k = 0; i < placed.size(); ++i) {
       if (i > 0 && placed[i].first != placed[i - 1].first) ++k;
-      out[placed[i].second] = furniture[k] ? 0.0 : detail::reuse::weight_of(df[k]);
+      const std::uint32_t at = placed[i].second;
+      out[at] = detail::reuse::weight_of(df[k]);
+      if (!furniture.empty() && furniture[k] != none) {
+        const std::uint32_t site = sites_[owner[at]];
+        own_furniture[at] = furniture[k] == several || furniture[k] == site;
+      }
     }
     return out;
   }
@@ -700,8 +751,8 @@ class reuse_index {
   // in both texts, going forward in both, merge. In characters, by their
   // start in a.
   std::vector<shared_passage> passages(std::vector<std::pair<std::uint32_t, std::uint32_t>>& matches,
-                                       const detail::reuse::shingle_set& sa, const detail::reuse::shingle_set& sb,
-                                       std::string_view ta, std::string_view tb) const {
+                                       const detail::reuse::shingle_set& sa,
+                                       const detail::reuse::shingle_set& sb) const {
     const auto k = static_cast<std::int64_t>(o_.shingle);
     // By diagonal (word of a minus word of b), then by word of a.
     std::sort(matches.begin(), matches.end(), [](const auto& x, const auto& y) {
@@ -737,14 +788,13 @@ class reuse_index {
       }
       merged.push_back(r);
     }
-    const char_offsets ca(ta), cb(tb);
     std::vector<shared_passage> out;
     out.reserve(merged.size());
     for (const words& m : merged) {
-      auto span_of = [](const char_offsets& c, const detail::reuse::shingle_set& s, std::int64_t w0, std::int64_t w1) {
-        return c(text_span{s.begin[static_cast<std::size_t>(w0)], s.end[static_cast<std::size_t>(w1)]});
+      auto span_of = [](const detail::reuse::shingle_set& s, std::int64_t w0, std::int64_t w1) {
+        return char_span{s.begin[static_cast<std::size_t>(w0)], s.end[static_cast<std::size_t>(w1)]};
       };
-      out.push_back({span_of(ca, sa, m.a0, m.a1), span_of(cb, sb, m.b0, m.b1)});
+      out.push_back({span_of(sa, m.a0, m.a1), span_of(sb, m.b0, m.b1)});
     }
     return out;
   }
@@ -774,22 +824,25 @@ inline copy_evidence evidence_of(const reuse_pair& p, bool undecided) {
 struct copies_added {
   std::size_t on_claims = 0;    ///< pairs joined through the claims both articles state
   std::size_t on_text = 0;      ///< pairs joined through a claim standing for their shared text
-  std::size_t declared = 0;     ///< pairs whose every link was already there, by another kind
+  std::size_t declared = 0;     ///< pairs whose every link was already there, by another kind (not in on_claims)
   std::size_t derivations = 0;  ///< `copies` derivations in the graph for the pairs (new or given again)
 };
 
 /// Adds the pairs `reuse_index::find` found to `g` as `copies` derivations
 /// with their similarity (`copy_evidence`), document `d` being the article
 /// `article[d]` (a publication event with a host). For each pair the later
-/// article copies the earlier; an undecided pair is stored from `b` to `a`,
-/// marked undecided. Where the two articles state claims in common, each
+/// article copies the earlier, by the events' dates (an undated article
+/// counting as the latest), then by document number; an undecided pair is
+/// oriented by the same order and marked undecided, so that copies close no
+/// cycle. Where the two articles state claims in common, each
 /// mention of such a claim in the copy derives from the earlier article's
 /// first mention of it (by id); a mention already joined to it by another
 /// kind (a declared attribution) is left as it is. Where they share no
 /// claim, the articles joined by such pairs form groups, and each group has
-/// one claim, `text/EVENT` after its earliest article (by date, then id),
-/// standing for the text they share; each article states it, and the copies
-/// derive from each other as above. Adding the same pairs again changes nothing.
+/// one claim, `text/EVENT` after its earliest article (in the same order),
+/// standing for the text they share, or the `text/` claim a member already
+/// states; each article states it, and the copies derive from each other as
+/// above. Adding the same pairs again changes nothing.
 /// @throws error if a document's event is not a publication with a host.
 template <source_kind... Kinds>
 copies_added add_copies(basic_provenance_graph<Kinds...>& g, std::span<const event_handle> article,
@@ -844,16 +897,28 @@ copies_added add_copies(basic_provenance_graph<Kinds...>& g, std::span<const eve
     if (any && !added) ++out.declared;
     return any;
   };
-  auto oriented = [](const reuse_pair& p) {
+  // Every pair runs from the later article to the earlier in one order: by
+  // date (an undated article last), then by number. A pair whose direction
+  // is undecided is oriented by the same order, so that copies never close
+  // a cycle of their own.
+  auto earlier = [&](std::uint32_t x, std::uint32_t y) {
+    const auto& dx = g[article[x]].date;
+    const auto& dy = g[article[y]].date;
+    if (dx && dy && dx->first() != dy->first()) return dx->first() < dy->first();
+    if (dx.has_value() != dy.has_value()) return dx.has_value();
+    return x < y;
+  };
+  auto oriented = [&](const reuse_pair& p) {
     // (copy, source, undecided)
-    if (p.direction == reuse_direction::a_copies_b) return std::tuple{p.a, p.b, false};
-    return std::tuple{p.b, p.a, p.direction == reuse_direction::undecided};
+    const bool undecided = p.direction == reuse_direction::undecided;
+    return earlier(p.a, p.b) ? std::tuple{p.b, p.a, undecided} : std::tuple{p.a, p.b, undecided};
   };
   std::vector<const reuse_pair*> on_text;
   for (const reuse_pair& p : pairs) {
     auto [copy, source, undecided] = oriented(p);
+    const std::size_t declared = out.declared;
     if (join(copy, source, p, undecided)) {
-      ++out.on_claims;
+      if (out.declared == declared) ++out.on_claims;
     } else {
       on_text.push_back(&p);
     }
@@ -865,13 +930,6 @@ copies_added add_copies(basic_provenance_graph<Kinds...>& g, std::span<const eve
   auto find = [&](std::uint32_t x) {
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
     return x;
-  };
-  auto earlier = [&](std::uint32_t x, std::uint32_t y) {
-    const auto& ex = g[article[x]];
-    const auto& ey = g[article[y]];
-    if (ex.date && ey.date && ex.date->first() != ey.date->first()) return ex.date->first() < ey.date->first();
-    if (ex.date.has_value() != ey.date.has_value()) return ex.date.has_value();
-    return ex.id < ey.id;
   };
   for (const reuse_pair* p : on_text) {
     std::uint32_t x = find(p->a), y = find(p->b);
@@ -887,7 +945,21 @@ copies_added add_copies(basic_provenance_graph<Kinds...>& g, std::span<const eve
       const event& first = g[article[root]];
       const std::string id = "text/" + first.id;
       claim_handle c;
-      if (auto existing = g.find_claim(id)) {
+      // A text claim a member of the group already states (from an earlier
+      // run on fewer articles) is the group's, so the text keeps one claim.
+      std::optional<claim_handle> stated;
+      for (std::uint32_t d = 0; d < article.size() && !stated; ++d) {
+        if (find(d) != root) continue;
+        for (const auto& [claim, v] : mentions[article[d].index]) {
+          if (g[claim_handle{claim}].id.starts_with("text/")) {
+            stated = claim_handle{claim};
+            break;
+          }
+        }
+      }
+      if (stated) {
+        c = *stated;
+      } else if (auto existing = g.find_claim(id)) {
         c = *existing;
       } else {
         const std::string title = first.info.title.empty() ? first.id : first.info.title;
