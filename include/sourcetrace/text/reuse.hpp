@@ -499,6 +499,10 @@ class reuse_index {
                     std::string_view site = {}) {
     if (texts_.size() >= std::numeric_limits<std::uint32_t>::max())
       throw std::length_error("reuse: too many documents");
+    // Word offsets are 32 bits: a text of 4 GiB or more is no article.
+    if (text.size() >= std::numeric_limits<std::uint32_t>::max() / 2)
+      throw std::length_error("reuse: a text of " + std::to_string(text.size()) +
+                              " bytes is over the 2 GiB an article may have");
     const std::size_t at = signatures_.size();
     signatures_.resize(at + n_);
     detail::reuse::fold(text, scratch_);
