@@ -28,14 +28,15 @@ case "$mode" in
 esac
 
 # Debian 12 packages the build needs; the test run needs a few more.
-packages=(cmake g++ make libboost-graph1.81-dev libboost-date-time1.81-dev libboost-json1.81-dev libcli11-dev libxxhash-dev)
+packages=(cmake g++ make libboost-graph1.81-dev libboost-date-time1.81-dev libboost-json1.81-dev libcli11-dev libxxhash-dev
+  libsimdjson-dev)
 if [ "$mode" = test ]; then
   # catch2 for the tests; python3 runs the command-line tests; the rest are
   # the real clients the interoperability tests check our files with; Google
-  # Benchmark and simdjson (the parse floor) for the benchmarks; clang 14 and
-  # its runtime (libFuzzer) build the fuzz targets.
+  # Benchmark for the benchmarks; clang 14 and its runtime (libFuzzer) build
+  # the fuzz targets.
   packages+=(catch2 clang-format python3 python3-jsonschema python3-prov python3-networkx graphviz libbenchmark-dev
-    libsimdjson-dev clang-14 libclang-rt-14-dev)
+    clang-14 libclang-rt-14-dev)
 fi
 
 missing=()

@@ -647,3 +647,98 @@ TEST_CASE("marks of extracted agents, events and claims that cannot be read are 
   CHECK(*g.extracted("a") == extraction_mark{"a.txt", true});
   CHECK_THROWS_WITH(g.mark_extracted("nobody", {"a.txt", false}), "mark_extracted: \"nobody\" names no record");
 }
+
+namespace {
+// What reading `text` as JSON Lines gives: the corpus written back, or the error.
+std::string outcome(std::string_view text, bool fast, std::size_t max_errors = 100,
+                    std::size_t max_string = read_limits{}.max_string) {
+  read_options options{corpus_format::json_lines, {}};
+  options.fast_lines = fast;
+  options.limits.max_errors = max_errors;
+  options.limits.max_string = max_string;
+  try {
+    return corpus_of(read_corpus(text, "t.jsonl", options));
+  } catch (const corpus_error& e) {
+    return std::string("error: ") + e.what();
+  }
+}
+}  // namespace
+
+TEST_CASE("JSON Lines read with simdjson and with Boost.JSON alone give the same graph and the same errors") {
+  const std::string head =
+      "{\"record\": \"agent\", \"id\": \"a\", \"kind\": \"outlet\"}\n"
+      "{\"record\": \"claim\", \"id\": \"c\", \"text\": \"t\"}\n"
+      "{\"record\": \"claim\", \"id\": \"d\", \"text\": \"u\"}\n"
+      "{\"record\": \"event\", \"id\": \"e\", \"kind\": \"publication\", \"host\": \"a\"}\n";
+  const std::string s1 = "{\"record\": \"statement\", \"id\": \"s1\", \"agent\": \"a\", \"claim\": \"c\"}\n";
+  const std::string s2 =
+      "{\"record\": \"statement\", \"id\": \"s2\", \"agent\": \"a\", \"claim\": \"c\", \"event\": \"e\"}\n";
+  // Each is a line (or a few) after `head`, s1 and s2: the plain shapes the
+  // fast reader takes, and every way a line can leave them.
+  const std::vector<std::string> cases = {
+      "",
+      "{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"s1\"}\n",
+      "{\"to\": \"s1\", \"kind\": \"quotes\", \"from\": \"s2\", \"record\": \"derivation\", \"basis\": \"text\"}\n",
+      "{ \"record\" : \"derivation\" , \"from\" : \"s2\" , \"to\" : \"s1\" }\r\n",
+      "{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"s1\"}",          // no newline: the padded copy
+      "{\"record\": \"derivation\", \"from\": \"s\\u0032\", \"to\": \"s1\"}\n",  // an escape
+      "{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"s1\", \"from\": \"s2\"}\n",
+      "{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"s1\"} x\n",
+      "{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"s1\"}{}\n",
+      "{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"s1\",}\n",
+      "{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"s9\"}\n",
+      "{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"c\"}\n",
+      "{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"s2\"}\n",
+      "{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"s1\", \"kind\": \"copy\"}\n",
+      "{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"s1\", \"basis\": \"unstated\"}\n",
+      "{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"s1\", \"kind\": \"cites\"}\n"
+      "{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"s1\", \"kind\": \"quotes\"}\n",
+      "{\"record\": \"derivation\", \"from\": \"\", \"to\": \"s1\"}\n",
+      "{\"record\": \"derivation\", \"from\": 2, \"to\": \"s1\"}\n",
+      "{\"record\": \"derivation\", \"to\": \"s1\"}\n",
+      "{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"s1\", \"note\": \"n\"}\n",
+      "{\"record\": \"statement\", \"id\": \"s3\", \"agent\": \"a\", \"claim\": \"d\"}\n"
+      "{\"record\": \"derivation\", \"from\": \"s3\", \"to\": \"s1\"}\n",
+      "{\"record\": \"statement\", \"id\": \"s1\", \"agent\": \"a\", \"claim\": \"c\"}\n",
+      "{\"record\": \"statement\", \"id\": \"c\", \"agent\": \"a\", \"claim\": \"c\"}\n",
+      "{\"record\": \"statement\", \"id\": \"s3\", \"agent\": \"b\", \"claim\": \"c\"}\n",
+      "{\"record\": \"statement\", \"id\": \"s3\", \"agent\": \"e\", \"claim\": \"c\"}\n",
+      "{\"record\": \"statement\", \"id\": \"s3\", \"agent\": \"a\", \"claim\": \"c\", \"event\": \"\"}\n",
+      "{\"record\": \"statement\", \"id\": \"s3\", \"agent\": \"a\", \"claim\": \"c\", \"event\": \"x\"}\n",
+      "{\"record\": \"statement\", \"id\": \"\", \"agent\": \"a\", \"claim\": \"c\"}\n",
+      "{\"record\": \"statement\", \"id\": \"s3\", \"agent\": \"a\"}\n",
+      "{\"record\": \"statement\", \"id\": \"s3\", \"agent\": \"a\", \"claim\": \"c\", \"part\": \"body\"}\n",
+      "{\"record\": \"statement\", \"id\": \"s\xC3\xA9\", \"agent\": \"a\", \"claim\": \"c\"}\n",
+      "{\"record\": \"statement\", \"id\": \"s\xFF\", \"agent\": \"a\", \"claim\": \"c\"}\n",
+      "{\"record\": \"statement\", \"id\": \"s\x01\", \"agent\": \"a\", \"claim\": \"c\"}\n",
+      "{\"record\": \"statement\", \"id\": \"" + std::string(65, 'x') + "\", \"agent\": \"a\", \"claim\": \"c\"}\n",
+      "{\"record\": \"statement\", \"id\": \"" + std::string(64, 'x') + "\", \"agent\": \"a\", \"claim\": \"c\"}\n",
+      "{\"record\": \"statment\", \"id\": \"s3\", \"agent\": \"a\", \"claim\": \"c\"}\n",
+      "[\"record\", \"statement\"]\n",
+      "\n  \n\t\n{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"s1\"}\n",
+      // Records out of order: the statement and derivation come before what they name.
+      "{\"record\": \"derivation\", \"from\": \"s4\", \"to\": \"s1\"}\n"
+      "{\"record\": \"statement\", \"id\": \"s4\", \"agent\": \"b\", \"claim\": \"c\"}\n"
+      "{\"record\": \"agent\", \"id\": \"b\", \"kind\": \"person\"}\n",
+      // A report names a statement a derivation before it uses.
+      "{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"c/a\"}\n"
+      "{\"record\": \"report\", \"source\": \"a\", \"claim\": \"c\"}\n",
+  };
+  for (const auto& tail : cases) {
+    for (std::string text : {head + s1 + s2 + tail, tail + s2 + s1 + head}) {
+      INFO(text);
+      // Strings of at most 64 bytes, so that one case is one byte over.
+      CHECK(outcome(text, true, 100, 64) == outcome(text, false, 100, 64));
+      CHECK(outcome(text, true, 1, 64) == outcome(text, false, 1, 64));
+    }
+  }
+  // Every corpus the project ships, as JSON Lines, in its order and reversed.
+  for (const char* path : {SOURCETRACE_EXAMPLE_DATA_DIR "/seed_story.json", SOURCETRACE_TEST_DATA_DIR "/circular.json",
+                           SOURCETRACE_TEST_DATA_DIR "/mentions.json", SOURCETRACE_TEST_DATA_DIR "/extracted.json"}) {
+    INFO(path);
+    std::ostringstream lines;
+    write_corpus_lines(lines, read_corpus_file(path));
+    CHECK(outcome(lines.str(), true) == outcome(lines.str(), false));
+    CHECK(outcome(to_lines(corpus_of(read_corpus_file(path))), true) == corpus_of(read_corpus_file(path)));
+  }
+}

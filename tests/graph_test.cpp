@@ -277,3 +277,28 @@ TEST_CASE("an event's audience keeps its order and each member once") {
   CHECK_THROWS_MATCHES(g.add_audience("briefing", "deploy"), error,
                        Message("id \"deploy\" names claim, expected agent"));
 }
+
+TEST_CASE("id_order puts statements in the byte order of their ids, however long or alike") {
+  provenance_graph g;
+  g.add_agent("a", "A", outlet{});
+  g.add_claim("c", "text");
+  // Ids sharing their first eight bytes or shorter, with a NUL byte and a
+  // byte above 0x7F, added in an order unrelated to theirs.
+  const std::vector<std::string> ids = {
+      "s10", "s2",   "s1",         "abcdefgh1", "abcdefgh", "abcdefgh0", std::string("ab\0", 3),
+      "ab",  "\xff", "abcdefgh10", "b",         "abcdefg"};
+  for (const auto& id : ids) g.add_statement(id, "a", "c");
+  std::vector<statement_handle> expected(ids.size());
+  for (std::uint32_t v = 0; v < expected.size(); ++v) expected[v] = v;
+  sort_by_id(g, expected);
+  const id_order order(g);
+  CHECK(std::vector<statement_handle>(order.sorted().begin(), order.sorted().end()) == expected);
+  for (std::uint32_t i = 0; i < expected.size(); ++i) CHECK(order.rank(expected[i]) == i);
+  std::vector<statement_handle> some = {0, 4, 7, 8, 3};
+  std::vector<statement_handle> by_strings = some;
+  sort_by_id(g, by_strings);
+  order.sort(some);
+  CHECK(some == by_strings);
+  CHECK(g.id(order.sorted().front()) == "ab");
+  CHECK(g.id(order.sorted().back()) == "\xff");
+}

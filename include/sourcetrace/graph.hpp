@@ -617,10 +617,10 @@ requires(detail::check_source_kinds<Kinds...>()) class basic_provenance_graph {
     return graph_ ? *graph_ : empty;
   }
 
-  /// Reserves room for `statements` statements whose ids total `id_bytes`.
+  /// Reserves room for `statements` more statements whose ids total `id_bytes`.
   void reserve(std::size_t statements, std::size_t id_bytes) {
-    symbols_.reserve(statements + agents_.size() + events_.size() + claims_.size(), id_bytes);
-    symbol_of_.reserve(statements + symbol_of_.size());
+    symbols_.reserve(symbols_.size() + statements, symbols_.bytes() + id_bytes);
+    symbol_of_.reserve(symbol_of_.size() + statements);
   }
 
  private:
@@ -786,6 +786,52 @@ template <provenance_graph_type G>
 void sort_by_id(const G& g, std::span<statement_handle> vs) {
   std::ranges::sort(vs, [&g](statement_handle a, statement_handle b) { return g.id(a) < g.id(b); });
 }
+
+/// The statements of a graph in the order of their ids (byte order, as
+/// `sort_by_id`), computed once so that the many lists an output sorts are
+/// ordered by comparing numbers rather than strings.
+class id_order {
+ public:
+  /// Orders the statements of `g`: one sort of the ids, by their first eight
+  /// bytes as a number and the rest compared only where those are equal.
+  template <provenance_graph_type G>
+  explicit id_order(const G& g) {
+    const std::size_t n = g.statement_count();
+    struct keyed {
+      std::uint64_t key;
+      std::uint32_t v;
+    };
+    std::vector<keyed> keys(n);
+    for (std::size_t v = 0; v < n; ++v) {
+      std::string_view id = g.id(static_cast<statement_handle>(v));
+      std::uint64_t key = 0;
+      for (std::size_t i = 0; i < 8; ++i) key = (key << 8) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0U);
+      keys[v] = {key, static_cast<std::uint32_t>(v)};
+    }
+    std::ranges::sort(keys, [&g](const keyed& a, const keyed& b) {
+      if (a.key != b.key) return a.key < b.key;
+      return g.id(a.v) < g.id(b.v);
+    });
+    sorted_.resize(n);
+    rank_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      sorted_[i] = keys[i].v;
+      rank_[keys[i].v] = static_cast<std::uint32_t>(i);
+    }
+  }
+  /// Returns every statement, by id.
+  std::span<const statement_handle> sorted() const noexcept { return sorted_; }
+  /// Returns the place of statement `v` among the statements by id.
+  std::uint32_t rank(statement_handle v) const noexcept { return rank_[v]; }
+  /// Sorts statements `vs` by id, as `sort_by_id` does, comparing their places.
+  void sort(std::span<statement_handle> vs) const {
+    std::ranges::sort(vs, [this](statement_handle a, statement_handle b) { return rank_[a] < rank_[b]; });
+  }
+
+ private:
+  std::vector<statement_handle> sorted_;
+  std::vector<std::uint32_t> rank_;
+};
 
 /// The provenance graph over the built-in kinds plus the user's `Extra...`:
 /// `provenance_graph_with<telegram_channel>`.

@@ -6,7 +6,9 @@
 // only by the reads of the input. A corpus that is rejected is rejected the same way
 // with a bound of two problems described: the same count, and the first two
 // problems of the full list, in order (checked when the full list was
-// described whole: 100 problems or fewer).
+// described whole: 100 problems or fewer). Reading with simdjson and with
+// Boost.JSON alone (`read_options::fast_lines`) gives the same graph or the
+// same problems.
 
 #include <sourcetrace/io/corpus.hpp>
 
@@ -72,10 +74,24 @@ void check_bounded(std::string_view text, const sourcetrace::corpus_error& all) 
   fail("with max_errors 2, a rejected corpus loaded", all.what());
 }
 
+// What reading `text` gives: the corpus written back, or the problems.
+std::string outcome(std::string_view text, bool fast) {
+  sourcetrace::read_options options{corpus_format::json_lines, {}};
+  options.fast_lines = fast;
+  try {
+    return written(sourcetrace::read_corpus(text, "fuzz.jsonl", options));
+  } catch (const sourcetrace::error& e) {
+    return std::string("error: ") + e.what();
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
+  if (std::string fast = outcome(text, true), boost_only = outcome(text, false); fast != boost_only) {
+    fail("simdjson and Boost.JSON alone read the corpus differently", fast, boost_only);
+  }
   sourcetrace::provenance_graph g;
   try {
     g = sourcetrace::read_corpus(text, "fuzz.jsonl", {corpus_format::json_lines, {}});

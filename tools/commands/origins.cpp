@@ -24,18 +24,23 @@ struct origins_options {
 void print_origins(const st::provenance_graph& g, const st::origin_map& m, const std::vector<st::cycle>& loops) {
   output out;
   std::string& s = out.buffer();
-  std::vector<std::uint32_t> all(g.statement_count());
-  for (std::uint32_t v = 0; v < all.size(); ++v) all[v] = v;
-  for (auto v : sorted_by_id(g, std::move(all))) {
+  const st::id_order order(g);
+  // Each distinct origin set is sorted and written once.
+  st::detail::set_texts texts(m.distinct_sets());
+  std::vector<std::uint32_t> set;
+  for (auto v : order.sorted()) {
     s += g.id(v);
     s += ":";
-    auto set = sorted_by_id(g, {m.of(v).begin(), m.of(v).end()});
-    if (set.empty()) s += " (no origin: rests on a closed cycle)";
-    for (auto o : set) {
-      s += " ";
-      s += g.id(o);
-      if (m.is_unsourced(o)) s += " [unsourced]";
-    }
+    s += texts.of(m.set_id(v), [&](std::string& text) {
+      set.assign(m.of(v).begin(), m.of(v).end());
+      order.sort(set);
+      if (set.empty()) text += " (no origin: rests on a closed cycle)";
+      for (auto o : set) {
+        text += " ";
+        text += g.id(o);
+        if (m.is_unsourced(o)) text += " [unsourced]";
+      }
+    });
     s += "\n";
     out.flush_if_large();
   }

@@ -8,6 +8,7 @@
 /// docs/format.md. Reading needs Boost.JSON: link `sourcetrace::json`.
 
 #include <sourcetrace/detail/file_text.hpp>
+#include <sourcetrace/detail/interner.hpp>
 #include <sourcetrace/detail/json_escape.hpp>
 #include <sourcetrace/detail/json_position.hpp>
 #include <sourcetrace/detail/utf8.hpp>
@@ -16,6 +17,10 @@
 #include <sourcetrace/io/read_limits.hpp>
 
 #include <boost/json.hpp>
+
+#ifdef SOURCETRACE_HAVE_SIMDJSON
+#include <simdjson.h>
+#endif
 
 #include <algorithm>
 #include <charconv>
@@ -116,6 +121,14 @@ struct read_options {
   /// What the reader accepts: bytes, records, nesting, string length, and
   /// how many problems it describes before it only counts them.
   read_limits limits;
+  /// Whether JSON Lines are parsed with simdjson where the library was built
+  /// with it (`SOURCETRACE_HAVE_SIMDJSON`, which CMake's `sourcetrace::json`
+  /// defines when libsimdjson-dev is found). Lines of the common shapes (a
+  /// statement or a derivation of plain strings) are read that way; every
+  /// other line, and every line with a problem, goes through Boost.JSON,
+  /// which finds and places the problems. False reads every line with
+  /// Boost.JSON: the answers and the errors are the same, only slower.
+  bool fast_lines = true;
 };
 
 namespace detail {
@@ -181,6 +194,40 @@ struct derivation_record {
   std::optional<copy_evidence> reuse;
 };
 
+// A statement or derivation line of JSON Lines, in the order of the file.
+// Read by the fast parser, its strings are views into the text (they held no
+// escape); otherwise `full` is the index of the record Boost.JSON read into
+// `statements` or `derivations`. Its place is kept as numbers: a position
+// within the line is found only for a problem.
+struct line_record {
+  static constexpr std::uint32_t fast = UINT32_MAX;
+  std::string_view a, b, c, d;  // statement: id, agent, claim, event; derivation: from, to
+  std::size_t line = 0, line_start = 0;
+  std::uint32_t full = fast;
+  derivation_kind kind = derivation_kind::cites;
+  derivation_basis basis = derivation_basis::unstated;
+
+  json_where where() const { return json_where{line, "", line_start}; }
+  statement_record as_statement() const {
+    statement_record r;
+    r.at = where();
+    r.id = a;
+    r.agent = b;
+    r.claim = c;
+    r.event = d;
+    return r;
+  }
+  derivation_record as_derivation() const {
+    derivation_record r;
+    r.at = where();
+    r.from = a;
+    r.to = b;
+    r.kind = kind;
+    r.basis = basis;
+    return r;
+  }
+};
+
 inline std::string_view json_kind_name(const boost::json::value& v) {
   switch (v.kind()) {
     case boost::json::kind::null: return "null";
@@ -229,6 +276,10 @@ class corpus_parser {
   std::vector<statement_record> statements;
   std::vector<report_record> reports;
   std::vector<derivation_record> derivations;
+  // JSON Lines only: every statement and every derivation line, in order.
+  std::vector<line_record> statement_lines, derivation_lines;
+  // The bytes of the statement ids read, to reserve the graph's table.
+  std::size_t statement_id_bytes = 0;
   // Ids of records that had a problem: references to them are not reported
   // again, so one mistake gives one message.
   std::unordered_set<std::string> invalid_ids;
@@ -328,6 +379,10 @@ class corpus_parser {
   }
 
   void parse_lines(const read_options& options) {
+#ifdef SOURCETRACE_HAVE_SIMDJSON
+    // Records are objects of strings: a nesting limit below 2 leaves them to Boost.JSON.
+    const bool fast = options.fast_lines && json_depth_for(limits_.max_depth) >= 2;
+#endif
     std::size_t line = 0;
     std::size_t start = 0;
     std::size_t next_report = 1 << 20;
@@ -341,6 +396,15 @@ class corpus_parser {
       start = end + 1;
       if (l.find_first_not_of(" \t") == std::string_view::npos) continue;
       if (!count_record(at)) return;
+#ifdef SOURCETRACE_HAVE_SIMDJSON
+      if (fast && read_fast(l, line, at.line_start)) {
+        if (options.progress && start >= next_report) {
+          options.progress(start, text_.size());
+          next_report = start + (1 << 20);
+        }
+        continue;
+      }
+#endif
       boost::json::value v;
       if (!parse_value(l, line, v)) continue;
       if (!v.is_object()) {
@@ -360,7 +424,16 @@ class corpus_parser {
                                         "; expected agent, event, claim, statement, report or derivation");
         continue;
       }
+      const std::size_t statements_before = statements.size(), derivations_before = derivations.size();
       record(*which, v, at, true);
+      if (statements.size() != statements_before) {
+        statement_lines.push_back({});
+        statement_lines.back().full = static_cast<std::uint32_t>(statements_before);
+      }
+      if (derivations.size() != derivations_before) {
+        derivation_lines.push_back({});
+        derivation_lines.back().full = static_cast<std::uint32_t>(derivations_before);
+      }
       if (options.progress && start >= next_report) {
         options.progress(start, text_.size());
         next_report = start + (1 << 20);
@@ -381,6 +454,95 @@ class corpus_parser {
     if (key == "derivations") return section::derivations;
     return std::nullopt;
   }
+
+#ifdef SOURCETRACE_HAVE_SIMDJSON
+  // Reads line `l` (number `line`, starting at byte `line_start`) with
+  // simdjson if it is a statement or a derivation of the plain shape: an
+  // object of known keys, each once, whose values are non-empty strings (the
+  // event may be empty) without escapes, within the string limit, and nothing
+  // after it. Returns false, having kept nothing, for any other line, which
+  // Boost.JSON then reads: it describes every problem and places it.
+  bool read_fast(std::string_view l, std::size_t line, std::size_t line_start) {
+    constexpr std::size_t longest = std::size_t{1} << 20;  // longer lines are rare; keep the parser small
+    if (l.size() > longest) return false;
+    // simdjson reads up to SIMDJSON_PADDING bytes past the line: the text's
+    // own when there are enough, else a padded copy.
+    const char* base = l.data();
+    const auto room = static_cast<std::size_t>(text_.data() + text_.size() - base);
+    if (room < l.size() + simdjson::SIMDJSON_PADDING) {
+      fast_padded_.assign(l);
+      fast_padded_.append(simdjson::SIMDJSON_PADDING, ' ');
+      base = fast_padded_.data();
+    }
+    simdjson::padded_string_view in(base, l.size(), l.size() + simdjson::SIMDJSON_PADDING);
+    simdjson::ondemand::document doc;
+    if (fast_parser_.iterate(in).get(doc)) return false;
+    simdjson::ondemand::object o;
+    if (doc.get_object().get(o)) return false;
+    enum key : unsigned { record_key, id_key, agent_key, claim_key, event_key, from_key, to_key, kind_key, basis_key };
+    static constexpr std::string_view keys[] = {"record", "id", "agent", "claim", "event",
+                                                "from",   "to", "kind",  "basis"};
+    std::string_view value[std::size(keys)];
+    unsigned seen = 0;
+    for (auto field : o) {
+      std::string_view name, raw, text;
+      if (field.unescaped_key().get(name)) return false;
+      unsigned k = 0;
+      while (k < std::size(keys) && keys[k] != name) ++k;
+      if (k == std::size(keys) || (seen & (1U << k))) return false;
+      seen |= 1U << k;
+      if (field.value().raw_json_token().get(raw) || field.value().get_string().get(text)) return false;
+      // Unescaped text as long as the raw one, with no backslash in it, is
+      // the raw text itself: a view into the line.
+      if (text.size() > limits_.max_string || raw.size() < text.size() + 2 || raw[text.size() + 1] != '"' ||
+          std::string_view(raw.data() + 1, text.size()).find('\\') != std::string_view::npos)
+        return false;
+      value[k] = std::string_view(l.data() + (raw.data() + 1 - base), text.size());
+    }
+    const char* after = nullptr;
+    if (doc.current_location().get(after) == simdjson::SUCCESS) return false;  // more after the object
+    const unsigned statement_keys = (1U << record_key) | (1U << id_key) | (1U << agent_key) | (1U << claim_key);
+    const unsigned derivation_keys = (1U << record_key) | (1U << from_key) | (1U << to_key);
+    line_record r;
+    r.line = line;
+    r.line_start = line_start;
+    if (value[record_key] == "statement") {
+      if ((seen & ~(statement_keys | (1U << event_key))) || (seen & statement_keys) != statement_keys) return false;
+      if (value[id_key].empty() || value[agent_key].empty() || value[claim_key].empty()) return false;
+      auto [symbol, added] = seen_ids_.intern(value[id_key]);
+      if (!added) return false;  // a duplicate: Boost.JSON's reading reports it
+      seen_kinds_.push_back("statement");
+      r.a = value[id_key];
+      r.b = value[agent_key];
+      r.c = value[claim_key];
+      r.d = value[event_key];
+      statement_id_bytes += r.a.size();
+      statement_lines.push_back(r);
+      return true;
+    }
+    if (value[record_key] == "derivation") {
+      if ((seen & ~(derivation_keys | (1U << kind_key) | (1U << basis_key))) ||
+          (seen & derivation_keys) != derivation_keys)
+        return false;
+      if (value[from_key].empty() || value[to_key].empty()) return false;
+      if (seen & (1U << kind_key)) {
+        auto k = derivation_kind_from_string(value[kind_key]);
+        if (!k) return false;
+        r.kind = *k;
+      }
+      if (seen & (1U << basis_key)) {
+        auto b = derivation_basis_from_string(value[basis_key]);
+        if (!b || *b == derivation_basis::unstated) return false;
+        r.basis = *b;
+      }
+      r.a = value[from_key];
+      r.b = value[to_key];
+      derivation_lines.push_back(r);
+      return true;
+    }
+    return false;
+  }
+#endif
 
   // Counts a record; one past `max_records` is a problem at `at` that ends the reading.
   bool count_record(const json_where& at) {
@@ -775,9 +937,10 @@ class corpus_parser {
     const auto* idv = v.as_object().if_contains("id");
     std::string id = idv && idv->is_string() ? std::string(idv->as_string()) : std::string();
     if (!id.empty() && s != section::reports && s != section::derivations) {
-      auto [it, added] = seen_ids_.emplace(id, what);
+      auto [symbol, added] = seen_ids_.intern(id);
+      if (added) seen_kinds_.push_back(what);
       if (!added) {
-        problem(at.field("id"), f.label + ": duplicate id, already names " + std::string(it->second));
+        problem(at.field("id"), f.label + ": duplicate id, already names " + std::string(seen_kinds_[symbol]));
         invalid_ids.insert(id);
         return;
       }
@@ -1023,7 +1186,13 @@ class corpus_parser {
   std::optional<json_positions> document_positions_;
   std::optional<json_positions> line_positions_;
   std::size_t line_positions_line_ = 0;
-  std::unordered_map<std::string, std::string_view> seen_ids_;
+  // Every id of an agent, event, claim or statement read, and what it names.
+  interner seen_ids_;
+  std::vector<std::string_view> seen_kinds_;
+#ifdef SOURCETRACE_HAVE_SIMDJSON
+  simdjson::ondemand::parser fast_parser_;
+  std::string fast_padded_;  // a line near the end of the text, copied with simdjson's padding
+#endif
 };
 
 // Returns the names of the kinds of graph type G, "organization, person, ...".
@@ -1181,20 +1350,46 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
       if (r.mark) g.mark_extracted(r.id, *r.mark);
     });
   }
-  for (const auto& r : p.statements) {
+  auto add_statement = [&](const detail::statement_record& r) {
     std::string label = "statement " + detail::json_quoted(r.id);
     bool ok = ref(r.at, label, "agent", r.agent, record_kind::agent);
     ok = ref(r.at, label, "claim", r.claim, record_kind::claim) && ok;
     if (!r.event.empty()) ok = ref(r.at, label, "event", r.event, record_kind::event) && ok;
     if (!ok) {
       p.invalid_ids.insert(r.id);
-      continue;
+      return;
     }
     attempt(r.at, label, r.id, [&] {
       const auto v = g.add_statement(r.id, r.agent, r.claim, r.event, r.stated, r.part);
       if (r.evidence) g.set_evidence(v, *r.evidence);
       if (r.mark) g.mark_extracted(r.id, *r.mark);
     });
+  };
+  if (p.statement_lines.empty()) {
+    for (const auto& r : p.statements) add_statement(r);
+  } else {
+    g.reserve(p.statement_lines.size(), p.statement_id_bytes);
+  }
+  for (const auto& r : p.statement_lines) {
+    if (r.full != detail::line_record::fast) {
+      add_statement(p.statements[r.full]);
+      continue;
+    }
+    // Every reference found: nothing can fail, so no label is built. Else the
+    // full record's checks describe what is wrong.
+    auto a = g.find_agent(r.b);
+    auto c = g.find_claim(r.c);
+    auto e = r.d.empty() ? std::optional<event_handle>(event_handle{}) : g.find_event(r.d);
+    bool added = false;
+    if (a && c && e) {
+      try {
+        g.add_statement(r.a, *a, *c, *e);
+        added = true;
+      } catch (const error&) {
+        // Left to the full record's reading below, which says where.
+      }
+    }
+    if (!added) add_statement(r.as_statement());
   }
   for (const auto& r : p.reports) {
     std::string label = "report of claim " + detail::json_quoted(r.claim);
@@ -1227,15 +1422,36 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
       }
     });
   }
-  for (const auto& r : p.derivations) {
+  auto add_derivation = [&](const detail::derivation_record& r) {
     std::string label = "derivation " + detail::json_quoted(r.from) + " -> " + detail::json_quoted(r.to);
     bool ok = ref(r.at, label, "from", r.from, record_kind::statement);
     ok = ref(r.at, label, "to", r.to, record_kind::statement) && ok;
-    if (!ok) continue;
+    if (!ok) return;
     attempt(r.at, label, {}, [&] {
       const auto e = g.add_derivation(r.from, r.to, r.kind, r.basis);
       if (r.reuse) g.set_copy(boost::source(e, g.graph()), boost::target(e, g.graph()), *r.reuse);
     });
+  };
+  if (p.derivation_lines.empty()) {
+    for (const auto& r : p.derivations) add_derivation(r);
+  }
+  for (const auto& r : p.derivation_lines) {
+    if (r.full != detail::line_record::fast) {
+      add_derivation(p.derivations[r.full]);
+      continue;
+    }
+    auto from = g.find_statement(r.a);
+    auto to = g.find_statement(r.b);
+    bool added = false;
+    if (from && to) {
+      try {
+        g.add_derivation(*from, *to, r.kind, r.basis);
+        added = true;
+      } catch (const error&) {
+        // Left to the full record's reading below, which says where.
+      }
+    }
+    if (!added) add_derivation(r.as_derivation());
   }
 
   // Reported in the order of the input, whatever phase found them.

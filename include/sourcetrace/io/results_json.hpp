@@ -81,6 +81,27 @@ std::vector<std::uint32_t> sorted_by_id(const Graph& g, std::vector<std::uint32_
   return vs;
 }
 
+// The text of each of a number of sets, written the first time it is asked for.
+class set_texts {
+ public:
+  explicit set_texts(std::size_t sets) : start_(sets, npos), end_(sets, 0) {}
+  // Returns the text of set `s`, which `write(std::string&)` appends the first time.
+  template <class Write>
+  std::string_view of(std::uint32_t s, Write write) {
+    if (start_[s] == npos) {
+      start_[s] = text_.size();
+      write(text_);
+      end_[s] = text_.size();
+    }
+    return std::string_view(text_).substr(start_[s], end_[s] - start_[s]);
+  }
+
+ private:
+  static constexpr std::size_t npos = SIZE_MAX;
+  std::string text_;
+  std::vector<std::size_t> start_, end_;
+};
+
 template <class Graph>
 void append_json_ids(std::string& s, const Graph& g, const std::vector<std::uint32_t>& vs) {
   s += '[';
@@ -142,9 +163,8 @@ void write_origins_json(std::ostream& out, const basic_provenance_graph<Kinds...
                         const std::vector<cycle>& loops) {
   detail::results_buffer b(out);
   std::string& s = b.s;
-  std::vector<std::uint32_t> all(g.statement_count());
-  for (std::uint32_t v = 0; v < all.size(); ++v) all[v] = v;
-  all = detail::sorted_by_id(g, std::move(all));
+  const id_order order(g);
+  const auto all = order.sorted();
   const auto sorted_cycles = cycles_by_id(g, loops);
   s += "{\"cycles\": [";
   for (std::size_t i = 0; i < sorted_cycles.size(); ++i) {
@@ -153,13 +173,21 @@ void write_origins_json(std::ostream& out, const basic_provenance_graph<Kinds...
   }
   s += "],\n \"origins\": {";
   std::vector<std::uint32_t> unsourced;
+  // Statements share origin sets (one set per 8 statements on a typical
+  // archive): each set is sorted and written once, then copied.
+  detail::set_texts texts(m.distinct_sets());
+  std::vector<std::uint32_t> members;
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (m.is_unsourced(all[i])) unsourced.push_back(all[i]);
     s += i ? ",\n  " : "\n  ";
     detail::append_json_string(s, g.id(all[i]));
     s += ": ";
-    auto set = m.of(all[i]);
-    detail::append_json_ids(s, g, detail::sorted_by_id(g, {set.begin(), set.end()}));
+    s += texts.of(m.set_id(all[i]), [&](std::string& text) {
+      auto set = m.of(all[i]);
+      members.assign(set.begin(), set.end());
+      order.sort(members);
+      detail::append_json_ids(text, g, members);
+    });
     b.flush_if_large();
   }
   s += all.empty() ? "},\n \"unsourced\": " : "\n },\n \"unsourced\": ";
