@@ -720,6 +720,17 @@ TEST_CASE("JSON Lines read with simdjson and with Boost.JSON alone give the same
       "{\"record\": \"derivation\", \"from\": \"s4\", \"to\": \"s1\"}\n"
       "{\"record\": \"statement\", \"id\": \"s4\", \"agent\": \"b\", \"claim\": \"c\"}\n"
       "{\"record\": \"agent\", \"id\": \"b\", \"kind\": \"person\"}\n",
+      // Records that name one with a problem: only that one is reported.
+      "{\"record\": \"agent\", \"id\": \"b\", \"kind\": \"nope\"}\n"
+      "{\"record\": \"statement\", \"id\": \"s3\", \"agent\": \"b\", \"claim\": \"c\"}\n"
+      "{\"record\": \"derivation\", \"from\": \"s3\", \"to\": \"s1\"}\n",
+      // Consecutive statements of other claims and agents, then the first again.
+      "{\"record\": \"statement\", \"id\": \"s3\", \"agent\": \"a\", \"claim\": \"d\"}\n"
+      "{\"record\": \"agent\", \"id\": \"b\", \"kind\": \"person\"}\n"
+      "{\"record\": \"statement\", \"id\": \"s4\", \"agent\": \"b\", \"claim\": \"d\", \"event\": \"e\"}\n"
+      "{\"record\": \"statement\", \"id\": \"s5\", \"agent\": \"a\", \"claim\": \"c\"}\n"
+      "{\"record\": \"derivation\", \"from\": \"s4\", \"to\": \"s3\"}\n"
+      "{\"record\": \"derivation\", \"from\": \"s5\", \"to\": \"s3\"}\n",
       // A report names a statement a derivation before it uses.
       "{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"c/a\"}\n"
       "{\"record\": \"report\", \"source\": \"a\", \"claim\": \"c\"}\n",

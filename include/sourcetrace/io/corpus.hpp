@@ -195,37 +195,24 @@ struct derivation_record {
 };
 
 // A statement or derivation line of JSON Lines, in the order of the file.
-// Read by the fast parser, its strings are views into the text (they held no
-// escape); otherwise `full` is the index of the record Boost.JSON read into
-// `statements` or `derivations`. Its place is kept as numbers: a position
-// within the line is found only for a problem.
-struct line_record {
-  static constexpr std::uint32_t fast = UINT32_MAX;
-  std::string_view a, b, c, d;  // statement: id, agent, claim, event; derivation: from, to
-  std::size_t line = 0, line_start = 0;
-  std::uint32_t full = fast;
+// Read by the fast parser, it holds the numbers its ids were interned as
+// (`corpus_parser::statement_ids` and `name_ids`) and where its line starts: the
+// line's number, and a position within it, are found only for a problem.
+// Otherwise `full` is the index of its record in `statements` or
+// `derivations`: one Boost.JSON read, or one whose references were not yet
+// known when it was read (records may come in any order).
+inline constexpr std::uint32_t no_symbol = UINT32_MAX;
+struct statement_line {
+  std::uint64_t line_start = 0;
+  std::uint32_t id = no_symbol, agent = no_symbol, claim = no_symbol, event = no_symbol;  // event: none if no_symbol
+  std::uint32_t full = no_symbol;
+};
+struct derivation_line {
+  std::uint64_t line_start = 0;
+  std::uint32_t from = no_symbol, to = no_symbol;
+  std::uint32_t full = no_symbol;
   derivation_kind kind = derivation_kind::cites;
   derivation_basis basis = derivation_basis::unstated;
-
-  json_where where() const { return json_where{line, "", line_start}; }
-  statement_record as_statement() const {
-    statement_record r;
-    r.at = where();
-    r.id = a;
-    r.agent = b;
-    r.claim = c;
-    r.event = d;
-    return r;
-  }
-  derivation_record as_derivation() const {
-    derivation_record r;
-    r.at = where();
-    r.from = a;
-    r.to = b;
-    r.kind = kind;
-    r.basis = basis;
-    return r;
-  }
 };
 
 inline std::string_view json_kind_name(const boost::json::value& v) {
@@ -277,9 +264,18 @@ class corpus_parser {
   std::vector<report_record> reports;
   std::vector<derivation_record> derivations;
   // JSON Lines only: every statement and every derivation line, in order.
-  std::vector<line_record> statement_lines, derivation_lines;
-  // The bytes of the statement ids read, to reserve the graph's table.
-  std::size_t statement_id_bytes = 0;
+  std::vector<statement_line> statement_lines;
+  std::vector<derivation_line> derivation_lines;
+  // Every id of a record read: statements in one table, agents, events and
+  // claims (far fewer, so looked up in cache) in another, with what each names.
+  interner statement_ids, name_ids;
+  std::vector<std::string_view> name_kinds;
+
+  // Where the record on the line starting at byte `line_start` is.
+  json_where where_of(std::uint64_t line_start) {
+    return json_where{text_lines_.line_of(static_cast<std::size_t>(line_start)), "",
+                      static_cast<std::size_t>(line_start)};
+  }
   // Ids of records that had a problem: references to them are not reported
   // again, so one mistake gives one message.
   std::unordered_set<std::string> invalid_ids;
@@ -503,20 +499,29 @@ class corpus_parser {
     if (doc.current_location().get(after) == simdjson::SUCCESS) return false;  // more after the object
     const unsigned statement_keys = (1U << record_key) | (1U << id_key) | (1U << agent_key) | (1U << claim_key);
     const unsigned derivation_keys = (1U << record_key) | (1U << from_key) | (1U << to_key);
-    line_record r;
-    r.line = line;
-    r.line_start = line_start;
     if (value[record_key] == "statement") {
       if ((seen & ~(statement_keys | (1U << event_key))) || (seen & statement_keys) != statement_keys) return false;
       if (value[id_key].empty() || value[agent_key].empty() || value[claim_key].empty()) return false;
-      auto [symbol, added] = seen_ids_.intern(value[id_key]);
-      if (!added) return false;  // a duplicate: Boost.JSON's reading reports it
-      seen_kinds_.push_back("statement");
-      r.a = value[id_key];
-      r.b = value[agent_key];
-      r.c = value[claim_key];
-      r.d = value[event_key];
-      statement_id_bytes += r.a.size();
+      if (name_ids.find(value[id_key])) return false;  // a duplicate: Boost.JSON's reading reports it
+      auto [symbol, added] = statement_ids.intern(value[id_key]);
+      if (!added) return false;
+      statement_line r;
+      r.line_start = line_start;
+      r.id = symbol;
+      r.agent = name_of(value[agent_key], "agent", last_agent_);
+      r.claim = name_of(value[claim_key], "claim", last_claim_);
+      if (!value[event_key].empty()) r.event = name_of(value[event_key], "event", last_event_);
+      if (r.agent == no_symbol || r.claim == no_symbol || (!value[event_key].empty() && r.event == no_symbol)) {
+        // Named before it is read, or not at all: resolved by id when the graph is built.
+        statement_record full;
+        full.at = json_where{line, "", line_start};
+        full.id = value[id_key];
+        full.agent = value[agent_key];
+        full.claim = value[claim_key];
+        full.event = value[event_key];
+        r.full = static_cast<std::uint32_t>(statements.size());
+        statements.push_back(std::move(full));
+      }
       statement_lines.push_back(r);
       return true;
     }
@@ -525,6 +530,8 @@ class corpus_parser {
           (seen & derivation_keys) != derivation_keys)
         return false;
       if (value[from_key].empty() || value[to_key].empty()) return false;
+      derivation_line r;
+      r.line_start = line_start;
       if (seen & (1U << kind_key)) {
         auto k = derivation_kind_from_string(value[kind_key]);
         if (!k) return false;
@@ -535,12 +542,37 @@ class corpus_parser {
         if (!b || *b == derivation_basis::unstated) return false;
         r.basis = *b;
       }
-      r.a = value[from_key];
-      r.b = value[to_key];
+      r.from = statement_ids.find(value[from_key]).value_or(no_symbol);
+      r.to = statement_ids.find(value[to_key]).value_or(no_symbol);
+      if (r.from == no_symbol || r.to == no_symbol) {
+        derivation_record full;
+        full.at = json_where{line, "", line_start};
+        full.from = value[from_key];
+        full.to = value[to_key];
+        full.kind = r.kind;
+        full.basis = r.basis;
+        r.full = static_cast<std::uint32_t>(derivations.size());
+        derivations.push_back(std::move(full));
+      }
       derivation_lines.push_back(r);
       return true;
     }
     return false;
+  }
+
+  // The number of `id` among agent, event and claim ids if it names a `kind`,
+  // else no_symbol. Records come grouped (an article's statements, a story's
+  // claim), so the last id found for each field is remembered.
+  struct last_name {
+    std::string_view id;
+    std::uint32_t symbol = no_symbol;
+  };
+  std::uint32_t name_of(std::string_view id, std::string_view kind, last_name& last) const {
+    if (last.symbol != no_symbol && last.id == id) return last.symbol;
+    auto symbol = name_ids.find(id);
+    if (!symbol || name_kinds[*symbol] != kind) return no_symbol;
+    last = {id, *symbol};  // a view into the text, which outlives the reading
+    return *symbol;
   }
 #endif
 
@@ -937,10 +969,23 @@ class corpus_parser {
     const auto* idv = v.as_object().if_contains("id");
     std::string id = idv && idv->is_string() ? std::string(idv->as_string()) : std::string();
     if (!id.empty() && s != section::reports && s != section::derivations) {
-      auto [symbol, added] = seen_ids_.intern(id);
-      if (added) seen_kinds_.push_back(what);
-      if (!added) {
-        problem(at.field("id"), f.label + ": duplicate id, already names " + std::string(seen_kinds_[symbol]));
+      // One id space: a statement id is looked for among the names too, and a name among statement ids.
+      std::string_view already;
+      if (s == section::statements) {
+        if (auto n = name_ids.find(id)) {
+          already = name_kinds[*n];
+        } else if (!statement_ids.intern(id).second) {
+          already = "statement";
+        }
+      } else if (statement_ids.find(id)) {
+        already = "statement";
+      } else if (auto [symbol, added] = name_ids.intern(id); added) {
+        name_kinds.push_back(what);
+      } else {
+        already = name_kinds[symbol];
+      }
+      if (!already.empty()) {
+        problem(at.field("id"), f.label + ": duplicate id, already names " + std::string(already));
         invalid_ids.insert(id);
         return;
       }
@@ -1186,11 +1231,9 @@ class corpus_parser {
   std::optional<json_positions> document_positions_;
   std::optional<json_positions> line_positions_;
   std::size_t line_positions_line_ = 0;
-  // Every id of an agent, event, claim or statement read, and what it names.
-  interner seen_ids_;
-  std::vector<std::string_view> seen_kinds_;
 #ifdef SOURCETRACE_HAVE_SIMDJSON
   simdjson::ondemand::parser fast_parser_;
+  last_name last_agent_, last_claim_, last_event_;
   std::string fast_padded_;  // a line near the end of the text, copied with simdjson's padding
 #endif
 };
@@ -1365,31 +1408,58 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
       if (r.mark) g.mark_extracted(r.id, *r.mark);
     });
   };
+  // JSON Lines: the statements in the order of their lines. A line the fast
+  // parser read names its agent, claim and event by number: each number's
+  // handle is looked up once. Anything missing (a record that had a problem)
+  // leaves the line to the full checks, which say what is wrong and where.
+  std::vector<std::uint32_t> vertex_of;  // by statement id number
   if (p.statement_lines.empty()) {
     for (const auto& r : p.statements) add_statement(r);
   } else {
-    g.reserve(p.statement_lines.size(), p.statement_id_bytes);
-  }
-  for (const auto& r : p.statement_lines) {
-    if (r.full != detail::line_record::fast) {
-      add_statement(p.statements[r.full]);
-      continue;
-    }
-    // Every reference found: nothing can fail, so no label is built. Else the
-    // full record's checks describe what is wrong.
-    auto a = g.find_agent(r.b);
-    auto c = g.find_claim(r.c);
-    auto e = r.d.empty() ? std::optional<event_handle>(event_handle{}) : g.find_event(r.d);
-    bool added = false;
-    if (a && c && e) {
-      try {
-        g.add_statement(r.a, *a, *c, *e);
-        added = true;
-      } catch (const error&) {
-        // Left to the full record's reading below, which says where.
+    std::vector<std::uint32_t> handle_of(p.name_ids.size(), detail::no_symbol);  // by name number
+    for (std::uint32_t n = 0; n < p.name_ids.size(); ++n) {
+      const std::string_view kind = p.name_kinds[n], id = p.name_ids[n];
+      std::optional<std::uint32_t> h;
+      if (kind == "agent") {
+        if (auto a = g.find_agent(id)) h = a->index;
+      } else if (kind == "event") {
+        if (auto e = g.find_event(id)) h = e->index;
+      } else if (kind == "claim") {
+        if (auto c = g.find_claim(id)) h = c->index;
       }
+      if (h) handle_of[n] = *h;
     }
-    if (!added) add_statement(r.as_statement());
+    g.reserve(p.statement_lines.size(), p.statement_ids.bytes());
+    vertex_of.assign(p.statement_ids.size(), detail::no_symbol);
+    for (const auto& r : p.statement_lines) {
+      if (r.full != detail::no_symbol) {
+        const auto& full = p.statements[r.full];
+        add_statement(full);
+        if (auto id = p.statement_ids.find(full.id)) {
+          if (auto v = g.find_statement(full.id)) vertex_of[*id] = *v;
+        }
+        continue;
+      }
+      const std::uint32_t a = handle_of[r.agent], c = handle_of[r.claim];
+      const std::uint32_t e = r.event == detail::no_symbol ? detail::no_symbol : handle_of[r.event];
+      if (a != detail::no_symbol && c != detail::no_symbol &&
+          (r.event == detail::no_symbol || e != detail::no_symbol)) {
+        try {
+          vertex_of[r.id] = g.add_statement(p.statement_ids[r.id], agent_handle{a}, claim_handle{c},
+                                            e == detail::no_symbol ? event_handle{} : event_handle{e});
+          continue;
+        } catch (const error&) {
+          // Left to the full checks below, which say where.
+        }
+      }
+      detail::statement_record full;
+      full.at = p.where_of(r.line_start);
+      full.id = p.statement_ids[r.id];
+      full.agent = p.name_ids[r.agent];
+      full.claim = p.name_ids[r.claim];
+      if (r.event != detail::no_symbol) full.event = p.name_ids[r.event];
+      add_statement(full);
+    }
   }
   for (const auto& r : p.reports) {
     std::string label = "report of claim " + detail::json_quoted(r.claim);
@@ -1436,22 +1506,26 @@ Graph read_corpus(std::string_view text, std::string_view file, read_options opt
     for (const auto& r : p.derivations) add_derivation(r);
   }
   for (const auto& r : p.derivation_lines) {
-    if (r.full != detail::line_record::fast) {
+    if (r.full != detail::no_symbol) {
       add_derivation(p.derivations[r.full]);
       continue;
     }
-    auto from = g.find_statement(r.a);
-    auto to = g.find_statement(r.b);
-    bool added = false;
-    if (from && to) {
+    const std::uint32_t from = vertex_of[r.from], to = vertex_of[r.to];
+    if (from != detail::no_symbol && to != detail::no_symbol) {
       try {
-        g.add_derivation(*from, *to, r.kind, r.basis);
-        added = true;
+        g.add_derivation(from, to, r.kind, r.basis);
+        continue;
       } catch (const error&) {
-        // Left to the full record's reading below, which says where.
+        // Left to the full checks below, which say where.
       }
     }
-    if (!added) add_derivation(r.as_derivation());
+    detail::derivation_record full;
+    full.at = p.where_of(r.line_start);
+    full.from = p.statement_ids[r.from];
+    full.to = p.statement_ids[r.to];
+    full.kind = r.kind;
+    full.basis = r.basis;
+    add_derivation(full);
   }
 
   // Reported in the order of the input, whatever phase found them.
