@@ -35,7 +35,7 @@ if [ "$mode" = test ]; then
   # the real clients the interoperability tests check our files with; Google
   # Benchmark for the benchmarks; clang 14 and its runtime (libFuzzer) build
   # the fuzz targets.
-  packages+=(catch2 clang-format python3 python3-jsonschema python3-prov python3-networkx graphviz libbenchmark-dev
+  packages+=(catch2 clang-format python3 python3-jsonschema python3-prov python3-networkx python3-igraph graphviz libbenchmark-dev
     clang-14 libclang-rt-14-dev)
 fi
 

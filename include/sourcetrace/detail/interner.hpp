@@ -27,9 +27,11 @@ class interner {
     return std::string_view(arena_).substr(offsets_[i], offsets_[i + 1] - offsets_[i]);
   }
 
-  std::optional<std::uint32_t> find(std::string_view s) const noexcept {
+  std::optional<std::uint32_t> find(std::string_view s) const noexcept { return find(s, hash(s)); }
+
+  // Looks `s` up by its `hash(s)`, computed once for `prefetch` and then for this.
+  std::optional<std::uint32_t> find(std::string_view s, std::uint64_t h) const noexcept {
     if (table_.empty()) return std::nullopt;
-    const std::uint64_t h = hash(s);
     const std::uint64_t tag = h & tag_mask;
     std::size_t mask = table_.size() - 1;
     for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
@@ -58,6 +60,14 @@ class interner {
     return {n, true};
   }
 
+  // Starts loading the slot a look-up of a string with hash `h` reads first,
+  // so that a batch of look-ups waits for memory once rather than once each.
+  void prefetch(std::uint64_t h) const noexcept {
+    if (!table_.empty()) __builtin_prefetch(table_.data() + (h & (table_.size() - 1)));
+  }
+
+  static std::uint64_t hash(std::string_view s) noexcept { return std::hash<std::string_view>{}(s); }
+
   void reserve(std::size_t count, std::size_t bytes) {
     arena_.reserve(bytes);
     offsets_.reserve(count + 1);
@@ -73,7 +83,6 @@ class interner {
   static constexpr std::uint64_t tag_mask = 0xFFFFFFFF00000000ULL;
   static constexpr std::uint64_t empty = UINT64_MAX;  // no string has number npos
   static std::uint32_t index_of(std::uint64_t entry) noexcept { return static_cast<std::uint32_t>(entry); }
-  static std::uint64_t hash(std::string_view s) noexcept { return std::hash<std::string_view>{}(s); }
 
   void grow() { rehash(table_.empty() ? 16 : table_.size() * 2); }
 

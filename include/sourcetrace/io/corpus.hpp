@@ -400,6 +400,7 @@ class corpus_parser {
         }
         continue;
       }
+      resolve_pending(pending_.size());  // the lines stay in the order of the file
 #endif
       boost::json::value v;
       if (!parse_value(l, line, v)) continue;
@@ -435,6 +436,9 @@ class corpus_parser {
         next_report = start + (1 << 20);
       }
     }
+#ifdef SOURCETRACE_HAVE_SIMDJSON
+    resolve_pending(pending_.size());
+#endif
     if (options.progress) options.progress(text_.size(), text_.size());
   }
 
@@ -542,22 +546,52 @@ class corpus_parser {
         if (!b || *b == derivation_basis::unstated) return false;
         r.basis = *b;
       }
-      r.from = statement_ids.find(value[from_key]).value_or(no_symbol);
-      r.to = statement_ids.find(value[to_key]).value_or(no_symbol);
+      // Looked up a few lines later, once the table slots are in cache.
+      if (pending_.size() == pending_.capacity()) resolve_pending(pending_.capacity() / 2);
+      const std::uint64_t from_hash = interner::hash(value[from_key]), to_hash = interner::hash(value[to_key]);
+      statement_ids.prefetch(from_hash);
+      statement_ids.prefetch(to_hash);
+      pending_.push_back({r, value[from_key], value[to_key], from_hash, to_hash, line});
+      return true;
+    }
+    return false;
+  }
+
+  // A derivation line read, its ids not yet looked up.
+  struct pending_derivation {
+    derivation_line r;
+    std::string_view from, to;
+    std::uint64_t from_hash, to_hash;
+    std::size_t line;
+  };
+  std::vector<pending_derivation> pending_ = [] {
+    std::vector<pending_derivation> v;
+    v.reserve(16);
+    return v;
+  }();
+
+  // Looks up the ids of the first `count` derivations pending, in order. An
+  // id not yet read (records may come in any order) leaves the derivation's
+  // strings to be resolved when the graph is built.
+  void resolve_pending(std::size_t count) {
+    count = std::min(count, pending_.size());
+    for (std::size_t i = 0; i < count; ++i) {
+      auto& [r, from, to, from_hash, to_hash, line] = pending_[i];
+      r.from = statement_ids.find(from, from_hash).value_or(no_symbol);
+      r.to = statement_ids.find(to, to_hash).value_or(no_symbol);
       if (r.from == no_symbol || r.to == no_symbol) {
         derivation_record full;
-        full.at = json_where{line, "", line_start};
-        full.from = value[from_key];
-        full.to = value[to_key];
+        full.at = json_where{line, "", static_cast<std::size_t>(r.line_start)};
+        full.from = from;
+        full.to = to;
         full.kind = r.kind;
         full.basis = r.basis;
         r.full = static_cast<std::uint32_t>(derivations.size());
         derivations.push_back(std::move(full));
       }
       derivation_lines.push_back(r);
-      return true;
     }
-    return false;
+    pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(count));
   }
 
   // The number of `id` among agent, event and claim ids if it names a `kind`,
