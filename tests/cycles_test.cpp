@@ -13,6 +13,8 @@ template <class G>
 std::vector<std::string> cycle_ids(const G& g) {
   std::vector<std::string> out;
   for (const auto& c : cycles(g)) out.push_back(ids(g, c));
+  // The cycles origins(g) found on the way are the same, in the same order.
+  CHECK(cycles(origins(g)) == cycles(g));
   return out;
 }
 using strings = std::vector<std::string>;

@@ -57,7 +57,7 @@ void print_origins(const st::provenance_graph& g, const st::origin_map& m, const
 int run_origins(const origins_options& o) {
   auto g = load(o.in);
   auto m = st::origins(g);
-  auto loops = st::cycles(g);
+  auto loops = st::cycles(m);  // the strong components origins(g) found
   if (o.json)
     st::write_origins_json(std::cout, g, m, loops);
   else

@@ -5,6 +5,7 @@
 /// Circular reporting: cycles of derivation, found with Boost.Graph's strong
 /// components.
 
+#include <sourcetrace/analysis/origins.hpp>
 #include <sourcetrace/analysis/trace.hpp>
 #include <sourcetrace/detail/origin_sets.hpp>
 #include <sourcetrace/graph.hpp>
@@ -42,6 +43,11 @@ template <source_kind... Kinds>
 std::vector<cycle> cycles(const basic_provenance_graph<Kinds...>& g) {
   return detail::cycles_of(detail::strong_components_of(g.graph()));
 }
+
+/// Returns every cycle of the graph `m` was computed on, as `cycles(g)`
+/// does, from the strong components `origins(g)` already found: no second
+/// pass over the graph.
+inline std::vector<cycle> cycles(const origin_map& m) { return detail::cycles_of(m.strong_components()); }
 
 /// The derivations of one cycle: those between its statements, and those
 /// that lead out of it (a cycle with none is closed: what rests on it rests on

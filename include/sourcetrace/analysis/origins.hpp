@@ -40,6 +40,8 @@ class origin_map {
   std::uint32_t set_id(statement_handle v) const noexcept { return sets_.set_of_component[sets_.comps.of[v]]; }
   /// Returns a number shared by exactly the statements on one strong component.
   std::uint32_t component(statement_handle v) const noexcept { return sets_.comps.of[v]; }
+  /// Returns the strong components of the graph, as the pass found them (`cycles(m)` lists those with a cycle).
+  const detail::components& strong_components() const noexcept { return sets_.comps; }
 
   /// Builds the map from origin sets and a role per statement's agent. Called by `origins(g)`.
   origin_map(detail::origin_sets sets, std::vector<std::uint8_t> relay_only) : sets_(std::move(sets)) {
