@@ -128,6 +128,8 @@ struct read_options {
   /// other line, and every line with a problem, goes through Boost.JSON,
   /// which finds and places the problems. False reads every line with
   /// Boost.JSON: the answers and the errors are the same, only slower.
+  /// Define `SOURCETRACE_HAVE_SIMDJSON` alike in every translation unit of a
+  /// program (linking `sourcetrace::json` does), as it changes the reader's types.
   bool fast_lines = true;
 };
 
