@@ -735,6 +735,19 @@ TEST_CASE("JSON Lines read with simdjson and with Boost.JSON alone give the same
       "{\"record\": \"derivation\", \"from\": \"s2\", \"to\": \"c/a\"}\n"
       "{\"record\": \"report\", \"source\": \"a\", \"claim\": \"c\"}\n",
   };
+  // Every statement line refused, then a derivation naming them.
+  for (std::string text :
+       {std::string("{\"record\": \"agent\", \"id\": \"a\", \"kind\": \"outlet\"}\n"
+                    "{\"record\": \"claim\", \"id\": \"c\", \"text\": \"t\"}\n"
+                    "{\"record\": \"statement\", \"id\": \"x\", \"agent\": \"a\", \"claim\": \"c\", \"bogus\": 1}\n"
+                    "{\"record\": \"derivation\", \"from\": \"x\", \"to\": \"x\"}\n"),
+        // A key written with escapes, longer as written than the string limit.
+        head + "{\"record\": \"statement\", \"id\": \"s3\", \"\\u0061\\u0067\\u0065\\u006e\\u0074\": \"a\", "
+               "\"claim\": \"c\"}\n"}) {
+    INFO(text);
+    CHECK(outcome(text, true, 100, 20) == outcome(text, false, 100, 20));
+    CHECK(outcome(text, true, 100, 20).starts_with("error: "));
+  }
   // Many derivations from one statement, in an order the output keeps, with
   // lines Boost.JSON reads among them: the order of the file survives the
   // look-ups the fast reader batches.
@@ -765,5 +778,20 @@ TEST_CASE("JSON Lines read with simdjson and with Boost.JSON alone give the same
     write_corpus_lines(lines, read_corpus_file(path));
     CHECK(outcome(lines.str(), true) == outcome(lines.str(), false));
     CHECK(outcome(to_lines(corpus_of(read_corpus_file(path))), true) == corpus_of(read_corpus_file(path)));
+  }
+}
+
+TEST_CASE("a record limit reached on a line no parser accepts is reported, without indexing it forever") {
+  read_options options{corpus_format::json_lines, {}};
+  options.limits.max_records = 1;
+  for (bool fast : {true, false}) {
+    options.fast_lines = fast;
+    try {
+      (void)read_corpus("{\"record\": \"agent\", \"id\": \"a\", \"kind\": \"outlet\"}\n[}\n", "t.jsonl", options);
+      FAIL("read past the record limit");
+    } catch (const corpus_error& e) {
+      CHECK_THAT(e.what(), Contains("t.jsonl:2:"));
+      CHECK_THAT(e.what(), Contains("limit"));
+    }
   }
 }

@@ -154,10 +154,15 @@ class json_positions {
     } else if (c == '"') {
       string();
     } else {
+      const std::size_t from = pos_;
       while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '}' && text_[pos_] != ']' &&
              text_[pos_] != ' ' && text_[pos_] != '\n' && text_[pos_] != '\r' && text_[pos_] != '\t') {
         ++pos_;
       }
+      // A stray '}' in an array ("[}"): text no parser accepted, indexed
+      // when a limit stopped the reading first. Step over it, or the array
+      // would ask for the same value forever.
+      if (pos_ == from) ++pos_;
     }
   }
 
