@@ -496,18 +496,22 @@ class corpus_parser {
                                                 "from",   "to", "kind",  "basis"};
     std::string_view value[std::size(keys)];
     unsigned seen = 0;
-    for (auto field : o) {
+    for (auto item : o) {
+      simdjson::ondemand::field field;
+      if (std::move(item).get(field)) return false;
       std::string_view name, raw, text;
+      // The key as written, taken before unescaped_key() consumes it.
+      const char* raw_key = field.key().raw();
       if (field.unescaped_key().get(name)) return false;
       // A key written with an escape is measured as written by the limits: left to Boost.JSON.
-      const char* raw_key = field.key().raw();
       if (raw_key[name.size()] != '"' || std::string_view(raw_key, name.size()).find('\\') != std::string_view::npos)
         return false;
       unsigned k = 0;
       while (k < std::size(keys) && keys[k] != name) ++k;
       if (k == std::size(keys) || (seen & (1U << k))) return false;
       seen |= 1U << k;
-      if (field.value().raw_json_token().get(raw) || field.value().get_string().get(text)) return false;
+      raw = field.value().raw_json_token();
+      if (field.value().get_string().get(text)) return false;
       // Unescaped text as long as the raw one, with no backslash in it, is
       // the raw text itself: a view into the line.
       if (text.size() > limits_.max_string || raw.size() < text.size() + 2 || raw[text.size() + 1] != '"' ||
